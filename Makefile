@@ -1,0 +1,46 @@
+# The collection's commands. Each one first builds .venv from the pinned requirements.txt
+# when it is missing or older than requirements.txt, so a new machine needs only
+# Python 3.11, git and make.
+STORY ?= meta-scale-ai
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.ready
+
+.PHONY: run test lab new-story bench notebooks clean help
+
+help:
+	@echo "make run [STORY=name]     run the four notebooks for data/<name>/ (default: $(STORY))"
+	@echo "make test                 unit tests and the notebooks under nbval"
+	@echo "make new-story STORY=name scaffold data/<name>/ for a new story"
+	@echo "make bench [CORPUS=path]  extraction throughput and peak memory"
+	@echo "make lab                  open JupyterLab on the collection"
+	@echo "make notebooks            re-execute the committed notebooks on the default story"
+
+$(READY): requirements.txt
+	@test -x $(PY) || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing pinned requirements into $(VENV) (first run takes a few minutes)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(READY)
+
+run: $(READY)
+	@$(PY) scripts/run_story.py $(STORY)
+
+test: $(READY)
+	@$(PY) -m pytest -q
+
+lab: $(READY)
+	$(VENV)/bin/jupyter lab --notebook-dir=. notebooks/
+
+new-story: $(READY)
+	@test "$(origin STORY)" = "command line" || { echo "usage: make new-story STORY=<name>"; exit 2; }
+	@$(PY) scripts/new_story.py $(STORY)
+
+bench: $(READY)
+	@$(PY) scripts/bench.py $(if $(CORPUS),--corpus $(CORPUS)) $(if $(N),--n $(N))
+
+notebooks: $(READY)
+	@$(PY) scripts/refresh_notebooks.py
+
+clean:
+	rm -rf output/$(STORY)

@@ -1,0 +1,1 @@
+# Lets pytest (unit tests and nbval) import helpers.py from the repository root.

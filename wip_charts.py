@@ -1,0 +1,1 @@
+"""Section of helpers.py: charts (work in progress module)."""

@@ -1,0 +1,1 @@
+"""Section of helpers.py: compare (work in progress module)."""

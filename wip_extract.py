@@ -1,0 +1,1 @@
+"""Section of helpers.py: extract (work in progress module)."""

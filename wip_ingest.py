@@ -1,0 +1,1 @@
+"""Section of helpers.py: ingest (work in progress module)."""
