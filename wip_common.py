@@ -228,3 +228,12 @@ def read_table(path: Path) -> pd.DataFrame:
         if df[col].dtype == object or str(df[col].dtype).startswith("string"):
             df[col] = df[col].fillna("").astype(object)
     return df
+
+
+def article_label(file: str, outlet: str = "", language: str = "en") -> str:
+    """How charts and messages name an article: its outlet, else 'article 001' / 'Artikel 001'."""
+    if isinstance(outlet, str) and outlet.strip():
+        return outlet.strip()
+    stem = Path(str(file)).stem
+    short = stem.split("_")[0] if "_" in stem else stem
+    return f"{'Artikel' if language == 'de' else 'article'} {short}"
