@@ -14,7 +14,8 @@ import wip_ingest as _i
 import wip_extract as _e
 import wip_compare as _k
 import wip_charts as _h
+import wip_report as _r
 
-for _m in (_c, _i, _e, _k, _h):
+for _m in (_c, _i, _e, _k, _h, _r):
     globals().update({_n: _v for _n, _v in vars(_m).items() if not _n.startswith("__")})
 del _m

@@ -1,0 +1,1 @@
+"""Section of helpers.py: the shareable report (work in progress module)."""
