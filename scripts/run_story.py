@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Run every notebooks/NN_*.ipynb in order with papermill for one story.
+"""Run every notebooks/NN_*.ipynb in order with papermill for one story, then write the report.
 
-    python scripts/run_story.py [STORY]
+    python scripts/run_story.py [STORY]          (make run STORY=name)
 
-Executed copies go to output/<story>/notebooks/. The story's story.yaml is passed with -f
-when it exists. One line per notebook with its time; on failure, the notebook, the cell
-and the error, a pointer to the executed copy, and a non-zero exit.
+Before anything runs, the story is checked: its folder exists, articles/ holds files, and
+story.yaml is well-formed with known keys of the right type; each problem is one line and
+exit code 2. Then each notebook runs with papermill (the story's story.yaml passed with -f,
+the story name with -r, the notebooks folder as working directory); executed copies go to
+output/<story>/notebooks/. One line per notebook with its time. When a notebook fails: the
+notebook, the cell and the error, a pointer to the executed copy, and exit code 1 (a
+StoryError or ParameterError raised inside a notebook is shown as its one-line message).
+After all notebooks succeed, output/<story>/report.html is written and the outputs listed.
 """
 from __future__ import annotations
 
@@ -13,63 +18,159 @@ import json
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-import helpers  # noqa: E402
+import wip_common as common  # noqa: E402  (the full helpers module is imported only for the report)
+
+PROG = "make run"
+CLEAN_ERRORS = ("StoryError", "ParameterError")  # raised on purpose, with a message for the reader
 
 
-def failing_cell(executed: Path) -> tuple[str, str]:
-    """(where, error) of the first cell with an error in an executed notebook."""
+def rel(path: Path) -> str:
+    """A path relative to the repository when it is inside it, for short messages."""
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def article_files(paths: common.StoryPaths) -> list[Path]:
+    """The files in the story's articles/ folder (hidden files such as .DS_Store left out)."""
+    return sorted(p for p in paths.articles.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def check_story(story: str) -> dict:
+    """Validate a story before anything runs; its parameters, or StoryError/ParameterError."""
+    params = common.load_story(story)
+    paths = common.story_paths(story)
+    if not article_files(paths):
+        raise common.StoryError(
+            f"{rel(paths.articles)}/ holds no articles: put the articles (.txt, .md, .html) there first")
+    return params
+
+
+def papermill_command(nb: Path, executed: Path, paths: common.StoryPaths) -> list[str]:
+    """The papermill call for one notebook of one story."""
+    cmd = [sys.executable, "-m", "papermill", str(nb), str(executed),
+           "--cwd", str(common.NOTEBOOK_DIR), "--kernel", "python3",
+           "--no-progress-bar", "--log-level", "WARNING"]
+    if paths.story_yaml.exists():
+        cmd += ["-f", str(paths.story_yaml)]
+    # -r passes the name as raw text: -p would turn a story called "2025" into an int.
+    cmd += ["-r", "story", paths.story]
+    return cmd
+
+
+def failing_cell(executed: Path) -> tuple[str, str, str]:
+    """(where, error name, error message) of the first cell with an error in an executed notebook.
+
+    Cells are counted as in the source notebook: papermill's injected-parameters cell and
+    its error banner are not counted.
+    """
     try:
-        nb = json.loads(executed.read_text(encoding="utf-8"))
+        nb = json.loads(Path(executed).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return "before the first cell", "the notebook could not be executed"
-    code_cells = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
-    for number, cell in enumerate(code_cells, start=1):
+        return "", "", ""
+    number = 0
+    for cell in nb.get("cells", []):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "injected-parameters" in tags or cell.get("cell_type") != "code":
+            continue
+        number += 1
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
-                first_line = "".join(cell.get("source", "")).strip().splitlines()[:1]
-                where = f"code cell {number}" + (f" ({first_line[0][:60]})" if first_line else "")
-                return where, f"{out.get('ename')}: {out.get('evalue')}"
-    return "an unknown cell", "see the executed copy"
+                source = "".join(cell.get("source", ""))
+                lines = [ln.strip() for ln in source.splitlines()
+                         if ln.strip() and not ln.strip().startswith("#")]
+                where = f"code cell {number}" + (f" `{lines[0][:70]}`" if lines else "")
+                return where, str(out.get("ename", "")), str(out.get("evalue", "")).strip()
+    return "", "", ""
+
+
+def tail(text: str, n: int = 12) -> str:
+    """The last n non-empty lines of a subprocess's stderr, indented."""
+    lines = [ln for ln in (text or "").splitlines() if ln.strip()]
+    return "\n".join("    " + ln for ln in lines[-n:])
+
+
+def run_notebook(nb: Path, paths: common.StoryPaths) -> int:
+    """Run one notebook with papermill; print its line (and the error); 0 when it succeeded."""
+    executed = paths.notebooks / nb.name
+    print(f"  {nb.stem:<26}", end="", flush=True)
+    t0 = time.monotonic()
+    proc = subprocess.run(papermill_command(nb, executed, paths), capture_output=True, text=True)
+    took = time.monotonic() - t0
+    if proc.returncode == 0:
+        print(f" ok      {took:6.1f} s", flush=True)
+        return 0
+    print(f" FAILED  {took:6.1f} s", flush=True)
+    where, ename, evalue = failing_cell(executed)
+    if ename in CLEAN_ERRORS:
+        first = evalue.splitlines()[0] if evalue else ename
+        print(f"{PROG}: {nb.stem}: {first}", file=sys.stderr)
+    elif where:
+        print(f"{PROG}: {nb.name} failed in {where}\n  {ename}: {evalue}\n"
+              f"  executed copy: {rel(executed)}", file=sys.stderr)
+    else:  # the kernel died or papermill itself failed: no cell holds the error
+        print(f"{PROG}: {nb.name} could not be executed (no cell recorded an error):\n"
+              f"{tail(proc.stderr)}", file=sys.stderr)
+        if executed.exists():
+            print(f"  executed copy: {rel(executed)}", file=sys.stderr)
+    return 1
+
+
+def write_report(paths: common.StoryPaths, params: dict) -> Path:
+    """Write output/<story>/report.html with the report section of helpers."""
+    import helpers  # imported here: validation above must not depend on every stage importing
+    return helpers.write_report(paths, params)
 
 
 def main(argv: list[str]) -> int:
-    story = argv[1] if len(argv) > 1 else helpers.DEFAULT_STORY
+    story = argv[1] if len(argv) > 1 else common.DEFAULT_STORY
     try:
-        helpers.load_story(story)
-    except (helpers.StoryError, helpers.ParameterError) as exc:
-        print(f"make run: {exc}", file=sys.stderr)
+        params = check_story(story)
+    except (common.StoryError, common.ParameterError) as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    paths = helpers.story_paths(story)
-    notebooks = sorted(helpers.NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+    paths = common.story_paths(story)
+    notebooks = sorted(common.NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+    if not notebooks:
+        print(f"{PROG}: no notebooks in {rel(common.NOTEBOOK_DIR)}/", file=sys.stderr)
+        return 2
     paths.notebooks.mkdir(parents=True, exist_ok=True)
-    print(f"Story {story}: {len(notebooks)} notebooks")
+    config = f"with {rel(paths.story_yaml)}" if paths.story_yaml.exists() else "no story.yaml: defaults"
+    print(f"Story {story}: {len(article_files(paths))} article files, {len(notebooks)} notebooks ({config})")
     started = time.monotonic()
-    for nb in notebooks:
-        executed = paths.notebooks / nb.name
-        cmd = [sys.executable, "-m", "papermill", str(nb), str(executed),
-               "--cwd", str(helpers.NOTEBOOK_DIR), "--kernel", "python3",
-               "--no-progress-bar", "--log-level", "WARNING"]
-        if paths.story_yaml.exists():
-            cmd += ["-f", str(paths.story_yaml)]
-        cmd += ["-p", "story", story]
+    try:
+        for nb in notebooks:
+            if run_notebook(nb, paths):
+                return 1
         t0 = time.monotonic()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        took = time.monotonic() - t0
-        if proc.returncode != 0:
-            where, error = failing_cell(executed)
-            print(f"  FAILED {nb.stem:<24} {took:6.1f} s", file=sys.stderr)
-            print(f"make run: {nb.name} failed in {where}:\n  {error}\n"
-                  f"  executed copy: {executed.relative_to(ROOT)}", file=sys.stderr)
-            if "error" in where or not executed.exists():
-                print(proc.stderr[-2000:], file=sys.stderr)
+        print(f"  {'report.html':<26}", end="", flush=True)
+        try:
+            report = write_report(paths, params)
+        except (common.StoryError, common.ParameterError) as exc:
+            print(f" FAILED  {time.monotonic() - t0:6.1f} s\n{PROG}: report: {exc}", file=sys.stderr)
             return 1
-        print(f"  ok     {nb.stem:<24} {took:6.1f} s")
-    print(f"Done in {time.monotonic() - started:.1f} s. Outputs: {paths.output.relative_to(ROOT)}/ "
-          f"(report: {(paths.output / 'report.html').relative_to(ROOT)})")
+        except Exception as exc:  # a bug in the report section: one line with where it happened
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            print(f" FAILED  {time.monotonic() - t0:6.1f} s\n{PROG}: report.html could not be written: "
+                  f"{type(exc).__name__}: {exc} ({rel(Path(frame.filename))}:{frame.lineno})", file=sys.stderr)
+            return 1
+        print(f" ok      {time.monotonic() - t0:6.1f} s")
+    except KeyboardInterrupt:
+        print(f"\n{PROG}: interrupted", file=sys.stderr)
+        return 130
+    print(f"Done in {time.monotonic() - started:.1f} s. Outputs in {rel(paths.output)}/:")
+    print(f"  report      {rel(report)}   (one page to share: findings, evidence, charts)")
+    for name in ("articles.csv", "figures.csv", "comparison.csv", "findings.csv"):
+        if paths.out(name).exists():
+            print(f"  {name:<11} {rel(paths.out(name))}")
+    if paths.charts.is_dir():
+        n = len(list(paths.charts.glob("*.png")))
+        print(f"  charts      {rel(paths.charts)}/ ({n} charts, each with .svg, .txt alt text and .csv data)")
+    print(f"  notebooks   {rel(paths.notebooks)}/ (the executed copies)")
     return 0
 
 
