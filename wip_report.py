@@ -1,1 +1,483 @@
-"""Section of helpers.py: the shareable report (work in progress module)."""
+"""Section of helpers.py: the shareable report (work in progress module).
+
+`write_report(paths, params)` writes output/<story>/report.html: one self-contained page a
+reporter can mail to an editor. It holds the findings (ranked, with severity and the quoted
+evidence, the span highlighted inside its sentence), the charts (embedded as PNG data URIs,
+with their alt text as alt attribute and visible caption), the comparison table, the list of
+articles and a footer that says how the page was made. No scripts, no external CSS or fonts;
+every piece of article-derived text is escaped. It reads only the tables the notebooks wrote,
+and the same tables give the same bytes.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from wip_common import ROOT, read_table, write_text_atomic
+
+# Labels of the page itself, in the story's language.
+_REPORT_LABELS = {
+    "en": {
+        "lang": "en", "report": "Figure check", "findings": "Findings", "charts": "Charts",
+        "comparison": "Comparison by quantity", "articles": "Articles", "skipped": "Files not analysed",
+        "evidence": "Evidence", "no_findings": "No findings: the outlets' figures could not be compared.",
+        "no_charts": "No charts were drawn.", "no_table": "Not produced by this run.",
+        "severity": "Severity", "quantity": "Quantity", "unit": "Unit", "outlets": "Outlets",
+        "figures": "Figures", "consensus": "Consensus", "median": "Median", "min": "Min", "max": "Max",
+        "status": "Status", "outlet": "Outlet", "date": "Date", "language": "Language", "cites": "Cites",
+        "title": "Headline", "file": "File", "words": "Words", "reason": "Reason",
+        "duplicate": "duplicate of", "summary": "{articles} articles from {outlets} outlets, {figures} figures, "
+        "{findings} findings.",
+        "made": "Made with <code>{command}</code> by the figure-checking notebook collection "
+                "(scripts/run_story.py, notebooks 01–04) from the {n} files in <code>{articles}</code>.",
+        "params": "Story parameters that differ from the defaults: {params}.",
+        "defaults": "All story parameters at their defaults.",
+        "caveat": "Figures are extracted automatically: check every quote against the article before publishing.",
+        "chart_data": "Data behind the chart: <code>{csv}</code>",
+        "unknown_outlet": "unknown outlet",
+    },
+    "de": {
+        "lang": "de", "report": "Zahlencheck", "findings": "Befunde", "charts": "Grafiken",
+        "comparison": "Vergleich nach Größe", "articles": "Artikel", "skipped": "Nicht ausgewertete Dateien",
+        "evidence": "Belege", "no_findings": "Keine Befunde: die Zahlen der Medien ließen sich nicht vergleichen.",
+        "no_charts": "Es wurden keine Grafiken gezeichnet.", "no_table": "In diesem Lauf nicht erzeugt.",
+        "severity": "Gewicht", "quantity": "Größe", "unit": "Einheit", "outlets": "Medien",
+        "figures": "Zahlen", "consensus": "Konsens", "median": "Median", "min": "Min.", "max": "Max.",
+        "status": "Status", "outlet": "Medium", "date": "Datum", "language": "Sprache", "cites": "Zitiert",
+        "title": "Überschrift", "file": "Datei", "words": "Wörter", "reason": "Grund",
+        "duplicate": "Duplikat von", "summary": "{articles} Artikel aus {outlets} Medien, {figures} Zahlen, "
+        "{findings} Befunde.",
+        "made": "Erstellt mit <code>{command}</code> von der Notebook-Sammlung zum Zahlencheck "
+                "(scripts/run_story.py, Notebooks 01–04) aus den {n} Dateien in <code>{articles}</code>.",
+        "params": "Story-Parameter, die vom Standard abweichen: {params}.",
+        "defaults": "Alle Story-Parameter auf ihrem Standardwert.",
+        "caveat": "Die Zahlen werden automatisch erkannt: jedes Zitat vor der Veröffentlichung am Artikel prüfen.",
+        "chart_data": "Daten der Grafik: <code>{csv}</code>",
+        "unknown_outlet": "Medium unbekannt",
+    },
+}
+_REPORT_KINDS = {
+    "en": {"consensus": "Consensus", "outlier": "Outlier", "contradiction": "Contradiction",
+           "self_contradiction": "Self-contradiction", "derived_check": "Derived check",
+           "progression": "Progression", "attribution": "Attribution"},
+    "de": {"consensus": "Übereinstimmung", "outlier": "Ausreißer", "contradiction": "Widerspruch",
+           "self_contradiction": "Widerspruch im Artikel", "derived_check": "Rechenprobe",
+           "progression": "Entwicklung", "attribution": "Quellenangabe"},
+}
+_REPORT_SEVERITIES = {
+    "en": {"high": "high", "medium": "medium", "low": "low", "info": "info"},
+    "de": {"high": "hoch", "medium": "mittel", "low": "niedrig", "info": "Info"},
+}
+_REPORT_STATUS = {
+    "en": {"agreed": "agreed", "contested": "contested", "progression": "progression",
+           "single_source": "single source"},
+    "de": {"agreed": "übereinstimmend", "contested": "umstritten", "progression": "Entwicklung",
+           "single_source": "eine Quelle"},
+}
+_REPORT_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_REPORT_CSS = """
+:root { color-scheme: light; }
+body { font-family: Georgia, "Times New Roman", serif; font-size: 17px; line-height: 1.55; color: #1a1a1a;
+  background: #fff; margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 3rem; }
+h1, h2, h3, table, .meta, .badge, figcaption, footer, .summary {
+  font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; }
+h2 { font-size: 1.3rem; margin: 2.4rem 0 .8rem; padding-bottom: .2rem; border-bottom: 2px solid #1a1a1a; }
+h3 { font-size: 1.05rem; margin: 0 0 .3rem; }
+.summary { color: #444; margin: 0 0 .3rem; }
+.caveat { color: #555; font-size: .9rem; font-style: italic; }
+ol.findings { padding-left: 1.6rem; }
+ol.findings > li { margin: 0 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
+.badge { display: inline-block; font-size: .75rem; font-weight: bold; letter-spacing: .03em;
+  text-transform: uppercase; padding: .05rem .4rem; border-radius: 3px; margin-right: .4rem;
+  border: 1px solid currentColor; }
+.sev-high { color: #b2182b; } .sev-medium { color: #b35806; } .sev-low { color: #2166ac; }
+.sev-info { color: #555; }
+.kind { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: .85rem; color: #444; }
+.message { margin: .2rem 0 .4rem; }
+ul.evidence { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .95rem; }
+ul.evidence li { margin: .25rem 0; }
+blockquote { margin: 0; color: #333; }
+mark { background: #ffe08a; padding: 0 .1em; color: #000; }
+.source { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: .8rem; color: #555; }
+figure { margin: 1.2rem 0 2rem; break-inside: avoid; page-break-inside: avoid; }
+figure img { max-width: 100%; height: auto; display: block; border: 1px solid #ddd; }
+figcaption { font-size: .9rem; color: #333; margin-top: .4rem; }
+figcaption .data { display: block; color: #666; font-size: .8rem; margin-top: .2rem; }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .5rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .45rem; border-bottom: 1px solid #ddd; }
+th { border-bottom: 2px solid #1a1a1a; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+code { font-family: Menlo, Consolas, monospace; font-size: .85em; }
+footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid #ccc; font-size: .85rem; color: #444; }
+a { color: #1a4f8b; }
+@media print {
+  body { max-width: none; font-size: 11pt; padding: 0; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+}
+""".strip()
+
+
+def _report_esc(value: object) -> str:
+    """Text for HTML, escaped (quotes too, so it is safe in attributes); missing values give ''."""
+    return html.escape(_report_text(value), quote=True)
+
+
+def _report_text(value: object) -> str:
+    """A cell as plain text: '' for missing values (None, NaN, pd.NA)."""
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return str(value)
+
+
+def _report_number(value: object) -> float | None:
+    """A cell as a float, or None when it is empty or not a number."""
+    text = _report_text(value).strip()
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(number) else number
+
+
+def _report_json(value: object, default: object) -> object:
+    """A JSON cell parsed, or `default` when it is empty or malformed."""
+    text = _report_text(value).strip()
+    if not text:
+        return default
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return default
+    return parsed if isinstance(parsed, type(default)) else default
+
+
+def _report_plain_number(number: float, language: str, decimals: int = 2) -> str:
+    """A number with the language's separators and at most `decimals` decimals (1,400 / 1.400; 1.2 / 1,2)."""
+    text = f"{number:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if language == "de":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def _report_format_value(value: object, unit: str, language: str = "en") -> str:
+    """A figure the way a newsroom writes it: $1.2bn / 1,2 Mrd. $, 40% / 40 %, 1,400."""
+    number = _report_number(value)
+    if number is None:
+        return ""
+    unit = _report_text(unit)
+    if unit == "percent":
+        return _report_plain_number(number, language, 1) + ("\u202f%" if language == "de" else "%")
+    if unit == "percentage_points":
+        return _report_plain_number(number, language, 1) + (" Prozentpunkte" if language == "de" else " points")
+    if unit == "year":
+        return str(int(number)) if number.is_integer() else _report_plain_number(number, language)
+    if len(unit) == 3 and unit.isupper():  # ISO 4217 money
+        scales = ((1e12, "tn", "Bio."), (1e9, "bn", "Mrd."), (1e6, "m", "Mio."))
+        sign = _REPORT_CURRENCY_SIGNS.get(unit)
+        for size, en_word, de_word in scales:
+            if abs(number) >= size:
+                amount = _report_plain_number(number / size, language, 2)
+                if language == "de":
+                    return f"{amount} {de_word} {sign or unit}"
+                return f"{sign}{amount}{en_word}" if sign else f"{unit} {amount}{en_word}"
+        amount = _report_plain_number(number, language, 2)
+        if language == "de":
+            return f"{amount} {sign or unit}"
+        return f"{sign}{amount}" if sign else f"{unit} {amount}"
+    return _report_plain_number(number, language)
+
+
+def _report_language(params: dict, articles: pd.DataFrame) -> str:
+    """The page's language: the `language` parameter, else the articles' majority (ties: English)."""
+    chosen = params.get("language", "auto")
+    if chosen in _REPORT_LABELS:
+        return chosen
+    if "language" not in articles.columns or articles.empty:
+        return "en"
+    counts = articles["language"].map(_report_text).value_counts()
+    de, en = int(counts.get("de", 0)), int(counts.get("en", 0))
+    return "de" if de > en else "en"
+
+
+def _report_read(path: Path) -> pd.DataFrame | None:
+    """A table a notebook wrote, or None when this run did not produce it."""
+    return read_table(path) if Path(path).exists() else None
+
+
+def _report_title(params: dict, articles: pd.DataFrame, story: str, labels: dict) -> str:
+    """The page title: the `title` parameter, else the headline of the earliest article, else the story."""
+    title = _report_text(params.get("title", "")).strip()
+    if title:
+        return title
+    if not articles.empty and "title" in articles.columns:
+        ordered = articles.assign(_p=articles.get("published", "").map(_report_text),
+                                  _f=articles["file"].map(_report_text))
+        ordered = ordered.sort_values(["_p", "_f"], key=lambda s: s.replace("", "~"))
+        for headline in ordered["title"].map(_report_text):
+            if headline.strip():
+                return f"{labels['report']}: {headline.strip()}"
+    return f"{labels['report']}: {story}"
+
+
+def _report_highlight(sentence: str, span: str, offset: int | None) -> str:
+    """The sentence, escaped, with the span marked (<mark>) at `offset` or at its first occurrence."""
+    if span and (offset is None or sentence[offset:offset + len(span)] != span):
+        offset = sentence.find(span) if span in sentence else None
+    if not span or offset is None or offset < 0:
+        quoted = html.escape(sentence)
+        return quoted + (f" (<mark>{html.escape(span)}</mark>)" if span else "")
+    end = offset + len(span)
+    return (html.escape(sentence[:offset]) + "<mark>" + html.escape(sentence[offset:end]) + "</mark>"
+            + html.escape(sentence[end:]))
+
+
+def _report_span_offset(item: dict, texts: dict) -> int | None:
+    """Where the evidence span starts inside its sentence, from its offsets in the article's clean text."""
+    text = texts.get(_report_text(item.get("file")), "")
+    sentence, span = _report_text(item.get("sentence")), _report_text(item.get("text"))
+    start = _report_number(item.get("start"))
+    if not text or not sentence or start is None:
+        return None
+    start = int(start)
+    if text[start:start + len(span)] != span:
+        return None
+    sentence_start = text.rfind(sentence, 0, start + len(sentence))  # the copy that begins at or before start
+    if sentence_start < 0 or sentence_start + len(sentence) < start + len(span):
+        return None
+    return start - sentence_start
+
+
+def _report_outlet(outlet: object, file: object, labels: dict) -> str:
+    """An outlet name for the page, or a label naming the file when the outlet is unknown."""
+    name = _report_text(outlet).strip()
+    return name or f"{labels['unknown_outlet']} ({_report_text(file)})"
+
+
+def _report_findings_html(findings: pd.DataFrame | None, texts: dict, outlets: dict, language: str,
+                          names: dict | None = None) -> str:
+    """The ranked findings, each with its severity, message and quoted evidence.
+
+    `names` maps a quantity to the label the comparison gives it (shown instead of the key).
+    """
+    labels, kinds, sevs = _REPORT_LABELS[language], _REPORT_KINDS[language], _REPORT_SEVERITIES[language]
+    if findings is None or findings.empty:
+        return f"<p>{labels['no_findings']}</p>"
+    ordered = findings.copy()
+    ordered["_rank"] = ordered.get("rank", pd.Series(range(len(ordered)))).map(_report_number)
+    ordered["_rank"] = ordered["_rank"].fillna(float("inf"))
+    ordered["_order"] = range(len(ordered))
+    ordered = ordered.sort_values(["_rank", "_order"], kind="stable")
+    items = []
+    for _, row in ordered.iterrows():
+        severity = _report_text(row.get("severity")).strip() or "info"
+        kind = _report_text(row.get("kind")).strip()
+        quantity = _report_text(row.get("quantity")).strip()
+        quantity = (names or {}).get(quantity) or quantity
+        head = (f'<span class="badge sev-{_report_esc(severity if severity in sevs else "info")}">'
+                f'{_report_esc(sevs.get(severity, severity))}</span>'
+                f'<span class="kind">{_report_esc(kinds.get(kind, kind))}'
+                + (f" · {_report_esc(quantity)}" if quantity else "") + "</span>")
+        evidence = []
+        for item in _report_json(row.get("evidence"), []):
+            if not isinstance(item, dict):
+                continue
+            sentence, span = _report_text(item.get("sentence")), _report_text(item.get("text"))
+            quote = _report_highlight(sentence or span, span, _report_span_offset(item, texts))
+            file = _report_text(item.get("file"))
+            outlet = _report_text(item.get("outlet")) or outlets.get(file, "")
+            evidence.append(f'<li><blockquote>“{quote}”</blockquote>'
+                            f'<span class="source">— {_report_esc(_report_outlet(outlet, file, labels))}, '
+                            f'<code>{_report_esc(file)}</code></span></li>')
+        body = (f'<ul class="evidence" aria-label="{labels["evidence"]}">' + "".join(evidence) + "</ul>"
+                if evidence else "")
+        items.append(f'<li class="finding">{head}<p class="message">{_report_esc(row.get("message"))}</p>'
+                     f"{body}</li>")
+    return '<ol class="findings">' + "\n".join(items) + "</ol>"
+
+
+def _report_quantity_names(comparison: pd.DataFrame | None) -> dict:
+    """quantity -> its label in comparison.csv (where the comparison gives one)."""
+    if comparison is None or "label" not in comparison.columns:
+        return {}
+    return {_report_text(q): _report_text(lab).strip() for q, lab in zip(comparison["quantity"], comparison["label"])
+            if _report_text(lab).strip()}
+
+
+def _report_charts_html(charts_dir: Path, language: str) -> str:
+    """Every chart as an embedded PNG with its alt text (attribute and visible caption)."""
+    labels = _REPORT_LABELS[language]
+    pngs = sorted(Path(charts_dir).glob("*.png")) if Path(charts_dir).is_dir() else []
+    if not pngs:
+        return f"<p>{labels['no_charts']}</p>"
+    blocks = []
+    for png in pngs:
+        alt_path = png.with_suffix(".txt")
+        alt = alt_path.read_text(encoding="utf-8").strip() if alt_path.exists() else png.stem
+        data = base64.b64encode(png.read_bytes()).decode("ascii")
+        csv = png.with_suffix(".csv")
+        note = (f'<span class="data">{labels["chart_data"].format(csv=_report_esc(_report_rel(csv)))}</span>'
+                if csv.exists() else "")
+        blocks.append(f'<figure id="chart-{_report_esc(png.stem)}">'
+                      f'<img src="data:image/png;base64,{data}" alt="{_report_esc(alt)}">'
+                      f"<figcaption>{_report_esc(alt)}{note}</figcaption></figure>")
+    return "\n".join(blocks)
+
+
+def _report_rel(path: Path) -> str:
+    """A path relative to the repository, for the page (no absolute machine paths)."""
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+
+
+def _report_comparison_html(comparison: pd.DataFrame | None, language: str) -> str:
+    """The comparison table: one row per quantity and unit."""
+    labels, status_names = _REPORT_LABELS[language], _REPORT_STATUS[language]
+    if comparison is None or comparison.empty:
+        return f"<p>{labels['no_table']}</p>"
+    head = "".join(f"<th>{labels[k]}</th>" for k in
+                   ("quantity", "unit", "outlets", "figures", "consensus", "median", "min", "max", "status"))
+    rows = []
+    for _, row in comparison.iterrows():
+        unit = _report_text(row.get("unit"))
+        fmt = lambda col: _report_esc(_report_format_value(row.get(col), unit, language))  # noqa: E731
+        low, high = fmt("consensus_low"), fmt("consensus_high")
+        consensus = low if low == high else (f"{low} – {high}" if low and high else low or high)
+        name = _report_text(row.get("label")).strip() or _report_text(row.get("quantity"))
+        status = _report_text(row.get("status"))
+        rows.append(
+            f"<tr><td>{_report_esc(name)}</td><td>{_report_esc(unit)}</td>"
+            f'<td class="num">{_report_esc(_report_text(row.get("n_outlets")))}</td>'
+            f'<td class="num">{_report_esc(_report_text(row.get("n_figures")))}</td>'
+            f'<td class="num">{consensus}</td><td class="num">{fmt("median")}</td>'
+            f'<td class="num">{fmt("min")}</td><td class="num">{fmt("max")}</td>'
+            f"<td>{_report_esc(status_names.get(status, status))}</td></tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>"
+
+
+def _report_link(url: str, text: str) -> str:
+    """Text linked to an http(s) URL; any other scheme (javascript:, data:) stays plain text."""
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{_report_esc(url)}">{text}</a>'
+    return text
+
+
+def _report_articles_html(articles: pd.DataFrame, report: pd.DataFrame | None, language: str) -> str:
+    """The articles analysed (outlet, date, language, cites, headline) and the files left out."""
+    labels = _REPORT_LABELS[language]
+    if articles.empty:
+        return f"<p>{labels['no_table']}</p>"
+    head = "".join(f"<th>{labels[k]}</th>" for k in
+                   ("outlet", "date", "language", "cites", "title", "file", "words"))
+    rows = []
+    for _, row in articles.sort_values("file", key=lambda s: s.map(_report_text)).iterrows():
+        file = _report_text(row.get("file"))
+        cites = ", ".join(str(c) for c in _report_json(row.get("cites"), []))
+        duplicate = _report_text(row.get("duplicate_of"))
+        title = _report_esc(row.get("title"))
+        if duplicate:
+            title += f' <span class="source">({labels["duplicate"]} <code>{_report_esc(duplicate)}</code>)</span>'
+        rows.append(
+            f"<tr><td>{_report_esc(_report_outlet(row.get('outlet'), file, labels))}</td>"
+            f'<td class="num">{_report_esc(row.get("published"))}</td><td>{_report_esc(row.get("language"))}</td>'
+            f"<td>{_report_esc(cites)}</td><td>{_report_link(_report_text(row.get('url')), title)}</td>"
+            f'<td><code>{_report_esc(file)}</code></td><td class="num">{_report_esc(row.get("word_count"))}</td></tr>')
+    out = f"<table><thead><tr>{head}</tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>"
+    if report is not None and not report.empty and "status" in report.columns:
+        skipped = report[report["status"].map(_report_text) == "skipped"]
+        if not skipped.empty:
+            out += (f"<h3>{labels['skipped']}</h3><ul>" + "".join(
+                f"<li><code>{_report_esc(r.get('file'))}</code>: {_report_esc(r.get('reason'))}</li>"
+                for _, r in skipped.sort_values("file").iterrows()) + "</ul>")
+    return out
+
+
+def _report_changed_params(params: dict) -> dict:
+    """The story parameters that differ from their defaults (the story name left out)."""
+    from wip_common import default_params
+    defaults = default_params()
+    return {k: v for k, v in params.items() if k != "story" and k in defaults and v != defaults[k]}
+
+
+def build_report_html(paths, params: dict) -> str:
+    """The whole report page for one story, as a string (deterministic, self-contained, escaped).
+
+    Reads output/<story>/articles.csv, ingest_report.csv, comparison.csv, findings.csv and
+    charts/*.png|.txt; a table this run did not produce gives a short note, not an error.
+    """
+    articles = _report_read(paths.out("articles.csv"))
+    articles = articles if articles is not None else pd.DataFrame(columns=["file"])
+    language = _report_language(params, articles)
+    labels = _REPORT_LABELS[language]
+    story = paths.story
+    title = _report_title(params, articles, story, labels)
+    figures = _report_read(paths.out("figures.csv"))
+    findings = _report_read(paths.out("findings.csv"))
+    comparison = _report_read(paths.out("comparison.csv"))
+    ingest = _report_read(paths.out("ingest_report.csv"))
+    texts = {_report_text(f): _report_text(t) for f, t in zip(articles.get("file", []), articles.get("text", []))}
+    outlets = {_report_text(f): _report_text(o) for f, o in zip(articles.get("file", []), articles.get("outlet", []))}
+    n_outlets = len({o.strip() for o in outlets.values() if o.strip()} or set(outlets))
+    summary = labels["summary"].format(articles=len(articles), outlets=n_outlets,
+                                       figures=0 if figures is None else len(figures),
+                                       findings=0 if findings is None else len(findings))
+    n_files = (len(ingest) if ingest is not None else
+               len([p for p in paths.articles.iterdir() if p.is_file()]) if paths.articles.is_dir() else 0)
+    command = "make run" if story == "meta-scale-ai" else f"make run STORY={story}"
+    changed = _report_changed_params(params)
+    param_line = (labels["params"].format(params=_report_esc(json.dumps(changed, ensure_ascii=False, sort_keys=True)))
+                  if changed else labels["defaults"])
+    footer = (labels["made"].format(command=_report_esc(command), n=n_files,
+                                    articles=_report_esc(_report_rel(paths.articles) + "/"))
+              + " " + param_line + f" Story: <code>{_report_esc(story)}</code>.")
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{labels["lang"]}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_report_esc(title)}</title>",
+        f"<style>\n{_REPORT_CSS}\n</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_report_esc(title)}</h1>",
+        f'<p class="summary">{_report_esc(summary)}</p>',
+        f'<p class="caveat">{labels["caveat"]}</p>',
+        "</header>",
+        f'<section id="findings"><h2>{labels["findings"]}</h2>',
+        _report_findings_html(findings, texts, outlets, language, _report_quantity_names(comparison)),
+        "</section>",
+        f'<section id="charts"><h2>{labels["charts"]}</h2>',
+        _report_charts_html(paths.charts, language),
+        "</section>",
+        f'<section id="comparison"><h2>{labels["comparison"]}</h2>',
+        _report_comparison_html(comparison, language),
+        "</section>",
+        f'<section id="articles"><h2>{labels["articles"]}</h2>',
+        _report_articles_html(articles, ingest, language),
+        "</section>",
+        f"<footer><p>{footer}</p></footer>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def write_report(paths, params: dict) -> Path:
+    """Write output/<story>/report.html atomically; returns its path."""
+    return write_text_atomic(paths.out("report.html"), build_report_html(paths, params))
