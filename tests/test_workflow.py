@@ -244,3 +244,311 @@ def test_run_reports_a_failing_notebook(scratch_story, tmp_path, monkeypatch, ca
     for part in expect:
         assert part in err, (part, err)
     assert (common.OUTPUT_DIR / scratch_story / "notebooks" / "01_first.ipynb").exists()
+
+
+# ---------------------------------------------------------------------------
+# The English test story end to end (data/test-en-chipdeal/: fictional test material).
+# Zero configuration: no story.yaml, only articles/ and sources.csv.
+# ---------------------------------------------------------------------------
+CHIPDEAL = "test-en-chipdeal"
+OUTLETS = {
+    "001_tech-ledger.txt": ("The Tech Ledger", "2025-03-03"),
+    "002_harbor-street-journal.txt": ("Harbor Street Journal", "2025-03-05"),
+    "003_pacific-business-wire.txt": ("Pacific Business Wire", "2025-03-05"),
+    "004_daily-circuit.txt": ("The Daily Circuit", "2025-03-06"),
+    "005_morning-byte.txt": ("The Morning Byte", "2025-03-06"),
+}
+# (file prefix, a piece of the span, value, unit, qualifier, quantity or None = not checked).
+# Every figure whose span contains the piece must read this way (headline and body alike).
+CHIPDEAL_FIGURES = [
+    ("001", "$900 million", 9e8, "USD", "approx", "deal_amount"),
+    ("001", "40 percent", 40.0, "percent", "upper", "stake"),
+    ("001", "1,400", 1400.0, "count", "approx", None),
+    ("001", "2016", 2016.0, "year", "exact", None),
+    ("002", "$1.2 billion", 1.2e9, "USD", "exact", "deal_amount"),
+    ("002", "40%", 40.0, "percent", "exact", "stake"),
+    ("002", "$3 billion", 3e9, "USD", "exact", "valuation"),
+    ("002", "$1.8 billion", 1.8e9, "USD", "exact", "valuation"),
+    ("002", "$450 million", 4.5e8, "USD", "approx", None),
+    ("003", "$1.2 billion", 1.2e9, "USD", "approx", "deal_amount"),
+    ("003", "40 percent", 40.0, "percent", "upper", "stake"),
+    ("003", "$3 billion", 3e9, "USD", "approx", "valuation"),
+    ("003", "$1.8 billion", 1.8e9, "USD", "exact", "valuation"),
+    ("003", "1,400", 1400.0, "count", "upper", None),
+    ("003", "$1 billion", 1e9, "USD", "lower", None),
+    ("004", "$1.2 million", 1.2e6, "USD", "exact", "deal_amount"),
+    ("004", "40%", 40.0, "percent", "exact", "stake"),
+    ("005", "$1.5 billion", 1.5e9, "USD", "exact", "deal_amount"),
+    ("005", "$1.2 billion", 1.2e9, "USD", "exact", "deal_amount"),
+    ("005", "40 percent", 40.0, "percent", "exact", "stake"),
+    ("005", "$3 billion", 3e9, "USD", "exact", "valuation"),
+    ("005", "$1 billion", 1e9, "USD", "lower", "deal_amount"),
+]
+NOT_FIGURES = ["X2", "9:30", "8:00", "555", "(512)"]
+
+
+def _close(a, b, rel=0.01) -> bool:
+    return a is not None and b is not None and abs(float(a) - float(b)) <= rel * abs(float(b))
+
+
+def _num(value):
+    try:
+        return None if value in ("", None) else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _json(value, default):
+    try:
+        parsed = json.loads(value) if isinstance(value, str) and value.strip() else default
+    except ValueError:
+        return default
+    return parsed
+
+
+def _findings(paths, kind: str) -> list[dict]:
+    rows = common.read_table(paths.out("findings.csv")).to_dict("records")
+    out = []
+    for row in rows:
+        if row["kind"] != kind:
+            continue
+        row = dict(row, files=_json(row.get("files"), []), values=[_num(v) for v in _json(row.get("values"), [])],
+                   detail=_json(row.get("detail"), {}), evidence=_json(row.get("evidence"), []))
+        out.append(row)
+    return out
+
+
+def _run_story(name: str) -> subprocess.CompletedProcess:
+    return run(RUN_STORY, name, timeout=1200)
+
+
+@pytest.fixture(scope="module")
+def chipdeal():
+    """One full run of the English test story (module-scoped: the assertions below share it)."""
+    proc = _run_story(CHIPDEAL)
+    return proc, common.story_paths(CHIPDEAL)
+
+
+@pytest.mark.slow
+def test_chipdeal_runs_with_progress_lines(chipdeal):
+    proc, paths = chipdeal
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    notebooks = sorted(p.stem for p in common.NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+    assert len(notebooks) == 4
+    for stem in notebooks:
+        assert re.search(rf"^\s+{re.escape(stem)}\s+ok\s+\d+\.\d s$", proc.stdout, re.M), proc.stdout
+        assert (paths.notebooks / f"{stem}.ipynb").exists()
+    assert re.search(r"^\s+report\.html\s+ok\s+\d+\.\d s$", proc.stdout, re.M)
+    assert f"Outputs in output/{CHIPDEAL}/" in proc.stdout and f"output/{CHIPDEAL}/report.html" in proc.stdout
+
+
+@pytest.mark.slow
+def test_chipdeal_articles(chipdeal):
+    _proc, paths = chipdeal
+    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    assert sorted(articles.index) == sorted(OUTLETS)
+    for file, (outlet, published) in OUTLETS.items():
+        assert articles.loc[file, "outlet"] == outlet
+        assert articles.loc[file, "published"] == published
+        assert articles.loc[file, "language"] == "en"
+        text = articles.loc[file, "text"]
+        assert "Read more" not in text and "newsletter" not in text.lower() and "Advertisement" not in text
+    assert "Reuters" in _json(articles.loc["001_tech-ledger.txt", "cites"], [])
+    assert {"Reuters", "Financial Times"} <= set(_json(articles.loc["003_pacific-business-wire.txt", "cites"], []))
+    assert "Bloomberg" in _json(articles.loc["004_daily-circuit.txt", "cites"], [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix, piece, value, unit, qualifier, quantity", CHIPDEAL_FIGURES)
+def test_chipdeal_figures(chipdeal, prefix, piece, value, unit, qualifier, quantity):
+    _proc, paths = chipdeal
+    figures = common.read_table(paths.out("figures.csv"))
+    rows = figures[figures["file"].str.startswith(prefix) & figures["text"].str.contains(piece, regex=False)]
+    assert len(rows), f"{prefix}: no figure with {piece!r}"
+    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    for row in rows.to_dict("records"):
+        assert articles.loc[row["file"], "text"][int(row["start"]):int(row["end"])] == row["text"]
+        assert _close(row["value"], value), row
+        assert (row["unit"], row["qualifier"]) == (unit, qualifier), row
+        if qualifier == "lower":
+            assert _close(row["low"], value), row
+        if qualifier == "upper":
+            assert _close(row["high"], value), row
+        if quantity:
+            assert row["quantity"] == quantity, row
+
+
+@pytest.mark.slow
+def test_chipdeal_number_bearing_non_figures_are_not_figures(chipdeal):
+    _proc, paths = chipdeal
+    figures = common.read_table(paths.out("figures.csv"))
+    for piece in NOT_FIGURES:
+        hits = figures[figures["text"].str.contains(piece, regex=False)]
+        assert hits.empty, (piece, hits[["file", "text", "unit"]].to_dict("records"))
+    # "more than $1 billion a year on AI hardware" is spending, not the deal
+    spending = figures[figures["file"].str.startswith("003") & figures["text"].str.contains("$1 billion", regex=False)]
+    assert set(spending["quantity"]) and "deal_amount" not in set(spending["quantity"])
+
+
+@pytest.mark.slow
+def test_chipdeal_consensus(chipdeal):
+    _proc, paths = chipdeal
+    comparison = common.read_table(paths.out("comparison.csv"))
+    deal = comparison[(comparison["quantity"] == "deal_amount") & (comparison["unit"] == "USD")].iloc[0]
+    assert _num(deal["consensus_low"]) <= 1.2e9 <= _num(deal["consensus_high"])
+    assert _num(deal["consensus_high"]) < 1.5e9 and int(deal["n_outlets"]) >= 4
+    assert _close(deal["min"], 1.2e6) and _close(deal["max"], 1.5e9)
+    stake = comparison[(comparison["quantity"] == "stake") & (comparison["unit"] == "percent")].iloc[0]
+    assert _num(stake["consensus_low"]) <= 40 <= _num(stake["consensus_high"]) and stake["status"] == "agreed"
+    consensus = {f["quantity"] for f in _findings(paths, "consensus")}
+    assert {"deal_amount", "stake"} <= consensus
+
+
+@pytest.mark.slow
+def test_chipdeal_outlier_is_a_scale_slip(chipdeal):
+    _proc, paths = chipdeal
+    outliers = [f for f in _findings(paths, "outlier") if f["quantity"] == "deal_amount"]
+    slip = [f for f in outliers if f["files"] == ["004_daily-circuit.txt"]]
+    assert len(slip) == 1, outliers
+    slip = slip[0]
+    assert slip["severity"] == "high"
+    assert "scale" in json.dumps(slip["detail"]).lower()
+    assert 900 <= float(slip["detail"]["factor"]) <= 1100
+    assert "The Daily Circuit" in slip["message"] and "$1.2 million" in slip["message"]
+    assert any(e.get("text", "").endswith("$1.2 million") for e in slip["evidence"])
+    # the early talks-stage figure of 001 is not called an outlier
+    assert not [f for f in outliers if "001_tech-ledger.txt" in f["files"]]
+
+
+@pytest.mark.slow
+def test_chipdeal_self_contradiction_headline_against_body(chipdeal):
+    _proc, paths = chipdeal
+    found = [f for f in _findings(paths, "self_contradiction") if f["files"] == ["005_morning-byte.txt"]]
+    assert len(found) == 1, _findings(paths, "self_contradiction")
+    assert any(_close(v, 1.5e9) for v in found[0]["values"]) and any(_close(v, 1.2e9) for v in found[0]["values"])
+    assert "$1.5 billion" in found[0]["message"] and "$1.2 billion" in found[0]["message"]
+    # only the article that contradicts itself
+    assert all(f["files"] == ["005_morning-byte.txt"] for f in _findings(paths, "self_contradiction"))
+
+
+@pytest.mark.slow
+def test_chipdeal_early_figure_and_progression(chipdeal):
+    _proc, paths = chipdeal
+    evidence = common.read_table(paths.out("evidence.csv"))
+    early = evidence[(evidence["file"] == "001_tech-ledger.txt") & (evidence["quantity"] == "deal_amount")]
+    assert len(early) and set(early["stage"]) == {"early"}
+    past = evidence[(evidence["quantity"] == "valuation") & evidence["text"].str.contains("$1.8 billion", regex=False)]
+    assert len(past) and set(past["stage"]) == {"past"}
+    progressions = _findings(paths, "progression")
+    assert any(f["quantity"] == "valuation" and any(_close(v, 1.8e9) for v in f["values"])
+               and any(_close(v, 3e9) for v in f["values"]) for f in progressions), progressions
+
+
+@pytest.mark.slow
+def test_chipdeal_derived_check(chipdeal):
+    _proc, paths = chipdeal
+    checks = [f for f in _findings(paths, "derived_check") if f["quantity"] == "valuation"]
+    assert checks, _findings(paths, "derived_check")
+    assert any(_close(f["detail"].get("implied"), 3e9) and _close(f["detail"].get("reported"), 3e9)
+               for f in checks), checks
+
+
+@pytest.mark.slow
+def test_chipdeal_attribution(chipdeal):
+    _proc, paths = chipdeal
+    found = _findings(paths, "attribution")
+    text = json.dumps(found, ensure_ascii=False)
+    for source in ("Reuters", "Financial Times", "Bloomberg"):
+        assert source in text, source
+    reuters = [f for f in found if "Reuters" in json.dumps(f["detail"]) + f["message"]]
+    # Reuters is the shared upstream source of 001 and 003 (and 005 cites the Tech Ledger's Reuters report)
+    assert any({"001_tech-ledger.txt", "003_pacific-business-wire.txt"} <= set(f["files"]) for f in reuters), reuters
+
+
+@pytest.mark.slow
+def test_chipdeal_charts(chipdeal):
+    _proc, paths = chipdeal
+    pngs = sorted(paths.charts.glob("*.png"))
+    assert len(pngs) >= 2
+    for png in pngs:
+        assert png.stat().st_size > 5000 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        svg, alt, csv = png.with_suffix(".svg"), png.with_suffix(".txt"), png.with_suffix(".csv")
+        assert svg.exists() and alt.exists() and csv.exists(), png
+        assert len(alt.read_text(encoding="utf-8").strip()) > 30, alt
+        assert len(common.read_table(csv)), csv
+        titles = re.findall(r"<!-- (.+?) -->", svg.read_text(encoding="utf-8"))
+        assert any(t.strip() for t in titles), svg
+    alts = " ".join(p.with_suffix(".txt").read_text(encoding="utf-8") for p in pngs)
+    assert "The Daily Circuit" in alts
+
+
+@pytest.mark.slow
+def test_chipdeal_report(chipdeal):
+    _proc, paths = chipdeal
+    page = paths.out("report.html").read_text(encoding="utf-8")
+    assert "<script" not in page.lower()
+    assert page.count("<img ") == len(list(paths.charts.glob("*.png"))) >= 2
+    assert page.count('class="finding"') == len(common.read_table(paths.out("findings.csv")))
+    assert "<mark>$1.2 million</mark>" in page
+    for outlet, _date in OUTLETS.values():
+        assert outlet in page
+    assert '<html lang="en">' in page and f"make run STORY={CHIPDEAL}" in page
+    # re-building from the same tables gives the same bytes
+    import helpers
+    assert helpers.build_report_html(paths, common.load_story(CHIPDEAL)) == page
+
+
+@pytest.fixture(scope="module")
+def chipdeal_tuned():
+    """A copy of the test story with a story.yaml whose parameters change the results."""
+    name = f"test-tmp-tuned-{uuid.uuid4().hex[:6]}"
+    data = common.DATA_DIR / name
+    shutil.copytree(common.DATA_DIR / CHIPDEAL, data)
+    (data / "story.yaml").write_text(
+        'title: "Test: what did Norvane pay for Quillon?"\n'
+        "language: en\n"
+        "exclude: [004_daily-circuit.txt]\n"
+        'outlets: {"002_harbor-street-journal.txt": "HSJ Markets"}\n'
+        "quantities:\n  order_backlog: {cues: [backlog], unit: USD, label: Order backlog}\n",
+        encoding="utf-8")
+    try:
+        yield _run_story(name), common.story_paths(name)
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.rmtree(common.OUTPUT_DIR / name, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_story_parameters_change_results_as_documented(chipdeal_tuned):
+    proc, paths = chipdeal_tuned
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    assert "004_daily-circuit.txt" not in articles.index and len(articles) == 4  # exclude
+    assert articles.loc["002_harbor-street-journal.txt", "outlet"] == "HSJ Markets"  # outlets
+    assert articles.loc["002_harbor-street-journal.txt", "outlet_from"] == "parameter"
+    figures = common.read_table(paths.out("figures.csv"))
+    backlog = figures[figures["text"].str.contains("$450 million", regex=False)]
+    assert len(backlog) == 2 and set(backlog["quantity"]) == {"order_backlog"}  # quantities
+    assert "004_daily-circuit.txt" not in set(figures["file"])
+    assert not [f for f in _findings(paths, "outlier") if f["quantity"] == "deal_amount"
+                and "scale" in json.dumps(f["detail"]).lower()]
+    page = paths.out("report.html").read_text(encoding="utf-8")
+    assert "<h1>Test: what did Norvane pay for Quillon?</h1>" in page  # title
+    assert "HSJ Markets" in page and "The Daily Circuit" not in page.split('<section id="articles">')[1]
+
+
+@pytest.mark.slow
+def test_zero_configuration_articles_only(scratch_story):
+    """A folder with nothing but articles/: outlets and dates come from the source lines in the text."""
+    data = common.DATA_DIR / scratch_story
+    shutil.copytree(common.DATA_DIR / CHIPDEAL / "articles", data / "articles")
+    proc = _run_story(scratch_story)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    paths = common.story_paths(scratch_story)
+    for name in ("articles.csv", "figures.csv", "comparison.csv", "findings.csv", "report.html"):
+        assert paths.out(name).exists(), name
+    assert list(paths.charts.glob("*.png"))
+    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    found = {f: (articles.loc[f, "outlet"], articles.loc[f, "published"]) for f in OUTLETS}
+    assert found == OUTLETS
