@@ -1,1 +1,1369 @@
-"""Section of helpers.py: charts (work in progress module)."""
+"""Section 4 of helpers.py: narrative charts (notebook 04) (work in progress module).
+
+Every chart function takes the comparison's tables and returns ``(figure, data)``: a
+matplotlib Figure (never shown, never saved here) and the tidy DataFrame it plots. The
+chart's texts, all written from the findings in the story's language, travel with the
+data in ``data.attrs``: ``title``, ``subtitle``, ``source``, ``alt``. ``save_chart`` writes
+``charts/<name>.png|.svg|.txt|.csv`` atomically and byte-identically on a re-run.
+
+    tables = load_chart_tables(paths)          # comparison, evidence, findings, figures, articles
+    for chart in make_charts(tables, "auto"):
+        save_chart(chart.figure, chart.data, paths.charts, chart.name)
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib.style as _mpl_style
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import FancyArrowPatch
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+from wip_common import ROOT, article_label, read_table, write_bytes_atomic, write_csv_atomic, write_text_atomic
+
+# ---------------------------------------------------------------------------
+# House style
+# ---------------------------------------------------------------------------
+CHART_STYLE = ROOT / "styles" / "newsroom.mplstyle"
+CHART_WIDTH_IN = 6.4          # 640 px at the layout's 100 dpi
+CHART_TABLES = ("comparison", "evidence", "findings", "figures", "articles")
+
+# Okabe & Ito (2008), safe for the common colour-vision deficiencies
+OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73",
+             "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7"}
+VERDICT_COLOURS = {"agrees": OKABE_ITO["blue"], "compatible": OKABE_ITO["sky_blue"],
+                   "contradicts": OKABE_ITO["vermillion"]}
+_CHARTS_GREY = "#8A8A8A"
+_CHARTS_BAND = "#E4E4E4"
+_CHARTS_INK = "#222222"
+_CHARTS_SOFT = "#555555"
+_CHARTS_TITLE_PT = 13.5
+_CHARTS_SUB_PT = 9.5
+_CHARTS_SOURCE_PT = 8
+_CHARTS_LABEL_PT = 9
+_CHARTS_PAD_IN = 0.2
+
+_CHARTS_WORDS = {
+    "de": {
+        "outlet": ("Medium", "Medien"), "source": "Quelle", "consensus": "Konsens", "and": "und", "to": "bis",
+        "only": "nur", "even": "sogar", "computed": "berechnet",
+        "numbers": ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+                    "elf", "zwölf"],
+        "hedge": {"approx": "rund ", "lower": "über ", "upper": "bis zu ", "range": "", "exact": "", "vague": ""},
+        "stage": {"past": "früher", "early": "erste Meldung", "projected": "erwartet", "settled": "aktuell", "": ""},
+        "status": {"contested": "umstritten", "agreed": "einig", "progression": "verändert",
+                   "single_source": "nur eine Quelle"},
+        "units": {"USD": "US-Dollar", "EUR": "Euro", "GBP": "Pfund", "CHF": "Franken", "percent": "Prozent",
+                  "percentage_points": "Prozentpunkten", "count": "Anzahl", "year": "Jahr"},
+    },
+    "en": {
+        "outlet": ("outlet", "outlets"), "source": "Source", "consensus": "consensus", "and": "and", "to": "to",
+        "only": "only", "even": "as much as", "computed": "computed",
+        "numbers": ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                    "eleven", "twelve"],
+        "hedge": {"approx": "about ", "lower": "more than ", "upper": "up to ", "range": "", "exact": "",
+                  "vague": ""},
+        "stage": {"past": "earlier", "early": "first report", "projected": "projected", "settled": "now", "": ""},
+        "status": {"contested": "contested", "agreed": "agreed", "progression": "changed",
+                   "single_source": "single source"},
+        "units": {"USD": "US dollars", "EUR": "euros", "GBP": "pounds", "CHF": "Swiss francs",
+                  "percent": "per cent", "percentage_points": "percentage points", "count": "number",
+                  "year": "year"},
+    },
+}
+_CHARTS_STAGE_ORDER = {"past": 0, "early": 1, "projected": 2, "settled": 3, "": 3}
+_CHARTS_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+def chart_style():
+    """Context manager applying the house style (styles/newsroom.mplstyle) to figures made inside it."""
+    return _mpl_style.context(str(CHART_STYLE))
+
+
+# ---------------------------------------------------------------------------
+# Small readers: cells of the comparison's tables
+# ---------------------------------------------------------------------------
+def _charts_float(x) -> float:
+    """A table cell as float; NaN for empty, NA or text that is not a number."""
+    try:
+        if x is None or x is pd.NA or (isinstance(x, str) and not x.strip()):
+            return math.nan
+        return float(x)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _charts_json(cell, default):
+    """A JSON cell (list or object) parsed; `default` when empty or malformed."""
+    if isinstance(cell, (list, dict)):
+        return cell
+    if not isinstance(cell, str) or not cell.strip():
+        return default
+    try:
+        out = json.loads(cell)
+    except ValueError:
+        return default
+    return out if isinstance(out, type(default)) else default
+
+
+def _charts_text(x) -> str:
+    """A text cell as a stripped string ('' for empty or NA)."""
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return str(x).strip()
+
+
+def _charts_table(tables: dict, name: str) -> pd.DataFrame:
+    """One of the tables, or an empty frame when it is missing."""
+    df = tables.get(name)
+    return df if isinstance(df, pd.DataFrame) else pd.DataFrame()
+
+
+def load_chart_tables(paths) -> dict:
+    """Read the tables the charts need from output/<story>/ (figures.csv is optional)."""
+    tables = {}
+    for name in CHART_TABLES:
+        path = paths.out(f"{name}.csv")
+        if name == "figures" and not path.exists():
+            tables[name] = pd.DataFrame()
+            continue
+        tables[name] = read_table(path)
+    return tables
+
+
+# ---------------------------------------------------------------------------
+# Language and numbers
+# ---------------------------------------------------------------------------
+def chart_language(articles: pd.DataFrame, language: str = "auto") -> str:
+    """The language titles are written in: `language` if de/en, else the articles' majority (ties: de)."""
+    if language in ("de", "en"):
+        return language
+    if isinstance(articles, pd.DataFrame) and "language" in articles.columns:
+        counts = articles["language"].map(_charts_text).value_counts()
+        de, en = int(counts.get("de", 0)), int(counts.get("en", 0))
+        if de or en:
+            return "en" if en > de else "de"
+    return "de"
+
+
+def _charts_number(x: float, language: str, decimals: int | None = None) -> str:
+    """x written with the language's separators (de 14,3 / 12.000; en 14.3 / 12,000), hyphen-minus sign."""
+    if decimals is None:
+        decimals = next((d for d in (0, 1, 2) if abs(round(x, d) - x) <= 1e-9 * max(1.0, abs(x))),
+                        1 if abs(x) >= 10 else 2)
+    s = f"{abs(x):,.{decimals}f}"
+    if language == "de":
+        s = s.replace(",", "\u0001").replace(".", ",").replace("\u0001", ".")
+        if abs(x) < 10000:          # Duden: four-digit numbers without a separator
+            s = s.replace(".", "")
+    return ("-" if x < 0 and s.strip("0.,") else "") + s
+
+
+def _charts_scale(value: float, language: str) -> tuple[float, str]:
+    """(scaled value, suffix) for big numbers: de Mrd./Mio., en bn/m."""
+    names = {"de": [(1e12, "Bio."), (1e9, "Mrd."), (1e6, "Mio.")], "en": [(1e12, "trn"), (1e9, "bn"), (1e6, "m")]}
+    for factor, name in names[language]:
+        if abs(value) >= factor * 0.9995:
+            return value / factor, name
+    return value, ""
+
+
+def _charts_amount_parts(value: float, unit: str, language: str) -> tuple[str, str, str]:
+    """(prefix, number, suffix) of a formatted figure, so ranges can share the unit."""
+    language = "en" if language == "en" else "de"
+    unit = _charts_text(unit)
+    if unit == "percent":
+        return "", _charts_number(value, language), " %" if language == "de" else "%"
+    if unit == "percentage_points":
+        return "", _charts_number(value, language), " Pp." if language == "de" else " points"
+    if unit == "year":
+        return "", str(int(round(value))), ""
+    if unit == "ordinal":
+        n = int(round(value))
+        suffix = "." if language == "de" else {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
+        return "", str(n), suffix
+    if re.fullmatch(r"[A-Z]{3}", unit) or unit == "count":
+        scaled, name = _charts_scale(value, language)
+        number = _charts_number(scaled, language)
+        if unit == "count":
+            return "", number, (f" {name}" if language == "de" and name else name)
+        symbol = _CHARTS_SYMBOLS.get(unit, unit)
+        if language == "de":
+            return "", number, f" {name} {symbol}".replace("  ", " ") if name else f" {symbol}"
+        sign = "-" if number.startswith("-") else ""
+        return f"{sign}{symbol}{' ' if len(symbol) > 1 else ''}", number.lstrip("-"), name
+    return "", _charts_number(value, language), ""
+
+
+def format_amount(value, unit: str, language: str = "de") -> str:
+    """A figure as the story's language writes it: de "14,3 Mrd. $", "49 %"; en "$14.3bn", "49%".
+
+    Money in ISO 4217 codes (USD $, EUR €, GBP £, others by code), percent, percentage
+    points, counts (de "1,2 Mio.", en "1.2m"), years and ordinals. '' for an empty value.
+    """
+    v = _charts_float(value)
+    if math.isnan(v):
+        return ""
+    prefix, number, suffix = _charts_amount_parts(v, unit, language)
+    return f"{prefix}{number}{suffix}"
+
+
+def format_range(low, high, unit: str, language: str = "de") -> str:
+    """A range the way the language writes it: de "10 bis 15 Mrd. $", en "$10bn to $15bn"."""
+    lo, hi = _charts_float(low), _charts_float(high)
+    if math.isnan(lo) or math.isnan(hi) or abs(lo - hi) <= 1e-9 * max(1.0, abs(hi)):
+        return format_amount(hi if not math.isnan(hi) else lo, unit, language)
+    p1, n1, s1 = _charts_amount_parts(lo, unit, language)
+    p2, n2, s2 = _charts_amount_parts(hi, unit, language)
+    if language == "de" and (p1, s1) == (p2, s2):
+        return f"{p1}{n1} bis {n2}{s2}"
+    word = "bis" if language == "de" else "to"
+    return f"{p1}{n1}{s1} {word} {p2}{n2}{s2}"
+
+
+def _charts_count(n: int, language: str, capital: bool = True) -> str:
+    """A small count as a word ("Vier", "three"), digits from 13 on."""
+    words = _CHARTS_WORDS[language]["numbers"]
+    w = words[n] if 0 <= n < len(words) else str(n)
+    if language == "de" and n == 1:
+        w = "ein"
+    return w[:1].upper() + w[1:] if capital else w
+
+
+def _charts_join(items: list[str], language: str) -> str:
+    """'A, B und C' / 'A, B and C'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {_CHARTS_WORDS[language]['and']} " + items[-1]
+
+
+def _charts_outlets_word(n: int, language: str) -> str:
+    """'Medium'/'Medien', 'outlet'/'outlets' for n."""
+    one, many = _CHARTS_WORDS[language]["outlet"]
+    return one if n == 1 else many
+
+
+def _charts_cap(s: str) -> str:
+    """First letter upper-cased, the rest untouched."""
+    return s[:1].upper() + s[1:]
+
+
+def _charts_hedge(text: str, qualifier: str, language: str) -> str:
+    """The hedge as the article wrote it ("nahezu ", "more than "), else the language's generic word."""
+    qualifier = _charts_text(qualifier)
+    if qualifier in ("exact", "range", "vague", ""):
+        return ""
+    words = []
+    for w in _charts_text(text).split():
+        if re.match(r"^[\d$€£¥]", w) or not re.fullmatch(r"[^\W\d_]+", w):
+            break
+        words.append(w)
+    lead = " ".join(words)
+    if words and len(words) <= 3 and len(words) < len(_charts_text(text).split()) and any(
+            c.isdigit() for c in _charts_text(text)):
+        return lead.lower() + " "
+    return _CHARTS_WORDS[language]["hedge"].get(qualifier, "")
+
+
+def _charts_figure_label(row: dict, language: str) -> str:
+    """How a mark is labelled: hedge + formatted value; the quote itself when it has no digits."""
+    text = _charts_text(row.get("text"))
+    if text and not any(c.isdigit() for c in text):
+        return f"„{text}“" if language == "de" else f"“{text}”"
+    q = _charts_text(row.get("qualifier"))
+    if q == "range":
+        lo, hi = _charts_float(row.get("low")), _charts_float(row.get("high"))
+        if not (math.isnan(lo) or math.isnan(hi)):
+            return format_range(lo, hi, row.get("unit"), language)
+    return _charts_hedge(text, q, language) + format_amount(row.get("value"), row.get("unit"), language)
+
+
+def _charts_quote(text: str, language: str) -> str:
+    """A span in the language's quotation marks."""
+    return f"„{text}“" if language == "de" else f"“{text}”"
+
+
+# ---------------------------------------------------------------------------
+# Who is who: outlet names, quantity labels, sources
+# ---------------------------------------------------------------------------
+def _charts_outlet_map(tables: dict, language: str) -> dict:
+    """file -> the name charts use for it (outlet, else 'Artikel 001' / 'article 001')."""
+    out = {}
+    for table in ("articles", "evidence"):
+        df = _charts_table(tables, table)
+        if {"file", "outlet"} <= set(df.columns):
+            for f, o in zip(df["file"], df["outlet"]):
+                f = _charts_text(f)
+                if f and (f not in out or (_charts_text(o) and out[f] == article_label(f, "", language))):
+                    out[f] = article_label(f, _charts_text(o), language)
+    return out
+
+
+def _charts_quantity_label(tables: dict, quantity: str, language: str) -> str:
+    """The quantity's label from comparison.csv, else its name in words ('deal amount')."""
+    comp = _charts_table(tables, "comparison")
+    if {"quantity", "label"} <= set(comp.columns):
+        for q, lab in zip(comp["quantity"], comp["label"]):
+            if q == quantity and _charts_text(lab):
+                return _charts_text(lab)
+    return quantity.replace("_", " ")
+
+
+def _charts_source_line(files: list[str], outlets: dict, language: str) -> str:
+    """'Quelle: finanzen.ch, IT BOLTWISE, Artikel 001; eigene Auswertung' (outlets in file order)."""
+    names = []
+    for f in sorted(set(files)):
+        name = outlets.get(f) or article_label(f, "", language)
+        if name not in names:
+            names.append(name)
+    tail = "eigene Auswertung der Artikel" if language == "de" else "analysis of the articles"
+    word = "Quelle" if language == "de" else "Source"
+    return f"{word}: {', '.join(names)}; {tail}" if names else f"{word}: {tail}"
+
+
+def _charts_findings(tables: dict, kind: str, quantity: str | None = None) -> list[dict]:
+    """Findings of one kind (optionally for one quantity), in rank order, with JSON cells parsed."""
+    df = _charts_table(tables, "findings")
+    if df.empty or "kind" not in df.columns:
+        return []
+    rows = []
+    for rec in df.to_dict("records"):
+        if _charts_text(rec.get("kind")) != kind:
+            continue
+        detail = _charts_json(rec.get("detail"), {})
+        if quantity is not None and _charts_text(rec.get("quantity")) != quantity and detail.get("result") != quantity:
+            continue
+        rec = dict(rec, files=_charts_json(rec.get("files"), []), outlets=_charts_json(rec.get("outlets"), []),
+                   values=_charts_json(rec.get("values"), []), evidence=_charts_json(rec.get("evidence"), []),
+                   detail=detail)
+        rows.append(rec)
+    rows.sort(key=lambda r: (_charts_float(r.get("rank")) if not math.isnan(_charts_float(r.get("rank"))) else 1e9))
+    return rows
+
+
+def _charts_comparison_row(tables: dict, quantity: str, unit: str | None = None) -> dict:
+    """The comparison.csv row of a quantity (and unit), {} when absent."""
+    comp = _charts_table(tables, "comparison")
+    for rec in comp.to_dict("records"):
+        if rec.get("quantity") == quantity and (unit is None or rec.get("unit") == unit):
+            return rec
+    return {}
+
+
+# ---------------------------------------------------------------------------
+# Layout: header (title, subtitle), body (one axes), footer (source line), in inches
+# ---------------------------------------------------------------------------
+def _charts_new_figure() -> Figure:
+    """A figure in the house width on an Agg canvas (so text can be measured); call inside chart_style()."""
+    fig = Figure(figsize=(CHART_WIDTH_IN, 4.0))
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _charts_text_size(fig: Figure, text: str, size: float, weight: str = "normal") -> tuple[float, float]:
+    """(width, height) of one line of text in inches, measured with the figure's renderer."""
+    renderer = fig.canvas.get_renderer()
+    prop = FontProperties(size=size, weight=weight)
+    w, h, _d = renderer.get_text_width_height_descent(text or " ", prop, ismath=False)
+    return w / fig.dpi, h / fig.dpi
+
+
+def _charts_wrap(fig: Figure, text: str, size: float, width_in: float, weight: str = "normal") -> str:
+    """Word-wrap text so that no line is wider than width_in (measured, not guessed)."""
+    lines, cur = [], ""
+    for word in text.split():
+        trial = f"{cur} {word}".strip()
+        if cur and _charts_text_size(fig, trial, size, weight)[0] > width_in:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = trial
+    if cur:
+        lines.append(cur)
+    return "\n".join(lines)
+
+
+def _charts_layout(fig: Figure, ax, texts: dict, body_in: float, left_in: float, right_in: float,
+                   below_in: float = 0.45, above_in: float = 0.1) -> None:
+    """Size the figure and place title, subtitle, axes and source line without overlaps.
+
+    body_in: height of the plotting area; left_in/right_in: room for labels beside it;
+    below_in: room under it for tick labels; above_in: room over it for annotations.
+    """
+    width = CHART_WIDTH_IN
+    text_w = width - 2 * _CHARTS_PAD_IN
+    title = _charts_wrap(fig, texts["title"], _CHARTS_TITLE_PT, text_w, "bold")
+    subtitle = _charts_wrap(fig, texts["subtitle"], _CHARTS_SUB_PT, text_w)
+    source = _charts_wrap(fig, texts["source"], _CHARTS_SOURCE_PT, text_w)
+    line = lambda pt, n: n * pt * 1.22 / 72
+    title_h = line(_CHARTS_TITLE_PT, title.count("\n") + 1)
+    sub_h = line(_CHARTS_SUB_PT, subtitle.count("\n") + 1)
+    src_h = line(_CHARTS_SOURCE_PT, source.count("\n") + 1)
+    top = 0.16 + title_h + 0.07 + sub_h + 0.14 + above_in
+    bottom = 0.12 + src_h + 0.14 + below_in
+    height = top + body_in + bottom
+    fig.set_size_inches(width, height)
+    ax.set_position([left_in / width, bottom / height, (width - left_in - right_in) / width, body_in / height])
+    x0 = _CHARTS_PAD_IN / width
+    fig.text(x0, 1 - 0.16 / height, title, ha="left", va="top", fontsize=_CHARTS_TITLE_PT, weight="bold",
+             color=_CHARTS_INK, gid="chart-title", parse_math=False, linespacing=1.15)
+    fig.text(x0, 1 - (0.16 + title_h + 0.07) / height, subtitle, ha="left", va="top", fontsize=_CHARTS_SUB_PT,
+             color=_CHARTS_SOFT, gid="chart-subtitle", parse_math=False, linespacing=1.15)
+    fig.text(x0, 0.12 / height, source, ha="left", va="bottom", fontsize=_CHARTS_SOURCE_PT, color="#6B6B6B",
+             gid="chart-source", parse_math=False, linespacing=1.15)
+
+
+def _charts_label_width(fig: Figure, labels, size: float, weight: str = "normal") -> float:
+    """Widest of several (possibly multi-line) labels, in inches."""
+    widest = 0.0
+    for lab in labels:
+        for part in str(lab).split("\n"):
+            widest = max(widest, _charts_text_size(fig, part, size, weight)[0])
+    return widest
+
+
+def _charts_shift_text(text, dx_px: float, dy_px: float) -> None:
+    """Move a Text artist by a distance in display pixels, whatever its coordinate system."""
+    tr = text.get_transform()
+    px, py = tr.transform(text.get_position())
+    text.set_position(tuple(tr.inverted().transform((px + dx_px, py + dy_px))))
+
+
+def place_labels(fig: Figure, labels: list, fixed: list = (), direction: str = "down", pad_px: float = 2.0,
+                 max_steps: int = 60) -> int:
+    """Collision avoidance: nudge `labels` (Text artists) until no two boxes, nor a fixed one, overlap.
+
+    Labels are taken top to bottom (left to right for direction 'right'); each one that
+    overlaps a label already placed (or a `fixed` artist) is moved past it in `direction`
+    ('down', 'up' or 'right'). Returns how many moves were made.
+    """
+    renderer = fig.canvas.get_renderer()
+    placed = [t.get_window_extent(renderer) for t in fixed if t.get_text()]
+    key = (lambda b: (b.x0, -b.y1)) if direction == "right" else (lambda b: (-b.y1, b.x0))
+    if direction == "up":
+        key = lambda b: (b.y0, b.x0)
+    order = sorted((t for t in labels if t.get_text()), key=lambda t: key(t.get_window_extent(renderer)))
+    moves = 0
+    for t in order:
+        for _ in range(max_steps):
+            box = t.get_window_extent(renderer)
+            hit = next((p for p in placed if box.x0 < p.x1 + pad_px and p.x0 < box.x1 + pad_px
+                        and box.y0 < p.y1 + pad_px and p.y0 < box.y1 + pad_px), None)
+            if hit is None:
+                break
+            if direction == "down":
+                _charts_shift_text(t, 0, -(box.y1 - hit.y0 + pad_px))
+            elif direction == "up":
+                _charts_shift_text(t, 0, hit.y1 - box.y0 + pad_px)
+            else:
+                _charts_shift_text(t, hit.x1 - box.x0 + pad_px, 0)
+            moves += 1
+        placed.append(t.get_window_extent(renderer))
+    return moves
+
+
+def _charts_label_at(ax, x: float, y: float, text: str, room_px: float, side: str = "auto", **kw):
+    """Put a label beside a point, right of it if it fits inside the axes, else left of it."""
+    fig = ax.figure
+    size = kw.pop("fontsize", _CHARTS_LABEL_PT)
+    width_px = _charts_text_size(fig, text, size, kw.get("weight", "normal"))[0] * fig.dpi
+    px, py = ax.transData.transform((x, y))
+    right_edge = ax.get_window_extent().x1
+    if side == "auto":
+        side = "right" if px + room_px + width_px + 4 <= right_edge else "left"
+    ha = "left" if side == "right" else "right"
+    return ax.text(x, y, text, ha=ha, va="center", fontsize=size, parse_math=False, clip_on=False,
+                   **kw), side
+
+
+# ---------------------------------------------------------------------------
+# Chart 1: dot plot per quantity
+# ---------------------------------------------------------------------------
+def _charts_outlier_files(tables: dict, quantity: str) -> dict:
+    """file -> outlier finding (first, by rank) for a quantity."""
+    out = {}
+    for f in _charts_findings(tables, "outlier", quantity):
+        for file in f["files"]:
+            out.setdefault(file, f)
+    return out
+
+
+def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
+    """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first)."""
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    ev = _charts_table(tables, "evidence")
+    outlets = _charts_outlet_map(tables, lang)
+    comp = _charts_comparison_row(tables, quantity, unit)
+    unit = unit or _charts_text(comp.get("unit"))
+    outliers = _charts_outlier_files(tables, quantity)
+    rows, seen = [], set()
+    recs = ev.to_dict("records") if not ev.empty else []
+    for r in recs:
+        if r.get("quantity") != quantity or (unit and _charts_text(r.get("unit")) != unit):
+            continue
+        value, low, high = (_charts_float(r.get(k)) for k in ("value", "low", "high"))
+        if math.isnan(value):
+            value = low if not math.isnan(low) else high
+        if math.isnan(value):
+            continue
+        key = (r.get("file"), _charts_text(r.get("qualifier")), value, low, high)
+        if key in seen:
+            continue
+        seen.add(key)
+        file = _charts_text(r.get("file"))
+        f = outliers.get(file)
+        vals = [_charts_float(v) for v in (f or {}).get("values", [])]
+        is_outlier = f is not None and (not vals or any(abs(v - value) <= 1e-9 * max(1, abs(value)) for v in vals))
+        q = _charts_text(r.get("qualifier"))
+        mark = {"lower": "arrow_right", "upper": "arrow_left", "approx": "band", "range": "band"}.get(q, "dot")
+        row = {"quantity": quantity, "unit": unit, "file": file, "outlet": outlets.get(file, article_label(file, "", lang)),
+               "text": _charts_text(r.get("text")), "qualifier": q, "value": value, "low": low, "high": high,
+               "stage": _charts_text(r.get("stage")), "verdict": _charts_text(r.get("verdict")),
+               "attributed_to": _charts_text(r.get("attributed_to")), "mark": mark,
+               "highlight": "outlier" if is_outlier else "",
+               "consensus_low": _charts_float(comp.get("consensus_low")),
+               "consensus_high": _charts_float(comp.get("consensus_high"))}
+        row["label"] = _charts_figure_label(row, lang)
+        if is_outlier:
+            row["label"] = _charts_quote(row["text"], lang) if row["text"] else row["label"]
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=["quantity", "unit", "file", "outlet", "text", "qualifier", "value", "low",
+                                     "high", "stage", "verdict", "attributed_to", "mark", "highlight", "label",
+                                     "consensus_low", "consensus_high"])
+    if df.empty:
+        return df
+    best = df.groupby("outlet")["value"].transform("max")
+    df = df.assign(_best=best).sort_values(["_best", "outlet", "value", "file"], ascending=[False, True, False, True])
+    return df.drop(columns="_best").reset_index(drop=True)
+
+
+def _charts_dot_title(tables: dict, data: pd.DataFrame, quantity: str, language: str) -> str:
+    """The dot plot's title, stating the finding: outliers against the rest, agreement, or disagreement."""
+    unit = data["unit"].iloc[0] if not data.empty else ""
+    comp = _charts_comparison_row(tables, quantity, unit or None)
+    status = _charts_text(comp.get("status"))
+    w = _CHARTS_WORDS[language]
+    out = data[data["highlight"] == "outlier"]
+    rest = data[data["highlight"] != "outlier"]
+    n_rest = rest["outlet"].nunique()
+    if not out.empty and not rest.empty:
+        lo, hi = rest["value"].min(), rest["value"].max()
+        verb = ("nennt" if n_rest == 1 else "nennen") if language == "de" else ("reports" if n_rest == 1 else "report")
+        head = f"{_charts_count(n_rest, language)} {_charts_outlets_word(n_rest, language)} {verb} " \
+               f"{format_range(lo, hi, unit, language)}"
+        tails = []
+        for _, r in out.drop_duplicates("outlet").head(2).iterrows():
+            below = r["value"] < lo
+            word = w["only"] if below else w["even"]
+            hedge = w["hedge"].get(r["qualifier"], "")
+            tails.append(f"{r['outlet']} {word} {hedge}{format_amount(r['value'], unit, language)}")
+        return head + ", " + ", ".join(tails)
+    n = data["outlet"].nunique()
+    if status == "contested" or _charts_findings(tables, "contradiction", quantity):
+        rng = format_range(data["value"].min(), data["value"].max(), unit, language)
+        return (f"Die Medien widersprechen sich: {rng}" if language == "de"
+                else f"Outlets disagree: figures range from {rng}")
+    if n == 1:
+        r = data.iloc[0]
+        return (f"Nur {r['outlet']} nennt eine Zahl: {r['label']}" if language == "de"
+                else f"Only {r['outlet']} gives a figure: {r['label']}")
+    cl, ch = _charts_float(comp.get("consensus_low")), _charts_float(comp.get("consensus_high"))
+    if math.isnan(cl) or math.isnan(ch):
+        cl, ch = data["value"].min(), data["value"].max()
+    cons = format_range(cl, ch, unit, language)
+    return (f"{_charts_count(n, language)} Medien sind sich einig: {cons}" if language == "de"
+            else f"{_charts_count(n, language)} outlets agree: {cons}")
+
+
+def _charts_unit_words(unit: str, language: str) -> str:
+    """'US-Dollar', 'per cent', ... for a subtitle; the code itself when unknown."""
+    return _CHARTS_WORDS[language]["units"].get(unit, unit if re.fullmatch(r"[A-Z]{3}", unit or "") else "")
+
+
+def _charts_alt_values(data: pd.DataFrame, language: str) -> str:
+    """'finanzen.ch: „rund …“ (1 Mrd. $); …' for alt text."""
+    parts = []
+    for _, r in data.iterrows():
+        val = format_amount(r["value"], r["unit"], language)
+        quote = _charts_quote(r["text"], language) if r["text"] else r["label"]
+        parts.append(f"{r['outlet']}: {quote}" + (f" ({val})" if val and val not in quote else ""))
+    return "; ".join(parts)
+
+
+def dotplot_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False) -> dict:
+    """Title, subtitle, source line and alt text of a dot plot, from the findings."""
+    label = _charts_quantity_label(tables, quantity, language)
+    unit = data["unit"].iloc[0] if not data.empty else ""
+    title = _charts_dot_title(tables, data, quantity, language) if not data.empty else label
+    uw = _charts_unit_words(unit, language)
+    n = data["outlet"].nunique()
+    if language == "de":
+        subtitle = f"{_charts_cap(label)} laut jedem Artikel" + (f", in {uw}" if uw else "") + \
+                   "; grau hinterlegt: die Spanne, die die meisten Medien stützen"
+        if log_scale:
+            subtitle += ". Logarithmische Achse: jede Gitterlinie ist zehnmal so viel wie die vorige"
+        alt = (f"Punktdiagramm: {label} laut {_charts_count(n, language, False)} "
+               f"{_charts_outlets_word(n, language)}, wo sich zeigt: {title}. Werte: {_charts_alt_values(data, language)}.")
+    else:
+        subtitle = f"{_charts_cap(label)} as reported in each article" + (f", in {uw}" if uw else "") + \
+                   "; grey band: the range most outlets support"
+        if log_scale:
+            subtitle += ". Logarithmic axis: each gridline is ten times the one before"
+        alt = (f"Dot plot of the {label} reported by {_charts_count(n, language, False)} "
+               f"{_charts_outlets_word(n, language)}, where {title[:1].lower() + title[1:]}. "
+               f"Figures: {_charts_alt_values(data, language)}.")
+    source = _charts_source_line(list(data["file"]), _charts_outlet_map(tables, language), language)
+    return {"title": title, "subtitle": subtitle, "source": source, "alt": alt}
+
+
+def _charts_x_formatter(unit: str, language: str) -> FuncFormatter:
+    """Tick labels in the story's number style ('0' at zero, hyphen-minus)."""
+    return FuncFormatter(lambda v, _pos: "0" if v == 0 else format_amount(v, unit, language))
+
+
+def _charts_dot_scale(data: pd.DataFrame) -> tuple[bool, float, float]:
+    """(log scale?, xmin, xmax): linear from zero unless the figures span more than 50-fold."""
+    vals = pd.concat([data["value"], data["low"], data["high"], data["consensus_low"], data["consensus_high"]])
+    vals = vals.astype(float)
+    vals = vals[vals.notna() & (vals > 0)]
+    if vals.empty:
+        return False, 0.0, 1.0
+    lo, hi = float(vals.min()), float(vals.max())
+    if lo > 0 and hi / lo > 50:
+        return True, 10 ** math.floor(math.log10(lo / 1.3)), 10 ** math.ceil(math.log10(hi * 1.3))
+    return False, 0.0, hi * 1.12
+
+
+def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language: str = "auto"):
+    """Dot plot of one quantity across outlets: (Figure, tidy data).
+
+    Each outlet's figure is a row; hedges are drawn (arrow: lower/upper bound, band: about /
+    range), the consensus band is shaded, outliers are labelled with their quote.
+    """
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    data = dotplot_data(tables, quantity, unit, lang)
+    log, xmin, xmax = _charts_dot_scale(data)
+    texts = dotplot_texts(tables, data, quantity, lang, log)
+    unit = data["unit"].iloc[0] if not data.empty else (unit or "")
+    with chart_style():
+        fig = _charts_new_figure()
+        ax = fig.add_subplot()
+        ylabels = list(data["outlet"])
+        left = max(0.9, _charts_label_width(fig, ylabels, 10) + _CHARTS_PAD_IN + 0.12)
+        body = max(1.0, 0.42 * len(data))
+        _charts_layout(fig, ax, texts, body, left, 0.3, below_in=0.35, above_in=0.12)
+        if log:
+            ax.set_xscale("log")
+            ax.xaxis.set_major_locator(FixedLocator([10 ** k for k in range(int(round(math.log10(xmin))),
+                                                                           int(round(math.log10(xmax))) + 1)]))
+            ax.xaxis.set_minor_locator(FixedLocator([]))
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))
+        ax.set_xlim(xmin, xmax)
+        ax.xaxis.set_major_formatter(_charts_x_formatter(unit, lang))
+        ax.set_ylim(len(data) - 0.5, -0.5)
+        ax.set_yticks(range(len(data)), ylabels)
+        for tick, (_, r) in zip(ax.get_yticklabels(), data.iterrows()):
+            if r["highlight"] == "outlier":
+                tick.set_color(OKABE_ITO["vermillion"])
+                tick.set_fontweight("bold")
+        _charts_draw_consensus(ax, data, unit, lang, log)
+        labels = _charts_draw_marks(ax, data, log, xmin, xmax)
+        fig.canvas.draw()
+        place_labels(fig, labels, fixed=[t for t in ax.get_yticklabels()], direction="down")
+    data.attrs.update(texts, name=f"dots_{quantity}", kind="dotplot")
+    return fig, data
+
+
+def _charts_draw_consensus(ax, data: pd.DataFrame, unit: str, language: str, log: bool) -> None:
+    """Shade the consensus band and label it above the plot."""
+    if data.empty:
+        return
+    cl, ch = float(data["consensus_low"].iloc[0]), float(data["consensus_high"].iloc[0])
+    if math.isnan(cl) or math.isnan(ch):
+        return
+    fig = ax.figure
+    x0, x1 = ax.transData.transform([(cl, 0), (ch, 0)])[:, 0]
+    if x1 - x0 < 6:      # keep a single-value consensus visible
+        mid = (x0 + x1) / 2
+        cl, ch = (ax.transData.inverted().transform([(mid - 3, 0), (mid + 3, 0)])[:, 0])
+    ax.axvspan(cl, ch, color=_CHARTS_BAND, zorder=0, lw=0)
+    word = _CHARTS_WORDS[language]["consensus"]
+    text = f"{_charts_cap(word)}: {format_range(data['consensus_low'].iloc[0], data['consensus_high'].iloc[0], unit, language)}"
+    mid_x = math.sqrt(cl * ch) if log and cl > 0 else (cl + ch) / 2
+    px = ax.transData.transform((mid_x, 0))[0]
+    w = _charts_text_size(fig, text, 8.5)[0] * fig.dpi
+    box = ax.get_window_extent()
+    ha = "center"
+    if px + w / 2 > box.x1:
+        ha, mid_x = "right", ch
+    elif px - w / 2 < box.x0:
+        ha, mid_x = "left", cl
+    ax.text(mid_x, -0.55, text, ha=ha, va="bottom", fontsize=8.5, color=_CHARTS_SOFT, parse_math=False,
+            clip_on=False, gid="consensus-label")
+
+
+def _charts_draw_marks(ax, data: pd.DataFrame, log: bool, xmin: float, xmax: float) -> list:
+    """Draw every row's dot, hedge arrow or band, and its value label; returns the labels."""
+    labels = []
+    span_px = ax.get_window_extent().width
+    arrow_px = 0.08 * span_px
+    for y, (_, r) in enumerate(data.iterrows()):
+        colour = VERDICT_COLOURS.get(r["verdict"], _CHARTS_GREY)
+        if r["highlight"] == "outlier":
+            colour = OKABE_ITO["vermillion"]
+        v = float(r["value"])
+        px = ax.transData.transform((v, y))[0]
+        left_px, right_px = px, px
+        if r["mark"] == "band":
+            lo = float(r["low"]) if not math.isnan(r["low"]) else v
+            hi = float(r["high"]) if not math.isnan(r["high"]) else v
+            ax.plot([lo, hi], [y, y], color=colour, alpha=0.35, lw=9, solid_capstyle="butt", zorder=2)
+            left_px = min(px, ax.transData.transform((lo, y))[0])
+            right_px = max(px, ax.transData.transform((hi, y))[0])
+        elif r["mark"] in ("arrow_right", "arrow_left"):
+            sign = 1 if r["mark"] == "arrow_right" else -1
+            end = ax.transData.inverted().transform((px + sign * arrow_px, 0))[0]
+            ax.add_patch(FancyArrowPatch((v, y), (end, y), arrowstyle="-|>,head_length=5,head_width=3.5",
+                                         color=colour, lw=1.8, zorder=2, shrinkA=0, shrinkB=0))
+            if sign > 0:
+                right_px = px + arrow_px
+            else:
+                left_px = px - arrow_px
+        ax.plot([v], [y], "o", color=colour, ms=8, zorder=3, mec="white", mew=0.8)
+        weight = "bold" if r["highlight"] == "outlier" else "normal"
+        tcolour = OKABE_ITO["vermillion"] if r["highlight"] == "outlier" else _CHARTS_INK
+        right_room = right_px - px + 7
+        text, side = _charts_label_at(ax, v, y, r["label"], right_room, color=tcolour, weight=weight)
+        if side == "left":
+            x_left = ax.transData.inverted().transform((left_px - 7, 0))[0]
+            text.set_position((x_left, y))
+        else:
+            text.set_position((ax.transData.inverted().transform((right_px + 7, 0))[0], y))
+        labels.append(text)
+    return labels
+
+
+# ---------------------------------------------------------------------------
+# Chart 2: progression of one quantity over time or stage, with derived checks
+# ---------------------------------------------------------------------------
+def _charts_derived(tables: dict, quantity: str) -> list[dict]:
+    """Derived checks whose result is this quantity: implied value, reported value, inputs, consistent."""
+    out = []
+    for f in _charts_findings(tables, "derived_check", quantity):
+        d, vals = f["detail"], [_charts_float(v) for v in f["values"]]
+        implied = _charts_float(d.get("implied"))
+        reported = _charts_float(d.get("reported"))
+        inputs = d.get("inputs")
+        if isinstance(inputs, dict):
+            inputs = [(k, _charts_float(v)) for k, v in inputs.items()]
+        elif isinstance(inputs, list):
+            inputs = [("", _charts_float(v)) for v in inputs]
+        else:
+            inputs = [("", v) for v in vals[:2]] if len(vals) >= 4 else []
+        if math.isnan(implied) and len(vals) >= 3:
+            implied = vals[2]
+        if math.isnan(reported) and len(vals) >= 4:
+            reported = vals[3]
+        if math.isnan(implied):
+            continue
+        consistent = d.get("consistent")
+        if not isinstance(consistent, bool):
+            tol = _charts_float(d.get("tolerance"))
+            tol = 0.05 if math.isnan(tol) else tol
+            consistent = not math.isnan(reported) and abs(implied - reported) <= tol * abs(reported)
+        out.append({"implied": implied, "reported": reported, "inputs": inputs, "consistent": consistent,
+                    "unit": _charts_text(f.get("unit")), "files": f["files"]})
+    return out
+
+
+def _charts_input_unit(tables: dict, name: str, fallback: str) -> str:
+    """Unit of an input quantity of a derived check (from comparison.csv)."""
+    row = _charts_comparison_row(tables, name) if name else {}
+    return _charts_text(row.get("unit")) or fallback
+
+
+def _charts_formula(tables: dict, check: dict, unit: str, language: str) -> str:
+    """'14,3 Mrd. $ ÷ 49 % = 29,2 Mrd. $' for a derived check (as far as the inputs are known)."""
+    implied = format_amount(check["implied"], unit, language)
+    ins = check["inputs"]
+    if len(ins) == 2:
+        (n1, v1), (n2, v2) = ins
+        u1 = _charts_input_unit(tables, n1, unit)
+        u2 = _charts_input_unit(tables, n2, "percent" if 0 < v2 <= 100 and v1 > 1000 else "other")
+        op = "÷" if check["implied"] > v1 * 1.0001 or check["implied"] < v1 * v2 * 0.5 else "×"
+        return f"{format_amount(v1, u1, language)} {op} {format_amount(v2, u2, language)} = {implied}"
+    return implied
+
+
+def progression_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
+    """Tidy rows of a progression chart: reported values by stage and date, plus implied values."""
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    ev = _charts_table(tables, "evidence")
+    comp = _charts_comparison_row(tables, quantity, unit)
+    unit = unit or _charts_text(comp.get("unit"))
+    outlets = _charts_outlet_map(tables, lang)
+    rows, seen = [], set()
+    for r in (ev.to_dict("records") if not ev.empty else []):
+        if r.get("quantity") != quantity or (unit and _charts_text(r.get("unit")) != unit):
+            continue
+        v = _charts_float(r.get("value"))
+        stage = _charts_text(r.get("stage"))
+        key = (_charts_text(r.get("file")), v, stage)
+        if math.isnan(v) or key in seen:
+            continue
+        seen.add(key)
+        rows.append({"quantity": quantity, "unit": unit, "kind": "reported", "file": key[0],
+                     "outlet": outlets.get(key[0], article_label(key[0], "", lang)), "text": _charts_text(r.get("text")),
+                     "value": v, "qualifier": _charts_text(r.get("qualifier")), "stage": stage,
+                     "stage_label": _CHARTS_WORDS[lang]["stage"].get(stage, stage),
+                     "published": _charts_text(r.get("published")), "consistent": pd.NA})
+    rows.sort(key=lambda r: (_CHARTS_STAGE_ORDER.get(r["stage"], 2), r["published"] or "9999", r["file"], r["value"]))
+    for i, r in enumerate(rows):
+        r["step"] = i
+        r["label"] = _charts_figure_label(r, lang)
+    for check in _charts_derived(tables, quantity):
+        near = min(rows, key=lambda r: abs(r["value"] - check["reported"]) if not math.isnan(check["reported"])
+                   else -r["step"]) if rows else None
+        rows.append({"quantity": quantity, "unit": unit, "kind": "implied", "file": "", "outlet": "",
+                     "text": _charts_formula(tables, check, unit, lang), "value": check["implied"], "qualifier": "",
+                     "stage": near["stage"] if near else "", "stage_label": _CHARTS_WORDS[lang]["computed"],
+                     "published": "", "consistent": check["consistent"], "step": near["step"] if near else 0,
+                     "label": f"{_CHARTS_WORDS[lang]['computed']}: {_charts_formula(tables, check, unit, lang)}"})
+    cols = ["quantity", "unit", "kind", "step", "file", "outlet", "text", "value", "qualifier", "stage",
+            "stage_label", "published", "consistent", "label"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str) -> dict:
+    """Title (how the value moved, and whether the derived check agrees), subtitle, source, alt text."""
+    label = _charts_quantity_label(tables, quantity, language)
+    rep = data[data["kind"] == "reported"]
+    imp = data[data["kind"] == "implied"]
+    unit = data["unit"].iloc[0] if not data.empty else ""
+    if rep.empty:
+        title = _charts_cap(label)
+    else:
+        a, b = rep["value"].iloc[0], rep["value"].iloc[-1]
+        up = b >= a
+        rng = format_range(a, b, unit, language) if language == "en" else None
+        if language == "de":
+            p1, n1, s1 = _charts_amount_parts(a, unit, language)
+            p2, n2, s2 = _charts_amount_parts(b, unit, language)
+            rng = f"von {n1} auf {n2}{s2}" if s1 == s2 else f"von {n1}{s1} auf {n2}{s2}"
+            title = f"{_charts_cap(label)} {'stieg' if up else 'sank'} {rng}"
+        else:
+            title = f"{_charts_cap(label)} {'rose' if up else 'fell'} from {rng.replace(' to ', ' to ', 1)}"
+        if not imp.empty:
+            ok = bool(imp["consistent"].iloc[0])
+            implied = format_amount(imp["value"].iloc[0], unit, language)
+            if language == "de":
+                title += " – und die Rechnung geht auf" if ok else f" – doch die Rechnung ergibt {implied}"
+            else:
+                title += ", and the arithmetic checks out" if ok else f", but the arithmetic gives {implied}"
+    steps = "; ".join(f"{r['stage_label']} ({r['outlet']}): {r['label']}" for _, r in rep.iterrows())
+    if language == "de":
+        subtitle = f"{_charts_cap(label)} nach Zeitpunkt der Angabe"
+        if not imp.empty:
+            subtitle += f"; Raute: aus anderen Zahlen berechnet ({imp['text'].iloc[0]})"
+        alt = f"Liniendiagramm: {label} in {len(rep)} Angaben, wo sich zeigt: {title}. Werte: {steps}."
+    else:
+        subtitle = f"{_charts_cap(label)} by when the figure applies"
+        if not imp.empty:
+            subtitle += f"; diamond: computed from other figures ({imp['text'].iloc[0]})"
+        alt = (f"Line chart of the {label} in {len(rep)} reports, where {title[:1].lower() + title[1:]}. "
+               f"Figures: {steps}.")
+    if not imp.empty:
+        alt = alt[:-1] + ("; " if True else "") + "; ".join(imp["label"]) + "."
+    files = list(rep["file"]) + [f for c in _charts_derived(tables, quantity) for f in c["files"]]
+    source = _charts_source_line(files, _charts_outlet_map(tables, language), language)
+    return {"title": title, "subtitle": subtitle, "source": source, "alt": alt}
+
+
+def chart_progression(tables: dict, quantity: str, unit: str | None = None, language: str = "auto"):
+    """Progression chart of a quantity reported at several stages: (Figure, tidy data)."""
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    data = progression_data(tables, quantity, unit, lang)
+    texts = progression_texts(tables, data, quantity, lang)
+    unit = data["unit"].iloc[0] if not data.empty else (unit or "")
+    rep = data[data["kind"] == "reported"]
+    imp = data[data["kind"] == "implied"]
+    with chart_style():
+        fig = _charts_new_figure()
+        ax = fig.add_subplot()
+        ticks = [f"{r['stage_label']}\n{r['outlet']}" for _, r in rep.iterrows()]
+        ymax = max([1.0] + list(data["value"].astype(float))) * 1.22
+        tick_w = _charts_label_width(fig, ["0", format_amount(ymax, unit, lang)], 9)
+        _charts_layout(fig, ax, texts, 2.5, _CHARTS_PAD_IN + tick_w + 0.12, 0.35, below_in=0.55, above_in=0.05)
+        ax.grid(axis="x", visible=False)
+        ax.grid(axis="y", visible=True)
+        ax.set_xlim(-0.5, max(len(rep), 1) - 0.5 + (0.35 if not imp.empty else 0))
+        ax.set_ylim(0, ymax)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
+        ax.yaxis.set_major_formatter(_charts_x_formatter(unit, lang))
+        ax.set_xticks(range(len(rep)), ticks, fontsize=9)
+        ax.plot(rep["step"], rep["value"], color=_CHARTS_GREY, lw=1.6, zorder=2)
+        colours = [OKABE_ITO["blue"] if s != "projected" else OKABE_ITO["sky_blue"] for s in rep["stage"]]
+        ax.scatter(rep["step"], rep["value"], s=70, c=colours, zorder=3, edgecolors="white", linewidths=0.8)
+        labels = [ax.text(r["step"], r["value"], r["label"], ha="center", va="bottom", fontsize=_CHARTS_LABEL_PT,
+                          parse_math=False, color=_CHARTS_INK) for _, r in rep.iterrows()]
+        for t in labels:
+            _charts_shift_text(t, 0, 9)
+        for _, r in imp.iterrows():
+            x = r["step"] + 0.22
+            colour = OKABE_ITO["green"] if r["consistent"] is True else OKABE_ITO["vermillion"]
+            ax.plot([x], [r["value"]], "D", ms=8, mfc="white", mec=colour, mew=2, zorder=4)
+            t = ax.text(x, r["value"], r["label"], ha="right", va="top", fontsize=8.5, color=colour,
+                        parse_math=False, clip_on=False)
+            _charts_shift_text(t, 6, -10)
+            labels.append(t)
+        fig.canvas.draw()
+        place_labels(fig, labels, direction="down")
+    data.attrs.update(texts, name=f"progression_{quantity}", kind="progression")
+    return fig, data
+
+
+# ---------------------------------------------------------------------------
+# Chart 3: who cites whom
+# ---------------------------------------------------------------------------
+def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
+    """Tidy edges outlet -> cited source, with the figures attributed along each edge."""
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    outlets = _charts_outlet_map(tables, lang)
+    arts = _charts_table(tables, "articles")
+    edges: dict[tuple[str, str], dict] = {}
+
+    def edge(file, source):
+        key = (file, source)
+        if key not in edges:
+            edges[key] = {"file": file, "outlet": outlets.get(file, article_label(file, "", lang)),
+                          "source": source, "figures": [], "quantities": [], "order": len(edges)}
+        return edges[key]
+
+    def add_figure(e, label, quantity):
+        if label and label not in e["figures"]:
+            e["figures"].append(label)
+            e["quantities"].append(quantity)
+
+    for rec in (arts.to_dict("records") if not arts.empty else []):
+        for src in _charts_json(rec.get("cites"), []):
+            if isinstance(src, str) and src.strip():
+                edge(_charts_text(rec.get("file")), src.strip())
+    ev = _charts_table(tables, "evidence")
+    for r in (ev.to_dict("records") if not ev.empty else []):
+        src = _charts_text(r.get("attributed_to"))
+        if src:
+            r = dict(r, value=_charts_float(r.get("value")), low=_charts_float(r.get("low")),
+                     high=_charts_float(r.get("high")))
+            add_figure(edge(_charts_text(r.get("file")), src), _charts_figure_label(r, lang), r.get("quantity"))
+    for f in _charts_findings(tables, "attribution"):
+        src = _charts_text(f["detail"].get("source"))
+        if not src:
+            continue
+        for i, file in enumerate(f["files"]):
+            e = edge(file, src)
+            vals = f["values"]
+            if i < len(vals) and not math.isnan(_charts_float(vals[i])) and not e["figures"]:
+                add_figure(e, format_amount(vals[i], f.get("unit"), lang), _charts_text(f.get("quantity")))
+    rows = sorted(edges.values(), key=lambda e: (e["file"], e["order"]))
+    out = pd.DataFrame([{"file": e["file"], "outlet": e["outlet"], "source": e["source"],
+                         "figures": json.dumps(e["figures"], ensure_ascii=False),
+                         "quantities": json.dumps(e["quantities"], ensure_ascii=False),
+                         "n_figures": len(e["figures"])} for e in rows],
+                       columns=["file", "outlet", "source", "figures", "quantities", "n_figures"])
+    return out
+
+
+def _charts_all_files(tables: dict) -> list[str]:
+    """Every article file the tables know about, sorted."""
+    files = set()
+    for name in ("articles", "evidence"):
+        df = _charts_table(tables, name)
+        if "file" in df.columns:
+            files |= {_charts_text(f) for f in df["file"] if _charts_text(f)}
+    return sorted(files)
+
+
+def citations_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
+    """Title (shared upstream sources, or how many outlets name one), subtitle, source line, alt text."""
+    files = _charts_all_files(tables)
+    outlets = _charts_outlet_map(tables, language)
+    n_all = len(files)
+    citing = list(dict.fromkeys(data["file"]))
+    sources = list(dict.fromkeys(data["source"]))
+    shared = [(s, list(dict.fromkeys(data.loc[data["source"] == s, "outlet"]))) for s in sources]
+    shared = [(s, o) for s, o in shared if len(o) >= 2]
+    src_list = _charts_join(sources[:4], language) + (
+        (" und weitere" if language == "de" else " and others") if len(sources) > 4 else "")
+    k = len(citing)
+    if shared:
+        s, o = max(shared, key=lambda x: len(x[1]))
+        who = _charts_join(o[:3], language)
+        title = (f"{who} berufen sich {'beide' if len(o) == 2 else 'alle'} auf {s}" if language == "de"
+                 else f"{who} {'both' if len(o) == 2 else 'all'} rely on {s}")
+    elif k == 0:
+        title = "Kein Medium nennt eine Quelle" if language == "de" else "No outlet names a source"
+    elif language == "de":
+        verb = "nennt" if k == 1 else "nennen"
+        title = f"{'Nur ' if k < n_all else ''}{_charts_count(k, language, k == n_all)} von " \
+                f"{_charts_count(n_all, language, False)} Medien {verb} Quellen: {src_list}"
+        title = title.replace("Nur ein von", "Nur eines von").replace("Ein von", "Eines von")
+    else:
+        verb = "names" if k == 1 else "name"
+        title = f"{'Only ' if k < n_all else ''}{_charts_count(k, language, k == n_all)} of " \
+                f"{_charts_count(n_all, language, False)} outlets {verb} sources: {src_list}"
+    silent = [outlets.get(f, f) for f in files if f not in citing]
+    links = "; ".join(f"{r['outlet']} → {r['source']}" + (f" ({', '.join(json.loads(r['figures']))})"
+                                                          if r["n_figures"] else "") for _, r in data.iterrows())
+    if language == "de":
+        subtitle = "Welches Medium sich auf welche Quelle beruft; an der Linie: die Zahl, die es ihr zuschreibt"
+        if silent:
+            subtitle += "; grau: nennt keine Quelle"
+        alt = f"Verbindungsdiagramm: Medien links, zitierte Quellen rechts, wo sich zeigt: {title}. " \
+              f"Verbindungen: {links or 'keine'}." + (f" Ohne Quelle: {', '.join(silent)}." if silent else "")
+    else:
+        subtitle = "Which outlet cites which source; on the line: the figure it attributes to that source"
+        if silent:
+            subtitle += "; grey: names no source"
+        alt = f"Network diagram of outlets (left) and the sources they cite (right), where " \
+              f"{title[:1].lower() + title[1:]}. Links: {links or 'none'}." + \
+              (f" No source named: {', '.join(silent)}." if silent else "")
+    return {"title": title, "subtitle": subtitle, "source": _charts_source_line(files, outlets, language),
+            "alt": alt}
+
+
+def chart_citations(tables: dict, language: str = "auto"):
+    """Who cites whom: outlets left, cited sources right, attributed figures on the links. (Figure, data)."""
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    data = citations_data(tables, lang)
+    texts = citations_texts(tables, data, lang)
+    outlets = _charts_outlet_map(tables, lang)
+    files = _charts_all_files(tables)
+    left_names = list(dict.fromkeys(outlets.get(f, article_label(f, "", lang)) for f in files))
+    sources = list(dict.fromkeys(data["source"]))
+    n = max(len(left_names), len(sources), 1)
+    with chart_style():
+        fig = _charts_new_figure()
+        ax = fig.add_subplot()
+        lw = _charts_label_width(fig, left_names, 10) + 0.12
+        rw = _charts_label_width(fig, sources, 10, "bold") + 0.12
+        _charts_layout(fig, ax, texts, max(1.2, 0.5 * n), _CHARTS_PAD_IN + lw, _CHARTS_PAD_IN + rw,
+                       below_in=0.05, above_in=0.05)
+        ax.set_axis_off()
+        ax.set_xlim(0, 1)
+        ax.set_ylim(n - 0.5, -0.5)
+        ly = {name: (n - len(left_names)) / 2 + i for i, name in enumerate(left_names)}
+        ry = {s: (n - len(sources)) / 2 + i for i, s in enumerate(sources)}
+        citing = set(data["outlet"])
+        labels = []
+        for name, y in ly.items():
+            colour = _CHARTS_INK if name in citing else _CHARTS_GREY
+            ax.plot([0], [y], "o", ms=7, color=colour, zorder=3, clip_on=False)
+            ax.text(-0.02, y, name, ha="right", va="center", fontsize=10, color=colour, parse_math=False,
+                    clip_on=False, transform=ax.get_yaxis_transform() if False else ax.transData)
+        for s, y in ry.items():
+            ax.plot([1], [y], "s", ms=8, color=OKABE_ITO["orange"], zorder=3, clip_on=False)
+            ax.text(1.02, y, s, ha="left", va="center", fontsize=10, weight="bold", color=_CHARTS_INK,
+                    parse_math=False, clip_on=False)
+        for _, r in data.iterrows():
+            y0, y1 = ly[r["outlet"]], ry[r["source"]]
+            figs = json.loads(r["figures"])
+            strong = bool(figs)
+            ax.plot([0, 1], [y0, y1], color=OKABE_ITO["blue"] if strong else "#BBBBBB", lw=2.2 if strong else 1.1,
+                    zorder=2, solid_capstyle="round")
+            if strong:
+                t = 0.5
+                labels.append(ax.text(t, y0 + t * (y1 - y0), " · ".join(figs), ha="center", va="center",
+                                      fontsize=8.5, color=OKABE_ITO["blue"], parse_math=False, zorder=5,
+                                      bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="none")))
+        fig.canvas.draw()
+        place_labels(fig, labels, direction="down")
+    data.attrs.update(texts, name="citations", kind="citations")
+    return fig, data
+
+
+# ---------------------------------------------------------------------------
+# Chart 4: overview of all compared quantities
+# ---------------------------------------------------------------------------
+_CHARTS_STATUS_ORDER = {"contested": 0, "progression": 1, "agreed": 2, "single_source": 3}
+_CHARTS_STATUS_COLOURS = {"contested": OKABE_ITO["vermillion"], "progression": OKABE_ITO["orange"],
+                          "agreed": OKABE_ITO["blue"], "single_source": _CHARTS_GREY}
+
+
+def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
+    """Tidy rows of the overview: every compared figure relative to its quantity's consensus."""
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    comp = _charts_table(tables, "comparison")
+    ev = _charts_table(tables, "evidence")
+    outlets = _charts_outlet_map(tables, lang)
+    rows = []
+    recs = sorted((c for c in comp.to_dict("records") if _charts_text(c.get("quantity")) not in ("", "unclassified")),
+                  key=lambda c: (_CHARTS_STATUS_ORDER.get(_charts_text(c.get("status")), 4),
+                                 -(_charts_float(c.get("n_outlets")) or 0), _charts_text(c.get("quantity"))))
+    for i, c in enumerate(recs):
+        q, unit = _charts_text(c.get("quantity")), _charts_text(c.get("unit"))
+        cl, ch = _charts_float(c.get("consensus_low")), _charts_float(c.get("consensus_high"))
+        ref = (cl + ch) / 2 if not (math.isnan(cl) or math.isnan(ch)) else _charts_float(c.get("median"))
+        figs = [r for r in (ev.to_dict("records") if not ev.empty else [])
+                if r.get("quantity") == q and _charts_text(r.get("unit")) == unit]
+        seen = set()
+        for r in figs:
+            v = _charts_float(r.get("value"))
+            key = (r.get("file"), v)
+            if math.isnan(v) or v <= 0 or key in seen or not ref or math.isnan(ref) or ref <= 0:
+                continue
+            seen.add(key)
+            rows.append({"row": i, "quantity": q, "label": _charts_quantity_label(tables, q, lang), "unit": unit,
+                         "status": _charts_text(c.get("status")), "n_outlets": int(_charts_float(c.get("n_outlets")) or 0),
+                         "spread": _charts_float(c.get("spread")), "reference": ref,
+                         "file": _charts_text(r.get("file")),
+                         "outlet": outlets.get(_charts_text(r.get("file")), ""), "value": v, "ratio": v / ref,
+                         "verdict": _charts_text(r.get("verdict"))})
+        if not any(r["row"] == i for r in rows):
+            rows.append({"row": i, "quantity": q, "label": _charts_quantity_label(tables, q, lang), "unit": unit,
+                         "status": _charts_text(c.get("status")), "n_outlets": int(_charts_float(c.get("n_outlets")) or 0),
+                         "spread": _charts_float(c.get("spread")), "reference": ref, "file": "", "outlet": "",
+                         "value": math.nan, "ratio": math.nan, "verdict": ""})
+    return pd.DataFrame(rows, columns=["row", "quantity", "label", "unit", "status", "n_outlets", "spread",
+                                       "reference", "file", "outlet", "value", "ratio", "verdict"])
+
+
+def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
+    """Title (where outlets agree and where they do not), subtitle, source line, alt text."""
+    q = data.drop_duplicates("row")
+    contested = list(q.loc[q["status"] == "contested", "label"])
+    agreed = list(q.loc[q["status"].isin(["agreed", "progression"]), "label"])
+    changed = list(q.loc[q["status"] == "progression", "label"])
+    if language == "de":
+        if contested and agreed:
+            title = f"Uneinig bei {_charts_join(contested, language)}, einig bei {_charts_join(agreed, language)}"
+        elif contested:
+            title = f"Die Medien sind uneins bei {_charts_join(contested, language)}"
+        elif agreed:
+            title = f"Die Medien sind sich bei allen {_charts_count(len(agreed), language, False)} Größen einig"
+        else:
+            title = "Jede Zahl stammt nur aus einer Quelle"
+        subtitle = "Jede Zahl im Verhältnis zum Konsens der Medien (Mittellinie; ÷10 = ein Zehntel davon)"
+        if changed:
+            subtitle += f"; {_charts_join(changed, language)}: Werte aus verschiedenen Zeitpunkten"
+        rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
+                         f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
+                         + (f", Spanne ×{_charts_number(r['spread'], language, 1)}" if not math.isnan(r['spread']) else "")
+                         for _, r in q.iterrows())
+        alt = f"Übersichtsdiagramm: alle {len(q)} verglichenen Größen, je Zeile die Zahlen der Medien im " \
+              f"Verhältnis zum Konsens, wo sich zeigt: {title}. {rows}."
+    else:
+        if contested and agreed:
+            title = f"Outlets disagree on the {_charts_join(contested, language)} but agree on the " \
+                    f"{_charts_join(agreed, language)}"
+        elif contested:
+            title = f"Outlets disagree on the {_charts_join(contested, language)}"
+        elif agreed:
+            title = f"Outlets agree on all {_charts_count(len(agreed), language, False)} figures"
+        else:
+            title = "Every figure comes from a single source"
+        subtitle = "Each figure relative to the outlets' consensus (centre line; ÷10 = a tenth of it)"
+        if changed:
+            subtitle += f"; {_charts_join(changed, language)}: figures from different points in time"
+        rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
+                         f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
+                         + (f", spread ×{_charts_number(r['spread'], language, 1)}" if not math.isnan(r['spread']) else "")
+                         for _, r in q.iterrows())
+        alt = f"Overview chart of all {len(q)} compared figures, one row each with every outlet's figure " \
+              f"relative to the consensus, where {title[:1].lower() + title[1:]}. {rows}."
+    files = [f for f in data["file"] if f]
+    return {"title": title, "subtitle": subtitle,
+            "source": _charts_source_line(files, _charts_outlet_map(tables, language), language), "alt": alt}
+
+
+def _charts_ratio_label(r: float, language: str) -> str:
+    """'×2', '÷10', 'Konsens' for a ratio tick."""
+    if abs(r - 1) < 1e-9:
+        return "Konsens" if language == "de" else "consensus"
+    if r > 1:
+        return f"×{_charts_number(r, language)}"
+    return f"÷{_charts_number(1 / r, language)}"
+
+
+def chart_overview(tables: dict, language: str = "auto"):
+    """Overview: one row per compared quantity, each figure relative to the consensus. (Figure, data)."""
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    data = overview_data(tables, lang)
+    texts = overview_texts(tables, data, lang)
+    q = data.drop_duplicates("row")
+    ratios = data["ratio"].dropna().astype(float)
+    lo = min([0.5] + list(ratios / 1.6))
+    hi = max([2.0] + list(ratios * 1.6))
+    candidates = [1 / 1000, 1 / 100, 1 / 20, 1 / 10, 1 / 5, 1 / 2, 1, 2, 5, 10, 20, 100, 1000]
+    ticks = [t for t in candidates if lo <= t <= hi]
+    while len(ticks) > 7:
+        ticks = [t for i, t in enumerate(ticks) if t == 1 or i % 2 == ticks.index(1) % 2]
+    w = _CHARTS_WORDS[lang]
+    side = []
+    for _, r in q.iterrows():
+        spread = "" if math.isnan(r["spread"]) else f", ×{_charts_number(r['spread'], lang, 1 if r['spread'] < 10 else 0)}"
+        side.append(f"{w['status'].get(r['status'], r['status'])}\n{r['n_outlets']} "
+                    f"{_charts_outlets_word(r['n_outlets'], lang)}{spread}")
+    with chart_style():
+        fig = _charts_new_figure()
+        ax = fig.add_subplot()
+        labels = [_charts_cap(s) for s in q["label"]]
+        left = _CHARTS_PAD_IN + _charts_label_width(fig, labels, 10) + 0.12
+        right = _CHARTS_PAD_IN + _charts_label_width(fig, side, 8.5) + 0.15
+        _charts_layout(fig, ax, texts, max(1.0, 0.62 * len(q)), left, right, below_in=0.35, above_in=0.05)
+        ax.set_xscale("log")
+        ax.set_xlim(lo, hi)
+        ax.xaxis.set_major_locator(FixedLocator(ticks))
+        ax.xaxis.set_minor_locator(FixedLocator([]))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _charts_ratio_label(v, lang)))
+        ax.set_ylim(len(q) - 0.5, -0.5)
+        ax.set_yticks(range(len(q)), labels)
+        ax.axvline(1, color="#444444", lw=1.2, zorder=1)
+        for i, (_, r) in enumerate(q.iterrows()):
+            pts = data[(data["row"] == r["row"]) & data["ratio"].notna()]
+            m = len(pts)
+            for k, (_, p) in enumerate(pts.iterrows()):
+                dy = (k - (m - 1) / 2) * min(0.11, 0.6 / max(m, 1))
+                ax.plot([p["ratio"]], [i + dy], "o", ms=7, color=VERDICT_COLOURS.get(p["verdict"], _CHARTS_GREY),
+                        mec="white", mew=0.7, zorder=3, alpha=0.95)
+            ax.text(1.02, i, side[i], transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=8.5,
+                    color=_CHARTS_STATUS_COLOURS.get(r["status"], _CHARTS_GREY), parse_math=False, clip_on=False,
+                    linespacing=1.1)
+    data.attrs.update(texts, name="overview", kind="overview")
+    return fig, data
+
+
+# ---------------------------------------------------------------------------
+# All charts of a story, and saving them
+# ---------------------------------------------------------------------------
+@dataclass
+class Chart:
+    """One chart ready to save: its file name stem, kind, quantity, texts, figure and data."""
+    name: str
+    kind: str
+    quantity: str
+    title: str
+    subtitle: str
+    source: str
+    alt: str
+    figure: Figure
+    data: pd.DataFrame
+
+
+def _charts_slug(s: str) -> str:
+    """A file-name-safe version of a quantity name."""
+    return re.sub(r"[^a-z0-9_]+", "_", s.lower()).strip("_") or "quantity"
+
+
+def chart_plan(tables: dict) -> list[tuple[str, str, str, str]]:
+    """Which charts a story gets: [(name, kind, quantity, unit)], in reading order.
+
+    overview (when anything was compared), a dot plot for each compared quantity that is
+    not a progression (most important finding first), a progression chart for each
+    progression, and who-cites-whom when any outlet names a source.
+    """
+    comp = _charts_table(tables, "comparison")
+    recs = [c for c in comp.to_dict("records") if _charts_text(c.get("quantity")) not in ("", "unclassified")]
+    ranks = {}
+    for f in _charts_findings_all(tables):
+        ranks.setdefault(_charts_text(f.get("quantity")), _charts_float(f.get("rank")))
+    recs.sort(key=lambda c: (ranks.get(_charts_text(c.get("quantity")), 1e9), _charts_text(c.get("quantity"))))
+    units = {}
+    for c in recs:
+        units.setdefault(c["quantity"], []).append(c["unit"])
+    plan = [("overview", "overview", "", "")] if recs else []
+    progression = {f["quantity"] for f in _charts_findings(tables, "progression")}
+    for c in recs:
+        q, u = _charts_text(c.get("quantity")), _charts_text(c.get("unit"))
+        stem = _charts_slug(q) + (f"_{_charts_slug(u)}" if len(units[q]) > 1 else "")
+        if _charts_text(c.get("status")) == "progression" or q in progression:
+            plan.append((f"progression_{stem}", "progression", q, u))
+        else:
+            plan.append((f"dots_{stem}", "dotplot", q, u))
+    if not citations_data(tables, "en").empty:
+        plan.append(("citations", "citations", "", ""))
+    return plan
+
+
+def _charts_findings_all(tables: dict) -> list[dict]:
+    """All findings rows in rank order (raw cells)."""
+    df = _charts_table(tables, "findings")
+    if df.empty or "rank" not in df.columns:
+        return []
+    return sorted(df.to_dict("records"), key=lambda r: _charts_float(r.get("rank")))
+
+
+def make_charts(tables: dict, language: str = "auto") -> list[Chart]:
+    """Draw every chart of chart_plan(tables) in the story's language."""
+    lang = chart_language(_charts_table(tables, "articles"), language)
+    charts = []
+    for name, kind, quantity, unit in chart_plan(tables):
+        if kind == "overview":
+            fig, data = chart_overview(tables, lang)
+        elif kind == "dotplot":
+            fig, data = chart_dotplot(tables, quantity, unit or None, lang)
+        elif kind == "progression":
+            fig, data = chart_progression(tables, quantity, unit or None, lang)
+        else:
+            fig, data = chart_citations(tables, lang)
+        data.attrs["name"] = name
+        a = data.attrs
+        charts.append(Chart(name, kind, quantity, a["title"], a["subtitle"], a["source"], a["alt"], fig, data))
+    return charts
+
+
+def chart_bytes(fig: Figure, fmt: str) -> bytes:
+    """The figure as PNG or SVG bytes, reproducibly: no dates, no software stamp, fixed SVG ids."""
+    buf = io.BytesIO()
+    with chart_style():
+        if fmt == "svg":
+            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        else:
+            fig.savefig(buf, format="png", metadata={"Software": None})
+    return buf.getvalue()
+
+
+def save_chart(fig: Figure, data: pd.DataFrame, charts_dir, name: str | None = None, alt: str | None = None) -> list[Path]:
+    """Write charts/<name>.png, .svg, .txt (alt text) and .csv (the data), each atomically."""
+    charts_dir = Path(charts_dir)
+    name = name or data.attrs.get("name") or "chart"
+    alt = alt if alt is not None else data.attrs.get("alt", "")
+    paths = [write_bytes_atomic(charts_dir / f"{name}.png", chart_bytes(fig, "png")),
+             write_bytes_atomic(charts_dir / f"{name}.svg", chart_bytes(fig, "svg")),
+             write_text_atomic(charts_dir / f"{name}.txt", alt.strip() + "\n")]
+    table = data.copy()
+    table.attrs = {}
+    for col in table.columns:
+        if table[col].dtype == float:
+            table[col] = table[col].map(lambda v: "" if pd.isna(v) else repr(float(v)))
+    paths.append(write_csv_atomic(table, charts_dir / f"{name}.csv"))
+    return paths
+
+
+def save_charts(charts: list[Chart], charts_dir) -> pd.DataFrame:
+    """Save every chart and remove chart files of an earlier run that this run no longer draws.
+
+    Returns one row per chart: name, kind, quantity, title, files.
+    """
+    charts_dir = Path(charts_dir)
+    keep = set()
+    rows = []
+    for c in charts:
+        paths = save_chart(c.figure, c.data, charts_dir, c.name, c.alt)
+        keep |= {p.name for p in paths}
+        rows.append({"name": c.name, "kind": c.kind, "quantity": c.quantity, "title": c.title,
+                     "files": " ".join(p.name for p in paths)})
+    if charts_dir.is_dir():
+        for p in sorted(charts_dir.iterdir()):
+            if p.suffix in (".png", ".svg", ".txt", ".csv") and p.name not in keep:
+                p.unlink()
+    return pd.DataFrame(rows, columns=["name", "kind", "quantity", "title", "files"])
