@@ -552,3 +552,66 @@ def test_zero_configuration_articles_only(scratch_story):
     articles = common.read_table(paths.out("articles.csv")).set_index("file")
     found = {f: (articles.loc[f, "outlet"], articles.loc[f, "published"]) for f in OUTLETS}
     assert found == OUTLETS
+
+
+# ---------------------------------------------------------------------------
+# The German test story (data/test-de-akkudeal/: fictional test material), articles only.
+# ---------------------------------------------------------------------------
+AKKUDEAL = "test-de-akkudeal"
+AKKUDEAL_FIGURES = [
+    ("001", "zwei Milliarden Euro", 2e9, "EUR", "lower", "deal_amount"),
+    ("001", "3.200", 3200.0, "count", "approx", None),
+    ("002", "2,5 Milliarden Euro", 2.5e9, "EUR", "exact", "deal_amount"),
+    ("002", "51 Prozent", 51.0, "percent", "exact", "stake"),
+    ("002", "4,9 Milliarden Euro", 4.9e9, "EUR", "upper", "valuation"),
+    ("002", "3 Milliarden Euro", 3e9, "EUR", "exact", "valuation"),
+    ("003", "250 Millionen Euro", 2.5e8, "EUR", "exact", "deal_amount"),
+    ("003", "51-prozentigen", 51.0, "percent", "exact", "stake"),
+    ("004", "2,5 Mrd. Euro", 2.5e9, "EUR", "approx", "deal_amount"),
+    ("004", "4,9 Milliarden Euro", 4.9e9, "EUR", "approx", "valuation"),
+]
+
+
+@pytest.fixture(scope="module")
+def akkudeal():
+    proc = _run_story(AKKUDEAL)
+    return proc, common.story_paths(AKKUDEAL)
+
+
+@pytest.mark.slow
+def test_akkudeal_runs_with_no_configuration(akkudeal):
+    proc, paths = akkudeal
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not paths.story_yaml.exists() and not paths.sources_csv.exists()
+    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    assert set(articles["language"]) == {"de"}
+    assert articles.loc["002_rheinische-handelszeitung.txt", "outlet"] == "Rheinische Handelszeitung"
+    assert articles.loc["002_rheinische-handelszeitung.txt", "published"] == "2025-04-03"
+    assert articles.loc["003_finanzecho.txt", "outlet"] == "Finanzecho"
+    assert "dpa" in _json(articles.loc["003_finanzecho.txt", "cites"], [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix, piece, value, unit, qualifier, quantity", AKKUDEAL_FIGURES)
+def test_akkudeal_figures(akkudeal, prefix, piece, value, unit, qualifier, quantity):
+    _proc, paths = akkudeal
+    figures = common.read_table(paths.out("figures.csv"))
+    rows = figures[figures["file"].str.startswith(prefix) & figures["text"].str.contains(piece, regex=False)]
+    assert len(rows), f"{prefix}: no figure with {piece!r}"
+    for row in rows.to_dict("records"):
+        assert _close(row["value"], value) and (row["unit"], row["qualifier"]) == (unit, qualifier), row
+        if quantity:
+            assert row["quantity"] == quantity, row
+    assert figures[figures["text"].str.contains("V7|15:30|7 Uhr", regex=True)].empty
+
+
+@pytest.mark.slow
+def test_akkudeal_findings_and_german_report(akkudeal):
+    _proc, paths = akkudeal
+    slips = [f for f in _findings(paths, "outlier") if f["files"] == ["003_finanzecho.txt"]]
+    assert len(slips) == 1 and 9 <= float(slips[0]["detail"]["factor"]) <= 11, slips
+    assert "250 Millionen Euro" in slips[0]["message"]
+    assert any(_close(f["detail"].get("implied"), 4.9e9, rel=0.02) for f in _findings(paths, "derived_check"))
+    page = paths.out("report.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in page and ">Befunde</h2>" in page and "make run STORY=test-de-akkudeal" in page
+    assert "<mark>250 Millionen Euro</mark>" in page
