@@ -317,10 +317,16 @@ def _report_quantity_names(comparison: pd.DataFrame | None) -> dict:
             if _report_text(lab).strip()}
 
 
-def _report_charts_html(charts_dir: Path, language: str) -> str:
-    """Every chart as an embedded PNG with its alt text (attribute and visible caption)."""
+def _report_charts_html(charts_dir: Path, language: str, order: dict | None = None) -> str:
+    """Every chart as an embedded PNG with its alt text (attribute and visible caption).
+
+    `order` maps a chart name to its place (from output/<story>/charts.csv when notebook 04
+    writes one); charts it does not list follow, by name.
+    """
+    order = order or {}
     labels = _REPORT_LABELS[language]
     pngs = sorted(Path(charts_dir).glob("*.png")) if Path(charts_dir).is_dir() else []
+    pngs.sort(key=lambda p: (order.get(p.stem, len(order)), p.name))
     if not pngs:
         return f"<p>{labels['no_charts']}</p>"
     blocks = []
@@ -335,6 +341,14 @@ def _report_charts_html(charts_dir: Path, language: str) -> str:
                       f'<img src="data:image/png;base64,{data}" alt="{_report_esc(alt)}">'
                       f"<figcaption>{_report_esc(alt)}{note}</figcaption></figure>")
     return "\n".join(blocks)
+
+
+def _report_chart_order(paths) -> dict:
+    """name -> position of the charts listed in output/<story>/charts.csv (the charts' own order), else {}."""
+    index = _report_read(paths.out("charts.csv"))
+    if index is None or "name" not in index.columns:
+        return {}
+    return {_report_text(name): i for i, name in enumerate(index["name"])}
 
 
 def _report_rel(path: Path) -> str:
@@ -462,7 +476,7 @@ def build_report_html(paths, params: dict) -> str:
         _report_findings_html(findings, texts, outlets, language, _report_quantity_names(comparison)),
         "</section>",
         f'<section id="charts"><h2>{labels["charts"]}</h2>',
-        _report_charts_html(paths.charts, language),
+        _report_charts_html(paths.charts, language, _report_chart_order(paths)),
         "</section>",
         f'<section id="comparison"><h2>{labels["comparison"]}</h2>',
         _report_comparison_html(comparison, language),

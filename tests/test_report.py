@@ -261,3 +261,10 @@ def test_highlight_escapes_and_marks():
     assert helpers._report_highlight("a <b> 5 c 5", "5", None) == "a &lt;b&gt; <mark>5</mark> c 5"
     assert helpers._report_highlight("no span here", "<x>", None) == "no span here (<mark>&lt;x&gt;</mark>)"
     assert re.fullmatch(r"plain", helpers._report_highlight("plain", "", None))
+
+
+def test_charts_follow_the_order_notebook_04_gives(story):
+    helpers.write_csv_atomic(pd.DataFrame({"name": ["b_overview", "a_deal"], "title": ["x", "y"]}),
+                             story.out("charts.csv"))
+    page = helpers.build_report_html(story, params())
+    assert page.index('id="chart-b_overview"') < page.index('id="chart-a_deal"')

@@ -318,6 +318,12 @@ def _findings(paths, kind: str) -> list[dict]:
     return out
 
 
+def _svg_title(svg: Path) -> str:
+    """The chart's title as drawn: the text of the SVG group with id chart-title."""
+    group = re.search(r'<g id="chart-title">(.*?)</g>', svg.read_text(encoding="utf-8"), re.S)
+    return " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", group.group(1))).strip() if group else ""
+
+
 def _run_story(name: str) -> subprocess.CompletedProcess:
     return run(RUN_STORY, name, timeout=1200)
 
@@ -471,16 +477,20 @@ def test_chipdeal_charts(chipdeal):
     _proc, paths = chipdeal
     pngs = sorted(paths.charts.glob("*.png"))
     assert len(pngs) >= 2
+    titles = []
     for png in pngs:
         assert png.stat().st_size > 5000 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         svg, alt, csv = png.with_suffix(".svg"), png.with_suffix(".txt"), png.with_suffix(".csv")
         assert svg.exists() and alt.exists() and csv.exists(), png
         assert len(alt.read_text(encoding="utf-8").strip()) > 30, alt
         assert len(common.read_table(csv)), csv
-        titles = re.findall(r"<!-- (.+?) -->", svg.read_text(encoding="utf-8"))
-        assert any(t.strip() for t in titles), svg
+        title = _svg_title(svg)
+        assert len(title) > 10, svg
+        titles.append(title)
     alts = " ".join(p.with_suffix(".txt").read_text(encoding="utf-8") for p in pngs)
     assert "The Daily Circuit" in alts
+    # the deal's dot plot states the finding: the scale slip of The Daily Circuit
+    assert any("Daily Circuit" in t for t in titles), titles
 
 
 @pytest.mark.slow
