@@ -1,1 +1,1335 @@
-"""Section of helpers.py: extract (work in progress module)."""
+"""Section 2 of helpers.py: extract -- find every figure, its hedge and what it measures (notebook 02).
+
+`extract_figures(text, language, quantities)` returns one dict per figure:
+
+    start, end, text   span in `text` (text[start:end]); hedge words ("rund", "über") are inside the span
+    value              float in base units (14,3 Milliarden -> 14300000000.0, 49 Prozent -> 49.0);
+                       nan for vague figures ("Milliarden", "Hunderttausende")
+    unit               ISO 4217 code for money (USD, EUR, CHF, GBP, ...), else percent,
+                       percentage_points, count, year, ordinal, date or other
+    qualifier          exact, approx, lower, upper, range, vague
+    low, high          the interval the wording allows; math.inf / -math.inf where unbounded
+    quantity           what the figure measures (deal_amount, stake, valuation, ...) or "unclassified"
+    sentence, sentence_start   the sentence around the figure and its offset
+
+Rules for low/high (documented here once, tested in tests/test_extract.py):
+
+    exact    low = high = value
+    approx   (rund, etwa, ca., about, around, roughly, some ...)  value -/+ max(10 % of value,
+             half a unit of the last written digit, capped at 25 % of value)
+    lower    (über, mehr als, mindestens, more than, over, at least ...)  [value, inf)
+    upper    "near" words (fast, nahezu, knapp, beinahe, nearly, almost, just under, close to)
+             [0.9 * value, value]; "cap" words (bis zu, höchstens, maximal, up to, at most, as much as)
+             and "below" words (weniger als, unter, less than, under, fewer than) [0, value]
+    range    (10 bis 15, zwischen 10 und 15, 9-10 bn, between 10 and 15)  [a, b]; the scale, currency
+             and percent sign of one end are carried to the other; value = midpoint
+    vague    value nan; plural scale words mean "at least two": Milliarden/billions [2e9, 1e12),
+             Millionen/millions [2e6, 1e9), Tausende/thousands [2e3, 1e4), Zehntausende [2e4, 1e5),
+             Hunderttausende / hundreds of thousands [2e5, 1e6), Hunderte [200, 1000), Dutzende [24, 144);
+             compounds (Milliardensumme, milliardenschwer, Milliardendeal, billion-dollar) mean at
+             least one: [1e9, 1e12)
+
+Money without a stated currency (vague amounts such as "Milliarden", and scaled numbers with no
+noun after them that the context labels as money) takes the currency of the nearest figure in the
+same text that states one; with none, the unit is "other".
+
+"ein Kredit über drei Milliarden Euro": "über" right after a noun (Kredit, Rechnung, Auftrag...)
+means "of", so the figure is exact.
+
+Extraction is one pass of a compiled regular expression plus cheap checks around each match;
+sentence bounds and cue words are looked up only in a window around each figure, so the time is
+linear in the length of the text. It never raises on any string.
+"""
+from __future__ import annotations
+
+import bisect
+import html as _html
+import json
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from wip_common import write_csv_atomic
+
+# ---------------------------------------------------------------------------
+# Vocabulary: scales, currencies, percent words, number words
+# ---------------------------------------------------------------------------
+_EX_SCALES = {
+    "tsd.": 1e3, "tsd": 1e3, "tausend": 1e3, "thousand": 1e3, "k": 1e3,
+    "mio.": 1e6, "mio": 1e6, "million": 1e6, "millionen": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "mrd.": 1e9, "mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9, "billion": 1e9, "billions": 1e9, "bn": 1e9,
+    "bln": 1e9, "b": 1e9,
+    "bio.": 1e12, "billionen": 1e12, "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12,
+    "hundred": 1e2, "hundert": 1e2,
+}
+# words whose value depends on the language of the text: a German "Billion" is 10^12
+_EX_SCALES_DE = {"billion": 1e12}
+
+_EX_CURRENCY = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "us-$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "us-dollar": "USD", "us dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    "a$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "hk$": "HKD", "hkd": "HKD",
+    "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD", "r$": "BRL", "brl": "BRL",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "pfund": "GBP", "pfund sterling": "GBP", "pound": "GBP", "pounds": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP",
+    "chf": "CHF", "fr.": "CHF", "sfr.": "CHF", "franken": "CHF", "schweizer franken": "CHF", "swiss francs": "CHF",
+    "francs": "CHF",
+    "¥": "JPY", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rmb": "CNY",
+    "₹": "INR", "inr": "INR", "rupien": "INR", "rupees": "INR", "₽": "RUB", "rub": "RUB", "rubel": "RUB",
+    "roubles": "RUB", "rubles": "RUB", "₩": "KRW", "krw": "KRW", "won": "KRW",
+    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "zloty": "PLN", "try": "TRY", "lira": "TRY",
+}
+# minor units: (currency or None = the text's money currency / the language's default, divisor)
+_EX_MINOR = {"cent": None, "cents": None, "pence": "GBP", "p": "GBP", "rappen": "CHF"}
+
+_EX_PERCENT = {"%": "percent", "prozent": "percent", "v. h.": "percent", "v.h.": "percent", "per cent": "percent",
+               "percent": "percent", "pct": "percent", "prozentpunkt": "percentage_points",
+               "prozentpunkte": "percentage_points", "prozentpunkten": "percentage_points",
+               "percentage point": "percentage_points", "percentage points": "percentage_points",
+               "basispunkt": "bp", "basispunkte": "bp", "basispunkten": "bp", "basis point": "bp",
+               "basis points": "bp", "bps": "bp", "bp": "bp"}
+
+_EX_WORD_NUM = {
+    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "eines": 1, "one": 1, "a": 1, "an": 1,
+    "eineinhalb": 1.5, "anderthalb": 1.5,
+}
+_EX_FRACTIONS = {"hälfte": 0.5, "halb": 0.5, "half": 0.5, "halves": 0.5, "drittel": 1 / 3, "third": 1 / 3,
+                 "thirds": 1 / 3, "viertel": 0.25, "quarter": 0.25, "quarters": 0.25, "fünftel": 0.2,
+                 "fifth": 0.2, "fifths": 0.2, "zehntel": 0.1, "tenth": 0.1, "tenths": 0.1}
+_EX_ORDINAL_WORDS = {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8,
+                     "neunt": 9, "zehnt": 10, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+# vague amounts: lowercase stem -> (low, high, kind); kind "money" = amount of money unless a noun follows
+_EX_VAGUE = [
+    ("hundreds of thousands", 2e5, 1e6, "count"), ("tens of thousands", 2e4, 1e5, "count"),
+    ("hundreds of millions", 2e8, 1e9, "money"), ("tens of millions", 2e7, 1e8, "money"),
+    ("hundreds of billions", 2e11, 1e12, "money"), ("tens of billions", 2e10, 1e11, "money"),
+    ("multimilliarden", 2e9, 1e12, "money"), ("multi-billion", 2e9, 1e12, "money"),
+    ("multibillion", 2e9, 1e12, "money"), ("multi-million", 2e6, 1e9, "money"), ("multimillion", 2e6, 1e9, "money"),
+    ("milliarden", 2e9, 1e12, "money"), ("billionen", 2e12, 1e15, "money"), ("millionen", 2e6, 1e9, "money"),
+    ("billions", 2e9, 1e12, "money"), ("trillions", 2e12, 1e15, "money"), ("millions", 2e6, 1e9, "money"),
+    ("billion-", 1e9, 1e12, "money"), ("million-", 1e6, 1e9, "money"), ("trillion-", 1e12, 1e15, "money"),
+    ("hunderttausende", 2e5, 1e6, "count"), ("zehntausende", 2e4, 1e5, "count"), ("abertausende", 2e3, 1e5, "count"),
+    ("aberhunderte", 200, 1e4, "count"), ("tausende", 2e3, 1e4, "count"), ("hunderte", 200, 1e3, "count"),
+    ("dutzende", 24, 144, "count"), ("thousands", 2e3, 1e4, "count"), ("hundreds", 200, 1e3, "count"),
+    ("dozens", 24, 144, "count"),
+]
+
+# ---------------------------------------------------------------------------
+# The master pattern: one pass finds every candidate
+# ---------------------------------------------------------------------------
+_EX_SP = "[ \u00a0\u202f\u2009]"
+_EX_MONTHS_DE = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+                 "Jan\\.|Feb\\.|Mär\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sep\\.|Sept\\.|Okt\\.|Nov\\.|Dez\\.")
+_EX_MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+                 "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sep\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.")
+_EX_NUM = (r"[0-9]{1,3}(?:[.,'’\u00a0\u202f\u2009][0-9]{3})+(?:[.,][0-9]+)?(?![0-9])"
+           r"|[0-9]{1,3}(?: [0-9]{3})+(?![0-9]|[.,][0-9])"
+           r"|[0-9]+(?:[.,][0-9]+)?")
+_EX_SCALE_RE = (r"Tsd\.|Tausend|Mio\.|Mio|Millionen|Million|Mrd\.|Mrd|Milliarden|Milliarde|Bio\.|Billionen|Billion|"
+                r"[Tt]housand|[Mm]illions?|[Bb]illions?|[Tt]rillions?|mn|bn|tn|mln|bln|trn|Mn|Bn|MN|BN")
+_EX_CUR_SUFFIX = (r"US-Dollar|US-\$|US[ ]Dollars?|U\.S\.[ ]dollars|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|"
+                  r"Schweizer[ ]Franken|Franken|Swiss[ ]francs|francs|CHF|Fr\.|Pfund[ ]Sterling|Pfund|"
+                  r"pounds?[ ]sterling|pounds?|sterling|GBP|£|Yen|yen|JPY|Yuan|yuan|Renminbi|CNY|RMB|"
+                  r"Rupien|rupees|INR|Rubel|roubles|rubles|RUB|Won|KRW|SEK|NOK|DKK|PLN|Zloty|AUD|CAD|HKD|"
+                  r"Cents?|cents?|pence|Rappen")
+_EX_CUR_PREFIX = (r"US\$|U\.S\.\$|US-\$|HK\$|NZ\$|CA\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|"
+                  r"(?:USD|EUR|CHF|GBP|JPY|CNY|AUD|CAD|HKD|SEK|NOK|DKK|SFr\.|Fr\.)" + _EX_SP + "?")
+_EX_PCT_RE = (r"%|Prozentpunkten|Prozentpunkte|Prozentpunkt|Prozent|v\.[ ]?H\.|per[ ]cent|percentage[ ]points?|"
+              r"percent|pct|Basispunkten|Basispunkte|Basispunkt|basis[ ]points?|bps|bp")
+_EX_SUPERL_DE = (r"(?:gr(?:ö|oe)ßt|grösst|höchst|best|wichtigst|stärkst|teuerst|wertvollst|bedeutendst|"
+                 r"erfolgreichst|beliebtest|kleinst|niedrigst|schlechtest|reichst|schnellst|ältest|häufigst|"
+                 r"längst|schwächst|günstigst|billigst|weitest|schwerst|tiefst|umsatzstärkst|bevölkerungsreichst|"
+                 r"meistverkauft|platziert)e[nmrs]?")
+_EX_SUPERL_EN = (r"(?:largest|biggest|highest|most|best|smallest|lowest|richest|oldest|longest|fastest|"
+                 r"busiest|worst|strongest|weakest|top|leading)")
+_EX_CARD_DE = (r"(?:[Zz]wei|[Zz]wan|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ech|[Ss]ieben|[Ss]ieb|[Aa]cht|[Nn]eun|"
+               r"[Zz]ehn|[Ee]lf|[Zz]wölf|[Hh]undert|[Tt]ausend|[Ee]in(?=und|hundert|tausend))"
+               r"(?:zwei|zwan|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf|zig|ßig|ssig|"
+               r"hundert|tausend|und|eins|ein)*")
+_EX_EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_EX_CARD_EN = (r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
+               r"[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|"
+               r"[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)"
+               r"(?:-(?:" + _EX_EN_ONES + r"))?")
+_EX_NOT_LETTER = r"(?![^\W\d_])"
+_EX_TAIL = (
+    r"(?:(?P<sp1>" + _EX_SP + r"?)(?P<scale>" + _EX_SCALE_RE + r")" + _EX_NOT_LETTER +
+    r"|(?P<sscale>bn|mn|tn|[kKmMbB])" + _EX_NOT_LETTER + r")?"
+    r"(?:" + _EX_SP + r"?(?P<pct>" + _EX_PCT_RE + r")" + _EX_NOT_LETTER +
+    r"|(?P<pctadj>-?[Pp]rozentig\w{0,4}|-[Pp]rozent\w{0,12}|-per-?cent\w{0,4})"
+    r"|(?:" + _EX_SP + r"|-)?(?P<csuf>" + _EX_CUR_SUFFIX + r")" + _EX_NOT_LETTER + r")?"
+)
+_EX_MASTER = re.compile(
+    # dates and things that are never figures come first: at one position the first branch wins
+    r"(?P<date_iso>[0-9]{4}-[01][0-9]-[0-3][0-9])(?![0-9])"
+    r"|(?P<date_dmy>[0-9]{1,2}\.[ ]?[0-9]{1,2}\.[ ]?(?:[0-9]{4}|[0-9]{2})(?![0-9.,]?[0-9])"
+    r"|[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9/]))"
+    r"|(?P<date_dmon>[0-9]{1,2}(?:\.|st|nd|rd|th)?" + _EX_SP + r"(?:" + _EX_MONTHS_DE + "|" + _EX_MONTHS_EN +
+    r")(?:,?" + _EX_SP + r"[0-9]{4})?)(?![0-9\w])"
+    r"|(?P<date_mdy>(?:" + _EX_MONTHS_EN + r")" + _EX_SP + r"[0-9]{1,2}(?:st|nd|rd|th)?(?:," + _EX_SP +
+    r"?[0-9]{4})?)(?![0-9])"
+    r"|(?P<skip>[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?" + _EX_SP + r"?(?:Uhr|h\b|[ap]\.m\.|[ap]m\b|GMT|MEZ|CET|UTC)"
+    r"|[0-9]+:[0-9]+(?::[0-9]+)*"
+    r"|[0-9]{1,2}" + _EX_SP + r"?(?:Uhr|[ap]\.m\.|[ap]m\b)"
+    r"|\+[0-9]{1,3}[ ./-]?\(?[0-9]{1,5}\)?(?:[ ./-]?[0-9]{2,}){2,}"
+    r"|\(0[0-9]{2,5}\)" + _EX_SP + r"?[0-9]{3,}(?:[ -][0-9]{2,})*"
+    r"|0[0-9]{2,5}[/-][0-9]{3,}(?:[ -][0-9]{2,})*"
+    r"|[0-9]+[a-zA-Z_]+[0-9][0-9a-zA-Z_]*)"
+    r"|(?P<numord>[0-9]+(?:st|nd|rd|th)(?:[ -]" + _EX_SUPERL_EN + r")?)(?![^\W\d_])"
+    r"|(?P<num>(?P<cpre>" + _EX_CUR_PREFIX + r")?(?P<sign>(?<![\w.,)\]])[-+−](?=[0-9]))?"
+    r"(?P<digits>" + _EX_NUM + r")" + _EX_TAIL + r")"
+    r"|\b(?:"
+    r"(?P<frac>(?:(?:[Dd]ie|[Dd]er|zur|[Ee]ine?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Nn]eun|[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|"
+    r"[Ff]our)" + _EX_SP + r"|[Tt]wo-|[Tt]hree-)?(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|[Hh]alf|thirds?|"
+    r"quarters?|fifths?|tenths?))" + _EX_NOT_LETTER +
+    r"|(?P<wnum>(?P<wsmall>(?:[Ee]ine[mnrs]?|[Ee]in|[Oo]ne|[Aa]n?)(?=" + _EX_SP +
+    r"(?:Tausend|Millionen|Million|Milliarde|Billion|thousand|million|billion|trillion|hundred)\b)|[Ee]ineinhalb|"
+    r"[Aa]nderthalb|(?P<cardde>" + _EX_CARD_DE + r")|(?P<carden>" + _EX_CARD_EN + r"))" + _EX_NOT_LETTER +
+    r"(?:" + _EX_SP + r"(?P<wscale>Tausend|Millionen|Million|Milliarden|Milliarde|Billionen|Billion|thousand|"
+    r"millions?|billions?|trillions?|hundred))?"
+    r"(?:" + _EX_SP + r"(?P<wpct>Prozent|percent|per[ ]cent|Prozentpunkte|percentage[ ]points?)" + _EX_NOT_LETTER +
+    r"|(?:" + _EX_SP + r"|-)(?P<wcsuf>" + _EX_CUR_SUFFIX + r")" + _EX_NOT_LETTER + r")?)"
+    r"|(?P<ordw>(?:[Zz]weit|[Dd]ritt|[Vv]iert|[Ff]ünft|[Ss]echst|[Ss]iebt|[Aa]cht|[Nn]eunt|[Zz]ehnt)"
+    + _EX_SUPERL_DE + r"|(?:[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)"
+    r"[ -]" + _EX_SUPERL_EN + r")" + _EX_NOT_LETTER +
+    r"|(?P<vague>(?:[Hh]undreds|[Tt]ens)[ ]of[ ](?:thousands|millions|billions)|[Mm]ulti-?(?:billion|million)\w*|"
+    r"(?:[Mm]ulti)?[Mm]illiarden\w*|[Mm]illionen\w*|[Bb]illionen\w*|(?:[Bb]illion|[Mm]illion|[Tt]rillion)-"
+    r"(?:dollar|euro|pound)\w*|(?:[Zz]ehn|[Hh]undert|[Aa]ber)?[Tt]ausende[nr]?|(?:[Aa]ber)?[Hh]underte[nr]?|"
+    r"[Dd]utzende[nr]?|[Bb]illions|[Mm]illions|[Tt]rillions|[Tt]housands|[Hh]undreds|[Dd]ozens)(?![^\W\d_])"
+    r"(?:" + _EX_SP + r"(?:of" + _EX_SP + r")?(?P<vcsuf>US-Dollar|Dollar|dollars|Euro|euros|pounds|Franken|francs|"
+    r"yen|Yen|yuan|Yuan)" + _EX_NOT_LETTER + r")?"
+    r")"
+)
+
+# ---------------------------------------------------------------------------
+# Context words (looked up in small dicts, never by scanning the text)
+# ---------------------------------------------------------------------------
+# hedge before a figure: phrase -> (qualifier, kind); kind picks the low/high rule
+_EX_HEDGES = {
+    # approx
+    "rund": ("approx", "approx"), "etwa": ("approx", "approx"), "ca.": ("approx", "approx"),
+    "circa": ("approx", "approx"), "zirka": ("approx", "approx"), "ungefähr": ("approx", "approx"),
+    "schätzungsweise": ("approx", "approx"), "geschätzt": ("approx", "approx"), "geschätzte": ("approx", "approx"),
+    "geschätzten": ("approx", "approx"), "annähernd": ("approx", "approx"), "um die": ("approx", "approx"),
+    "an die": ("approx", "approx"), "grob": ("approx", "approx"), "about": ("approx", "approx"),
+    "around": ("approx", "approx"), "roughly": ("approx", "approx"), "approximately": ("approx", "approx"),
+    "approx.": ("approx", "approx"), "some": ("approx", "approx"), "an estimated": ("approx", "approx"),
+    "estimated": ("approx", "approx"), "c.": ("approx", "approx"), "~": ("approx", "approx"),
+    "in the region of": ("approx", "approx"), "circa.": ("approx", "approx"),
+    # lower
+    "über": ("lower", "lower"), "mehr als": ("lower", "lower"), "mindestens": ("lower", "lower"),
+    "wenigstens": ("lower", "lower"), "gut": ("lower", "lower"), "oberhalb von": ("lower", "lower"),
+    "jenseits von": ("lower", "lower"), "ab": ("lower", "lower"), "more than": ("lower", "lower"),
+    "over": ("lower", "lower"), "at least": ("lower", "lower"), "upwards of": ("lower", "lower"),
+    "in excess of": ("lower", "lower"), "above": ("lower", "lower"), "north of": ("lower", "lower"),
+    "better than": ("lower", "lower"), "a minimum of": ("lower", "lower"),
+    # upper, just below
+    "fast": ("upper", "near"), "nahezu": ("upper", "near"), "knapp": ("upper", "near"),
+    "beinahe": ("upper", "near"), "nearly": ("upper", "near"), "almost": ("upper", "near"),
+    "just under": ("upper", "near"), "close to": ("upper", "near"), "knapp unter": ("upper", "near"),
+    "just shy of": ("upper", "near"), "not quite": ("upper", "near"),
+    # upper, a cap
+    "bis zu": ("upper", "cap"), "höchstens": ("upper", "cap"), "maximal": ("upper", "cap"),
+    "bis maximal": ("upper", "cap"), "up to": ("upper", "cap"), "at most": ("upper", "cap"),
+    "as much as": ("upper", "cap"), "as many as": ("upper", "cap"), "no more than": ("upper", "cap"),
+    "a maximum of": ("upper", "cap"),
+    # upper, below
+    "weniger als": ("upper", "below"), "unter": ("upper", "below"), "unterhalb von": ("upper", "below"),
+    "less than": ("upper", "below"), "under": ("upper", "below"), "fewer than": ("upper", "below"),
+    "below": ("upper", "below"),
+}
+_EX_HEDGE_MAXWORDS = 4
+# words that may sit before "über"/"over" without making it a hedge, though capitalised
+_EX_TIME_NOUNS = {"jahr", "jahre", "jahren", "monat", "monate", "monaten", "woche", "wochen", "tag", "tage",
+                  "tagen", "quartal", "zeitraum", "insgesamt"}
+# words after "over" that make it "during", not "more than"
+_EX_DURATION = {"years", "year", "months", "month", "weeks", "week", "days", "decades", "hours", "jahre", "jahren",
+                "monate", "monaten", "wochen", "tage", "tagen", "jahrzehnte"}
+_EX_POST_HEDGE = re.compile(r"[ ,]{1,2}(?P<h>oder mehr|und mehr|or more|and more|plus|oder weniger|or less|"
+                            r"or fewer|und darüber|and above|or above)\b")
+_EX_RANGE_CONN = re.compile(r"(?P<c>[ ]?(?:-|–|—)[ ]?|[ ](?:bis|to|und|and|or|oder)[ ])")
+_EX_YEAR_CUES = {"jahr", "jahre", "jahres", "jahren", "im", "seit", "bis", "ab", "von", "vor", "nach", "anfang",
+                 "ende", "mitte", "frühjahr", "frühling", "sommer", "herbst", "winter", "in", "since", "until",
+                 "by", "from", "year", "early", "late", "mid", "für", "for", "zwischen", "between", "of",
+                 "geschäftsjahr", "geschäftsjahres", "saison", "quartal", "stand", "während", "during", "um",
+                 "around", "circa", "ca.", "etwa", "before", "after", "spring", "summer", "autumn", "fall",
+                 "end", "start", "beginning", "fiscal", "q1", "q2", "q3", "q4"}
+_EX_MONTH_WORDS = {m.lower().rstrip(".") for m in (_EX_MONTHS_DE + "|" + _EX_MONTHS_EN).replace("\\", "").split("|")}
+_EX_YEAR_CUES |= _EX_MONTH_WORDS
+# capitalised words that may stand right before a bare number without it being a product name
+_EX_NOT_PRODUCT = _EX_YEAR_CUES | {
+    "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "im", "am", "um", "auf", "mit",
+    "bei", "zu", "zum", "zur", "aus", "und", "oder", "aber", "doch", "nur", "noch", "schon", "bereits", "erst",
+    "insgesamt", "damals", "heute", "jetzt", "mehr", "weitere", "alle", "diese", "dieser", "jeder", "jede",
+    "only", "just", "about", "all", "some", "nearly", "almost", "over", "under", "these", "those", "another",
+    "and", "or", "but", "with", "at", "on", "to", "per", "je", "pro", "platz", "rang", "rank", "no.", "nr.",
+    "weitere", "rund", "etwa", "über", "fast", "knapp", "nahezu", "gut", "bis", "laut", "allein", "gerade",
+    "mal", "top", "both", "beide", "total", "nun", "dann", "damit", "so", "als", "wie", "when", "as", "than",
+    "because", "weil", "dass", "that", "which", "who", "while", "with", "without", "ohne", "gegen", "against",
+}
+_EX_IDENTIFIER_WORDS = {"nr.", "no.", "nummer", "number", "#", "artikel", "art.", "paragraf", "paragraph", "§",
+                        "abs.", "kapitel", "chapter", "seite", "s.", "page", "p.", "pp.", "vol.", "band", "heft",
+                        "issue", "folge", "episode", "staffel", "season", "version", "v.", "tel.", "fax",
+                        "telefon", "phone", "postfach", "plz", "zimmer", "room", "gate", "flight", "flug",
+                        "linie", "line", "route", "highway", "bus", "kw", "figure", "abbildung", "abb.",
+                        "tabelle", "table", "grafik"}
+_EX_FUNCTION_WORDS_EN = {
+    "of", "and", "or", "the", "a", "an", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "was",
+    "were", "are", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "can",
+    "that", "this", "these", "those", "than", "then", "but", "not", "per", "into", "over", "under", "after",
+    "before", "since", "until", "up", "down", "out", "off", "more", "less", "so", "if", "when", "while", "which",
+    "who", "whom", "what", "where", "it", "its", "their", "his", "her", "our", "your", "they", "he", "she", "we",
+    "you", "i", "to", "times", "against", "between", "among", "during", "about", "around", "each", "other",
+    "others", "percent", "cent", "million", "billion", "trillion", "thousand", "hundred", "bn", "m", "am", "pm",
+    "also", "said", "says", "say", "last", "next", "ago", "earlier", "later", "only", "all", "both", "either",
+    "nor", "yet", "via", "too", "very", "much", "many", "most", "least", "later", "compared", "versus", "vs",
+    "through", "across", "despite", "there", "here", "because", "although", "though", "whether", "is", "being",
+}
+_EX_MEASURES = {"km", "m", "cm", "mm", "kg", "g", "t", "h", "min", "sek", "gb", "tb", "mb", "ghz", "mhz", "mw",
+                "gw", "kw", "kwh", "gwh", "twh", "grad", "°c", "ha", "qm", "meter", "kilometer", "tonnen",
+                "kilogramm", "gramm", "liter", "stunden", "minuten", "sekunden", "miles", "metres", "meters",
+                "kilometres", "kilometers", "tonnes", "tons", "litres", "liters", "hours", "minutes", "seconds",
+                "degrees", "mph", "feet", "inches", "acres", "hektar", "quadratmeter", "euro-cent"}
+_EX_ABBREV_END = re.compile(
+    r"(?:\b(?:Mio|Mrd|Tsd|Bio|ca|Nr|No|Dr|Prof|St|Inc|Co|Corp|Ltd|bzw|etc|vgl|usw|Jan|Feb|Mär|Apr|Aug|Sep|Sept|"
+    r"Okt|Oct|Nov|Dez|Dec|Mr|Mrs|Ms|Hr|Fr|z\.B|u\.a|v\.a|d\.h|U\.S|a\.m|p\.m|v\.H|Abs|Art|Abb|Vol|S|p|pp|vs)"
+    r"|\b[A-Z])\.$")
+_EX_SENT_END = re.compile(r"[.!?…]+[\"'»«“”’)\]]*(?=\s+[^a-zäöüß\s])|\n")
+
+
+def _ex_float(digits: str, language: str) -> tuple[float, float]:
+    """Parse a written number ('14,3', '1.000', '1 000', "1'000") as (value, unit of its last digit).
+
+    The language decides between decimal comma (de) and decimal point (en); a separator
+    followed by exactly three digits and not the language's decimal mark is a thousands
+    separator; two different marks: the last is the decimal one.
+    """
+    s = digits
+    for ch in (" ", "\u00a0", "\u202f", "\u2009", "'", "’"):
+        if ch in s:
+            s = s.replace(ch, "")
+    ndot, ncom = s.count("."), s.count(",")
+    if ndot and ncom:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if dec == "." else ".", "").replace(dec, ".")
+    elif ndot + ncom == 1:
+        sep = "." if ndot else ","
+        head, _, tail = s.partition(sep)
+        dec_mark = "," if language == "de" else "."
+        if len(tail) == 3 and sep != dec_mark and head not in ("0", ""):
+            s = head + tail
+        else:
+            s = head + "." + tail
+    elif ndot + ncom > 1:
+        s = s.replace(".", "").replace(",", "")
+    try:
+        value = float(s)
+    except ValueError:
+        return math.nan, math.nan
+    unit = 10.0 ** -(len(s) - s.index(".") - 1) if "." in s else 1.0
+    return value, unit
+
+
+@lru_cache(maxsize=4096)
+def _ex_word_value(word: str, language: str) -> float | None:
+    """Value of a number word ('drei', 'fünfundzwanzig', 'twenty-five', 'eine'), or None."""
+    w = word.lower()
+    if w in _EX_WORD_NUM:
+        return float(_EX_WORD_NUM[w])
+    try:
+        from text_to_num import text2num
+    except ImportError:  # pragma: no cover - text2num is pinned in requirements.txt
+        return None
+    for lang in ((language, "de", "en") if language in ("de", "en") else ("de", "en")):
+        try:
+            return float(text2num(w, lang))
+        except (ValueError, TypeError, IndexError, KeyError):
+            continue
+    return None
+
+
+def _ex_prev_tokens(text: str, start: int, n: int = _EX_HEDGE_MAXWORDS + 2) -> tuple[list[str], int]:
+    """Up to n words before `start` in the same sentence (as written), and how many words precede
+    `start` in its sentence (99 when the sentence start lies beyond the 80-character window)."""
+    lo = max(0, start - 80)
+    window = text[lo:start]
+    nl = window.rfind("\n")
+    bounded = lo == 0 or nl >= 0
+    if nl >= 0:
+        window = window[nl + 1:]
+    toks = window.split()
+    if not bounded and toks and not window[0].isspace():
+        toks = toks[1:]
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t[-1] in ".!?" and not _EX_ABBREV_END.search(t):
+            toks = toks[i + 1:]
+            bounded = True
+            break
+    return toks[-n:], (len(toks) if bounded else 99)
+
+
+def _ex_strip(tok: str) -> str:
+    """A token without surrounding quotes and brackets, lowercased."""
+    return tok.strip("\"'„“”«»‚‘’()[]{},;:").lower()
+
+
+def _ex_find_hedge(toks: list[str]) -> tuple[str, str, int]:
+    """(qualifier, rule, number of tokens) for the hedge phrase ending the token list, else ('', '', 0)."""
+    low = [_ex_strip(t) for t in toks[-_EX_HEDGE_MAXWORDS:]]
+    for k in range(min(_EX_HEDGE_MAXWORDS, len(low)), 0, -1):
+        phrase = " ".join(low[-k:])
+        hit = _EX_HEDGES.get(phrase)
+        if hit:
+            return hit[0], hit[1], k
+    return "", "", 0
+
+
+def _ex_bounds(value: float, qualifier: str, rule: str, digit_unit: float) -> tuple[float, float]:
+    """low, high for a single value under its hedge (see the module docstring)."""
+    if math.isnan(value):
+        return math.nan, math.nan
+    a = abs(value)
+    if qualifier == "approx":
+        band = max(0.10 * a, min(0.5 * digit_unit, 0.25 * a))
+        return value - band, value + band
+    if qualifier == "lower":
+        return value, math.inf
+    if qualifier == "upper":
+        if rule == "near":
+            lo, hi = 0.9 * value, value
+        else:
+            lo, hi = (0.0, value) if value >= 0 else (-math.inf, value)
+        return min(lo, hi), max(lo, hi)
+    return value, value
+
+
+def _ex_next_word(text: str, end: int) -> str:
+    """The word right after `end` (skipping one space), as written, or ''."""
+    j = end
+    n = len(text)
+    if j < n and text[j] in " \u00a0\u202f":
+        j += 1
+    k = j
+    while k < n and k - j < 40 and (text[k].isalpha() or text[k] == "-"):
+        k += 1
+    return text[j:k]
+
+
+def _ex_count_noun(text: str, end: int, language: str) -> str:
+    """The countable noun after a number ('Mitarbeiter', 'employees'), or '' when none follows."""
+    w = _ex_next_word(text, end)
+    if not w or end < len(text) and not text[end].isspace():
+        return ""
+    if w[0].isupper():
+        lw = w.lower()
+        if lw in _EX_MONTH_WORDS or lw in ("uhr", "und", "bis", "oder") or lw in _EX_SCALES:
+            return ""
+        return w if language == "de" or len(w) > 2 else ""
+    lw = w.lower()
+    if language == "de" or lw in _EX_FUNCTION_WORDS_EN:
+        # German: one adjective may stand between number and noun ("drei neue Produkte")
+        if language == "de" and len(lw) > 3 and lw[-1] in "enrs" and lw not in ("oder", "aber", "unter", "über",
+                                                                              "wieder", "immer", "nur"):
+            w2 = _ex_next_word(text, end + 1 + len(w))
+            if w2 and w2[0].isupper() and w2.lower() not in _EX_MONTH_WORDS:
+                return w2
+        return ""
+    return w if len(w) > 2 else ""
+
+
+def _ex_url_like(text: str, start: int, end: int) -> bool:
+    """True when the number sits in a URL, e-mail address, file name or path."""
+    lo = max(0, start - 60)
+    a = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
+    if a == 0 and lo > 0:
+        a = lo
+    b = end
+    n = len(text)
+    while b < n and b - end < 60 and not text[b].isspace():
+        b += 1
+    tok = text[a:b]
+    if "://" in tok or "www." in tok or "@" in tok:
+        return True
+    if "/" in tok and tok.count("/") >= 2:
+        return True
+    m = re.search(r"\.(?:pdf|jpe?g|png|gif|docx?|xlsx?|csv|html?|txt|zip|mp[34]|json|xml|pptx?)\b", tok, re.I)
+    return bool(m)
+
+
+# ---------------------------------------------------------------------------
+# Quantities: what a figure measures
+# ---------------------------------------------------------------------------
+# name -> (unit class, cues). A cue is a word prefix ("investi" matches "investiert", "Investition");
+# "*x" matches x anywhere in a word (German compounds: "Firmenbewertung"); "~x" is a weak cue (0.4);
+# a cue with a space is a phrase. Unit classes: money, percent, points, count, year, ordinal.
+EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "deal_amount": ("money", (
+        "investi", "*investition", "übernahme", "*übernahme", "übernehm", "übernimmt", "übernommen", "kauf", "kauft",
+        "gekauft", "*kaufpreis", "erwerb", "erwirbt", "erworben", "zukauf", "deal", "deals", "*deal", "transaktion",
+        "einstieg", "~beteiligung", "~anteil", "~summe", "~betrag", "zahlt", "bezahlt", "~zahlen", "angebot",
+        "*angebot", "offerte", "fusion", "invest", "acquisition", "acquire", "buy", "buys", "bought", "purchase",
+        "takeover", "transaction", "~stake", "paid", "pays", "offer", "bid", "merger", "~sum", "~amount",
+    )),
+    "valuation": ("money", (
+        "bewertet", "bewertung", "*bewertung", "~wert", "valued", "valuation", "valuing", "~worth",
+        "~unternehmen", "~company", "~firma", "~konzern",
+    )),
+    "market_value": ("money", (
+        "börsenwert", "*börsenwert", "marktwert", "marktkapitalisierung", "market value", "market cap",
+        "market capitalisation", "market capitalization",
+    )),
+    "revenue": ("money", (
+        "umsatz", "*umsatz", "umsätze", "erlös", "*erlöse", "einnahmen", "revenue", "revenues", "sales", "turnover",
+    )),
+    "profit": ("money", (
+        "gewinn", "*gewinn", "überschuss", "ergebnis", "ebit", "ebitda", "profit", "profits", "net income",
+        "earnings", "verdient",
+    )),
+    "loss": ("money", ("verlust", "*verlust", "fehlbetrag", "defizit", "loss", "losses", "deficit", "lost")),
+    "price_per_share": ("money", ("je aktie", "pro aktie", "aktienkurs", "per share", "a share", "share price",
+                                  "kurs", "*kurs")),
+    "funding": ("money", ("finanzierungsrunde", "*finanzierungsrunde", "finanzierung", "risikokapital",
+                          "eingesammelt", "sammelt", "funding", "raised", "raises", "raise", "round", "venture")),
+    "spending": ("money", ("ausgaben", "ausgeben", "investitionsausgaben", "infrastruktur", "*infrastruktur",
+                           "rechenzentr", "initiative", "*initiativen", "budget", "*budget", "capex", "spending",
+                           "spend", "capital expenditure", "data centre", "data center", "infrastructure",
+                           "initiatives")),
+    "debt": ("money", ("schulden", "kredit", "*kredit", "darlehen", "anleihe", "verbindlichkeiten", "debt", "loan",
+                       "loans", "bond", "bonds", "borrow")),
+    "price": ("money", ("kostet", "kosten", "preis", "*preis", "price", "prices", "costs", "cost", "priced",
+                        "ticket")),
+    "fine": ("money", ("strafe", "bußgeld", "geldbuße", "geldstrafe", "fine", "fined", "penalty")),
+    "stake": ("percent", (
+        "anteil", "*anteil", "beteiligung", "*beteiligung", "übernehm", "übernimmt", "übernommen", "kauf", "kauft",
+        "erwerb", "erwirbt", "hält", "halten", "aktien", "stake", "share of", "holding", "owns", "acquire",
+        "buy", "bought",
+    )),
+    "market_share": ("percent", ("marktanteil", "*marktanteil", "market share")),
+    "change": ("percent", ("gestiegen", "steigt", "stieg", "wachstum", "*wachstum", "gewachsen", "zugelegt", "plus",
+                           "gesunken", "sinkt", "sank", "fiel", "gefallen", "rückgang", "*rückgang", "einbruch",
+                           "verlor", "minus", "rose", "rise", "rises", "grew", "growth", "increase", "increased",
+                           "jump", "jumped", "fell", "fall", "falls", "drop", "dropped", "decline", "declined",
+                           "up", "down", "gain", "gained")),
+    "change_points": ("points", ("gestiegen", "stieg", "gesunken", "sank", "fiel", "rose", "fell", "increase",
+                                 "decrease", "up", "down")),
+    "interest_rate": ("percent", ("zins", "*zins", "leitzins", "zinssatz", "rendite", "interest", "rate", "rates",
+                                  "yield")),
+    "inflation": ("percent", ("inflation", "teuerung", "preissteigerung")),
+    "unemployment_rate": ("percent", ("arbeitslosenquote", "arbeitslos", "unemployment", "jobless")),
+    "margin": ("percent", ("marge", "*marge", "margin")),
+    "vote_share": ("percent", ("stimmen", "wähler", "votes", "vote", "wahl", "gewählt", "umfrage", "poll")),
+    "users": ("count", ("nutzer", "*nutzer", "user", "users", "abonnent", "subscriber", "mitglied", "member",
+                        "accounts", "konten")),
+    "customers": ("count", ("kunden", "*kunden", "customers", "clients")),
+    "employees": ("count", ("mitarbeiter", "*mitarbeiter", "beschäftigt", "angestellte", "belegschaft", "stellen",
+                            "arbeitsplätze", "*worker", "arbeiter", "*arbeiter", "employees", "staff", "workers",
+                            "jobs", "workforce", "people employed")),
+    "shares": ("count", ("aktien", "shares", "anteilsscheine")),
+    "people": ("count", ("menschen", "personen", "einwohner", "people", "persons", "residents", "inhabitants",
+                         "bürger", "citizens", "besucher", "visitors", "zuschauer", "spectators")),
+    "casualties": ("count", ("tote", "toten", "getötet", "verletzt", "verletzte", "opfer", "dead", "killed",
+                             "deaths", "died", "injured", "victims")),
+    "year_founded": ("year", ("gegründet", "gründ", "*gründung", "founded", "founding", "founder", "established",
+                              "aufgebaut", "ins leben gerufen", "set up")),
+    "year_acquired": ("year", ("kauf", "gekauft", "übernahme", "übernommen", "erworben", "acquired", "acquisition",
+                               "bought", "takeover")),
+    "rank": ("ordinal", ()),
+}
+_EX_UNIT_CLASS = {"percent": "percent", "percentage_points": "points", "count": "count", "year": "year",
+                  "ordinal": "ordinal", "date": "date", "other": "other"}
+_EX_WORD_RE = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
+_EX_CLAUSE_BREAK = re.compile(r"[;:–—]|, (?:und|aber|doch|während|sondern|but|while|whereas|and)\b")
+
+
+class _ExVocab:
+    """Compiled cue vocabulary: built-in quantities merged with a story's own (which win)."""
+
+    def __init__(self, quantities: dict | None):
+        spec = {name: (unit, list(cues), 1.0) for name, (unit, cues) in EXTRACT_QUANTITIES.items()}
+        for name, q in (quantities or {}).items():
+            if not isinstance(q, dict):
+                continue
+            unit = _ex_unit_class_of(str(q.get("unit", "")) or spec.get(name, ("money",))[0])
+            cues = [str(c) for c in (q.get("cues") or []) if str(c).strip()]
+            spec[str(name)] = (unit, cues or (spec[name][1] if name in spec else []), 1.5)
+        self.unit_of = {name: unit for name, (unit, _c, _w) in spec.items()}
+        self.prefix: dict[str, list] = {}
+        self.infix: list[tuple[str, str, float]] = []
+        self.phrases: list[tuple[str, str, float]] = []
+        for name, (unit, cues, weight) in spec.items():
+            for cue in cues:
+                w = weight
+                c = cue.strip().lower()
+                if c.startswith("~"):
+                    c, w = c[1:], weight * 0.4
+                if not c:
+                    continue
+                if " " in c:
+                    self.phrases.append((c, name, w))
+                elif c.startswith("*"):
+                    self.infix.append((c[1:], name, w))
+                else:
+                    self.prefix.setdefault(c, []).append((name, w))
+        self.lengths = sorted({len(c) for c in self.prefix}, reverse=True)
+        self.phrase_re = (re.compile("|".join(re.escape(p) for p, _n, _w in sorted(self.phrases, key=lambda x: -len(x[0]))),
+                                     re.I) if self.phrases else None)
+        self.phrase_map: dict[str, list] = {}
+        for p, n, w in self.phrases:
+            self.phrase_map.setdefault(p, []).append((n, w))
+        self.cache: dict[str, tuple] = {}
+
+    def word_cues(self, word: str) -> tuple:
+        """((quantity, weight), ...) for one lowercase word; memoised."""
+        hit = self.cache.get(word)
+        if hit is not None:
+            return hit
+        found: dict[str, float] = {}
+        for n in self.lengths:
+            if n <= len(word):
+                for name, w in self.prefix.get(word[:n], ()):
+                    if w > found.get(name, 0):
+                        found[name] = w
+        for frag, name, w in self.infix:
+            if frag in word and w > found.get(name, 0):
+                found[name] = w
+        hit = tuple(found.items())
+        if len(self.cache) > 200_000:
+            self.cache.clear()
+        self.cache[word] = hit
+        return hit
+
+
+def _ex_unit_class_of(unit: str) -> str:
+    """The unit class of a unit or of a story's quantity spec ('USD' -> money, 'percent' -> percent)."""
+    u = unit.strip()
+    if u.lower() in ("money", "currency"):
+        return "money"
+    if u.lower() in ("percentage_points", "points"):
+        return "points"
+    if u.lower() in _EX_UNIT_CLASS:
+        return _EX_UNIT_CLASS[u.lower()]
+    if len(u) == 3 and u.isalpha():
+        return "money"
+    return u.lower() or "money"
+
+
+_EX_VOCAB_CACHE: dict[str, _ExVocab] = {}
+
+
+def _ex_vocab(quantities: dict | None) -> _ExVocab:
+    """The compiled vocabulary for a story's quantities parameter (cached per distinct parameter)."""
+    try:
+        key = json.dumps(quantities or {}, sort_keys=True, default=str)
+    except (TypeError, ValueError):
+        key = repr(quantities)
+    voc = _EX_VOCAB_CACHE.get(key)
+    if voc is None:
+        if len(_EX_VOCAB_CACHE) > 64:
+            _EX_VOCAB_CACHE.clear()
+        voc = _EX_VOCAB_CACHE[key] = _ExVocab(quantities)
+    return voc
+
+
+def _ex_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around [start, end): searched at most 400 characters each way."""
+    lo = max(0, start - 400)
+    s = lo
+    for m in _EX_SENT_END.finditer(text, lo, start):
+        if m.group() == "\n" or not _EX_ABBREV_END.search(text[max(lo, m.start() - 6):m.start() + 1]):
+            s = m.end()
+    hi = min(len(text), end + 400)
+    e = hi
+    for m in _EX_SENT_END.finditer(text, end, hi):
+        if m.group() == "\n":
+            e = m.start()
+            break
+        if not _EX_ABBREV_END.search(text[max(0, m.start() - 6):m.start() + 1]):
+            e = m.end()
+            break
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVocab,
+              own: str = "") -> tuple[str, float]:
+    """(quantity, score) for one figure from the cue words of its sentence, weighted by distance."""
+    if ucls == "ordinal":
+        return ("rank" if fig.get("_rank") and voc.unit_of.get("rank") == "ordinal" else "unclassified"), 1.0
+    allowed = ("money", "count") if ucls == "money_or_count" else (ucls,)
+    s0, e0 = sent
+    fs, fe = fig["start"], fig["end"]
+    lo, hi = max(s0, fs - 160), min(e0, fe + 160)
+    scores: dict[str, float] = {}
+    unit_of = voc.unit_of
+
+    def add(hits, pos_s, pos_e, factor):
+        if pos_e <= fs:
+            d = fs - pos_e
+            seg = text[pos_e:fs]
+        elif pos_s >= fe:
+            d = pos_s - fe
+            seg = text[fe:pos_s]
+        else:
+            d, seg = 0, ""
+        f = factor / (1.0 + d / 40.0)
+        if seg and _EX_CLAUSE_BREAK.search(seg):
+            f *= 0.5
+        for name, w in hits:
+            if unit_of.get(name) in allowed:
+                scores[name] = scores.get(name, 0.0) + w * f
+
+    def scan(a, b, factor):
+        for m in _EX_WORD_RE.finditer(text, a, b):
+            hits = voc.word_cues(m.group().lower())
+            if hits:
+                add(hits, m.start(), m.end(), factor)
+        if voc.phrase_re is not None:
+            for m in voc.phrase_re.finditer(text, a, b):
+                add(voc.phrase_map.get(m.group().lower(), ()), m.start(), m.end(), factor)
+
+    scan(lo, hi, 1.0)
+    if own:
+        hits = voc.word_cues(own)
+        if hits:
+            add(hits, fs, fe, 1.0)
+    best = max(scores.items(), key=lambda kv: (kv[1], kv[0])) if scores else ("unclassified", 0.0)
+    if best[1] < _EX_LABEL_MIN and s0 > 0:
+        # nothing clear in the sentence: the sentence before, at half weight
+        scan(max(0, s0 - 200), s0, 0.5)
+        best = max(scores.items(), key=lambda kv: (kv[1], kv[0])) if scores else ("unclassified", 0.0)
+    return best if best[1] >= _EX_LABEL_MIN else ("unclassified", best[1])
+
+
+_EX_LABEL_MIN = 0.25
+
+
+# ---------------------------------------------------------------------------
+# From a regex match to a figure
+# ---------------------------------------------------------------------------
+def _ex_scale_value(word: str | None, language: str) -> float:
+    """Multiplier of a scale word ('Mrd.' -> 1e9; 'Billion' -> 1e12 in German, 1e9 in English)."""
+    if not word:
+        return 1.0
+    w = word.lower()
+    if language == "de" and w in _EX_SCALES_DE and word[0] == "B":
+        return _EX_SCALES_DE[w]
+    return _EX_SCALES.get(w, 1.0)
+
+
+def _ex_currency(word: str | None) -> str:
+    """ISO 4217 code of a currency word or symbol, '' when it is none."""
+    if not word:
+        return ""
+    w = " ".join(word.lower().split())
+    return _EX_CURRENCY.get(w, "")
+
+
+def _ex_date_value(kind: str, s: str) -> float:
+    """A date as a sortable number YYYYMMDD (missing year -> MMDD); nan when it is not a real date."""
+    try:
+        if kind == "date_iso":
+            y, mo, d = (int(x) for x in s.split("-"))
+        elif kind == "date_dmy":
+            parts = [p for p in re.split(r"[./ ]+", s) if p]
+            if "/" in s:
+                mo, d, y = (int(x) for x in parts[:3])
+                if mo > 12:
+                    mo, d = d, mo
+            else:
+                d, mo, y = (int(x) for x in parts[:3])
+            if y < 100:
+                y += 2000 if y < 70 else 1900
+        else:
+            nums = re.findall(r"[0-9]+", s)
+            word = re.search(r"[A-Za-zÄÖÜäöüß]+", s).group().lower()
+            mo = next(i for i, names in enumerate(_EX_MONTH_LIST, 1) if word in names)
+            d = int(nums[0])
+            y = int(nums[1]) if len(nums) > 1 else 0
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return math.nan
+        return float(y * 10000 + mo * 100 + d)
+    except (ValueError, StopIteration, AttributeError, IndexError):
+        return math.nan
+
+
+_EX_MONTH_LIST = [
+    {"januar", "jänner", "jan", "january"}, {"februar", "feb", "february"}, {"märz", "mär", "march", "mar"},
+    {"april", "apr"}, {"mai", "may"}, {"juni", "jun", "june"}, {"juli", "jul", "july"}, {"august", "aug"},
+    {"september", "sep", "sept"}, {"oktober", "okt", "october", "oct"}, {"november", "nov"},
+    {"dezember", "dez", "december", "dec"},
+]
+
+
+def _ex_base(start: int, end: int, value: float, unit: str, qualifier: str, low: float, high: float) -> dict:
+    """A figure dict with the contract keys (text, quantity and sentence filled in later)."""
+    return {"start": start, "end": end, "text": "", "value": value, "unit": unit, "qualifier": qualifier,
+            "low": low, "high": high, "quantity": "unclassified", "sentence": "", "sentence_start": start}
+
+
+def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
+    """Turn one master-pattern match into a raw figure (no hedge, range, label yet), or None."""
+    kind = m.lastgroup
+    s, e = m.span()
+    if kind == "skip":
+        return None
+    if kind and kind.startswith("date_"):
+        v = _ex_date_value(kind, m.group())
+        if math.isnan(v):
+            return None
+        return dict(_ex_base(s, e, v, "date", "exact", v, v), _kind="date")
+    prev = text[s - 1] if s else " "
+    if kind == "numord":
+        if prev.isalnum():
+            return None
+        v = float(re.match(r"[0-9]+", m.group()).group())
+        return dict(_ex_base(s, e, v, "ordinal", "exact", v, v), _kind="ordinal", _rank=" " in m.group() or
+                    "-" in m.group())
+    if kind == "ordw":
+        w = m.group().lower()
+        v = float(next((n for stem, n in _EX_ORDINAL_WORDS.items() if w.startswith(stem)), math.nan))
+        return dict(_ex_base(s, e, v, "ordinal", "exact", v, v), _kind="ordinal", _rank=True)
+    if kind == "vague":
+        w = m.group("vague").lower()
+        for stem, lo, hi, vk in _EX_VAGUE:
+            if w.startswith(stem):
+                break
+        else:
+            return None
+        rest = w[len(stem):].strip("-")
+        if rest and stem in ("milliarden", "millionen", "billionen"):
+            lo = lo / 2          # compounds: "Milliardensumme", "milliardenschwer" are one billion or more
+        cur = _ex_currency(m.group("vcsuf"))
+        if stem.endswith("-"):
+            cur = cur or _ex_currency(rest.split("-")[0].rstrip("s") if rest else "")
+        fig = _ex_base(s, e, math.nan, cur or "", "vague", lo, hi)
+        fig["_kind"] = "vague"
+        fig["_vkind"] = "money" if cur else vk
+        fig["_own"] = rest if len(rest) > 2 else ""
+        fig["_bare"] = not rest
+        return fig
+    if kind == "frac":
+        g = m.group("frac")
+        parts = g.replace("-", " ").split()
+        word = parts[-1].lower()
+        frac = _EX_FRACTIONS.get(word)
+        if frac is None:
+            return None
+        det = parts[0].lower() if len(parts) > 1 else ""
+        after = _ex_next_word(text, e).lower()
+        if word in ("hälfte",):
+            if not det:
+                return None
+            n = 1.0
+        elif word in ("half",):
+            if det not in ("", "a", "one") or after not in ("of", "the", "its", "their", "his", "her", "a", "an",
+                                                         "our", "all"):
+                return None
+            n = 1.0
+        else:
+            if not det or det in ("die", "der", "zur"):
+                return None
+            n = _ex_word_value(det, language) or math.nan
+            if math.isnan(n):
+                return None
+            if language == "en" or word in ("third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                                            "tenth", "tenths"):
+                if after not in ("of", "the", "der", "des", "aller", "von"):
+                    return None
+            elif after not in ("der", "des", "aller", "von", "seiner", "ihrer", "unserer") and \
+                    not (after[:1].isupper()):
+                return None
+        v = 100.0 * n * frac
+        fig = _ex_base(s, e, v, "percent", "exact", v, v)
+        fig["_kind"] = "fraction"
+        return fig
+    if kind == "wnum":
+        g = m.group
+        if prev.isalnum() or prev == "-":
+            return None
+        raw = g("wsmall") or g("cardde") or g("carden") or g("wnum").split()[0]
+        n = _ex_word_value(raw.split()[0] if raw else "", language)
+        if n is None:
+            return None
+        scale = _ex_scale_value(g("wscale"), language)
+        pct = g("wpct")
+        cur = _ex_currency(g("wcsuf"))
+        minor = (g("wcsuf") or "").lower() in _EX_MINOR
+        noun = ""
+        if not (g("wscale") or pct or cur or minor):
+            noun = _ex_count_noun(text, e, language) if n >= 2 else ""
+            if not noun:
+                return None
+        elif g("wscale") and not (pct or cur or minor):
+            noun = _ex_count_noun(text, e, language)
+        v = n * scale
+        unit = ""
+        if pct:
+            unit = _EX_PERCENT.get(pct.lower(), "percent")
+        elif cur:
+            unit = cur
+        elif minor:
+            v = v / 100.0
+            unit = _EX_MINOR[(g("wcsuf") or "").lower()] or ""
+        if noun:
+            unit = "count"
+        fig = _ex_base(s, e, v, unit, "exact", v, v)
+        fig["_noun"] = noun
+        fig["_kind"] = "number"
+        fig["_scaled"] = bool(g("wscale"))
+        fig["_digit_unit"] = scale
+        fig["_words"] = True
+        fig["_minor"] = minor and not unit
+        return fig
+    # a written number
+    g = m.group
+    cpre = g("cpre")
+    sign = g("sign")
+    nstart = m.start("digits")
+    first = s if cpre else (m.start("sign") if sign else nstart)
+    p = text[first - 1] if first else " "
+    if not cpre:
+        if p.isalnum() or p in "_/\\#§":
+            return None
+        if p in "-‑" and first >= 2 and text[first - 2].isalpha():
+            return None                       # GPT-5, COVID-19
+        if p == "." and first >= 2 and text[first - 2].isalnum():
+            return None                       # version numbers, 1.2.3
+    digits = g("digits")
+    value, dunit = _ex_float(digits, language)
+    if math.isnan(value):
+        return None
+    if sign and sign in "-−":
+        value = -value
+    scale_w = g("scale")
+    sscale = g("sscale")
+    csuf = g("csuf")
+    pct = g("pct")
+    pctadj = g("pctadj")
+    cur = _ex_currency(cpre.strip() if cpre else None) or _ex_currency(csuf)
+    minor = bool(csuf) and csuf.lower() in _EX_MINOR and not cpre
+    if sscale and not cur:
+        return None                           # "10m" without a currency: metres, not millions
+    after = text[e] if e < len(text) else " "
+    if after.isalnum() and not (after.isdigit()):
+        return None
+    scale = _ex_scale_value(scale_w or sscale, language)
+    v = value * scale
+    unit = ""
+    if pct or pctadj:
+        unit = _EX_PERCENT.get(" ".join((pct or "").lower().split()), "percent") if pct else "percent"
+        if unit == "bp":
+            unit, v = "percentage_points", v / 100.0
+    elif cur:
+        unit = cur
+    elif minor:
+        v = v / 100.0
+        unit = _EX_MINOR[csuf.lower()] or ""
+    fig = _ex_base(s, e, v, unit, "exact", v, v)
+    fig["_kind"] = "number"
+    fig["_scaled"] = bool(scale_w or sscale)
+    fig["_digit_unit"] = dunit * scale
+    fig["_plain"] = not (cpre or sign or scale_w or sscale or csuf or pct or pctadj)
+    fig["_int4"] = fig["_plain"] and len(digits) == 4 and digits.isdigit()
+    fig["_minor"] = minor and not unit
+    fig["_digits"] = digits
+    if fig["_scaled"] and not unit:
+        noun = _ex_count_noun(text, e, language)
+        if noun:
+            fig["unit"] = "count"
+            fig["_noun"] = noun
+    return fig
+
+
+def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_before: int) -> bool:
+    """Decide the unit of a bare number (year, count, other) or drop it (product names, footnotes,
+    identifiers). Returns False when the number is not a figure."""
+    s, e = fig["start"], fig["end"]
+    prev = text[s - 1] if s else " "
+    nxt = text[e] if e < len(text) else " "
+    if prev == "[" and nxt == "]":
+        return False                          # footnote marker [3]
+    if prev == "(" and nxt == ")" and abs(fig["value"]) < 100 and not fig["_int4"]:
+        return False                          # list marker (2)
+    if nxt == "." and e + 1 < len(text) and text[e + 1] == " " and (s == 0 or text[s - 1] == "\n"):
+        return False                          # enumeration "1. "
+    prev_tok = toks[-1] if toks else ""
+    pt = _ex_strip(prev_tok)
+    if pt in _EX_IDENTIFIER_WORDS or prev_tok in ("#", "§"):
+        return False
+    if nxt == "-" and e + 1 < len(text) and text[e + 1].isalpha() and fig.get("_digits", "").isdigit():
+        # "4-Modelle", "10-year": a number joined to a word
+        pass
+    v = fig["value"]
+    is_year_shape = fig["_int4"] and 1000 <= v <= 2199
+    year_cue = pt in _EX_YEAR_CUES or pt.endswith(("jahr", "jahres", "quartal", "quartals"))
+    # product and model names: a capitalised word (not a function word) right before the number
+    if prev == " " and prev_tok and (prev_tok[0].isupper() or any(c.isupper() for c in prev_tok[1:])) \
+            and prev_tok[-1].isalnum() and pt not in _EX_NOT_PRODUCT and not year_cue:
+        mixed = any(c.isupper() for c in prev_tok[1:]) or any(c.isdigit() for c in prev_tok)
+        if mixed or n_before != 1:
+            return False
+    if pt in ("platz", "rang", "rank", "position") and float(v).is_integer():
+        fig["unit"] = "ordinal"
+        fig["_rank"] = True
+        return True
+    noun = _ex_count_noun(text, e, language)
+    if noun.lower() in _EX_MEASURES:
+        fig["unit"] = "other"
+        return True
+    if is_year_shape and (year_cue or not noun):
+        fig["unit"] = "year"
+        return True
+    if year_cue and pt in ("jahr", "jahre", "jahres", "year") and 1 <= v <= 2199 and float(v).is_integer():
+        fig["unit"] = "year"
+        return True
+    if float(v).is_integer():
+        fig["unit"] = "count"
+    else:
+        fig["unit"] = "other"
+    fig["_noun"] = noun
+    return True
+
+
+def extract_figures(text: str, language: str = "de", quantities: dict | None = None) -> list[dict]:
+    """Every figure in one text, in order: see the module docstring for the fields and rules.
+
+    `language` ("de" or "en") decides the decimal mark and what "Billion" means; `quantities` is
+    the story's quantities parameter ({name: {cues: [...], unit: ...}}), which adds to or
+    overrides the built-in vocabulary EXTRACT_QUANTITIES. Never raises on a string.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    language = language if language in ("de", "en") else "de"
+    voc = _ex_vocab(quantities if isinstance(quantities, dict) else None)
+    matches = list(_EX_MASTER.finditer(text))
+    raw: list[dict] = []
+    i = 0
+    n = len(matches)
+    while i < n:
+        m = matches[i]
+        i += 1
+        try:
+            fig = _ex_from_match(m, text, language)
+        except (ValueError, OverflowError, ZeroDivisionError):
+            fig = None
+        if fig is None:
+            continue
+        kind = fig["_kind"]
+        toks, n_before = _ex_prev_tokens(text, fig["start"])
+        if kind == "number" and fig.get("_plain"):
+            if not _ex_classify_plain(fig, text, language, toks, n_before):
+                continue
+        # ranges: "10 bis 15 Milliarden", "zwischen 10 und 15", "9-10 bn"
+        if kind == "number" and i < n and fig["unit"] not in ("date",):
+            rc = _EX_RANGE_CONN.match(text, fig["end"])
+            if rc and matches[i].start() == rc.end() and matches[i].lastgroup == "skip":
+                continue                                   # "von 10 bis 12 Uhr"
+            if rc and matches[i].start() == rc.end() and matches[i].lastgroup in ("num", "wnum"):
+                conn = rc.group("c").strip()
+                between = _ex_strip(toks[-1]) if toks else ""
+                ok = conn in ("-", "–", "—", "bis", "to") or (conn in ("und", "and") and between in
+                                                                ("zwischen", "between"))
+                if conn in ("or", "oder"):
+                    ok = False
+                fig2 = _ex_from_match(matches[i], text, language) if ok else None
+                if fig2 is not None and fig2["_kind"] == "number":
+                    fig2_plain = fig2.get("_plain")
+                    if fig2_plain:
+                        _ex_classify_plain(fig2, text, language, [], 99)
+                    merged = _ex_merge_range(fig, fig2, language, conn)
+                    if merged is not None:
+                        if conn in ("und", "and"):
+                            j = text.rfind(toks[-1], max(0, fig["start"] - 80), fig["start"])
+                            merged["start"] = j if j >= 0 else fig["start"]
+                        fig = merged
+                        i += 1
+                        toks, n_before = _ex_prev_tokens(text, fig["start"])
+        _ex_apply_hedge(fig, text, toks)
+        raw.append(fig)
+    _ex_fill_currency(raw, language)
+    out = []
+    sent_cache = (-1, -1)
+    for fig in raw:
+        s, e = fig["start"], fig["end"]
+        if not (sent_cache[0] <= s and e <= sent_cache[1]):
+            sent_cache = _ex_sentence(text, s, e)
+            if not (sent_cache[0] <= s and e <= sent_cache[1]):
+                sent_cache = (min(s, sent_cache[0]), max(e, sent_cache[1]))
+        ucls = fig.pop("_ucls", None) or _ex_unit_class_of(fig["unit"]) if fig["unit"] else "other"
+        if fig["unit"] == "date":
+            quantity = "unclassified"
+        else:
+            own = fig.get("_own", "")
+            if fig.get("_noun"):
+                own = fig["_noun"].lower()
+            quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own)
+            if fig.get("_money_pending"):
+                if voc.unit_of.get(quantity) == "money":
+                    fig["unit"] = fig["_money_pending"]
+                else:
+                    # a count by context ("Milliarden Nutzer"); with no context a vague amount stays
+                    # money, a scaled number becomes "other"
+                    if voc.unit_of.get(quantity) == "count":
+                        fig["unit"] = "count"
+                    elif fig["_kind"] != "vague":
+                        fig["unit"] = "other"
+        fig["quantity"] = quantity
+        fig["text"] = text[s:e]
+        fig["sentence_start"] = sent_cache[0]
+        fig["sentence"] = text[sent_cache[0]:sent_cache[1]]
+        out.append({k: fig[k] for k in ("start", "end", "text", "value", "unit", "qualifier", "low", "high",
+                                        "quantity", "sentence", "sentence_start")})
+    return out
+
+
+def _ex_merge_range(a: dict, b: dict, language: str, conn: str) -> dict | None:
+    """One range figure from two numbers joined by bis/to/-/und, the scale carried across; or None."""
+    if b.get("_plain") and not a.get("_plain"):
+        return None                                    # "10 Mrd. bis 2025": not a range
+    if a["unit"] in ("year",) and b["unit"] != "year" and b.get("_plain"):
+        return None
+    va, vb = a["value"], b["value"]
+    unit = b["unit"] or a["unit"]
+    if a.get("_plain") and not b.get("_plain"):
+        # carry the scale of the second number to the first: "10 bis 15 Milliarden"
+        bscale = b["value"] / _ex_float(b.get("_digits", ""), language)[0] if b.get("_digits") else 1.0
+        if b.get("_minor"):
+            bscale = 1.0
+        if not math.isfinite(bscale) or bscale == 0:
+            bscale = 1.0
+        va = va * bscale
+        unit = b["unit"]
+    elif a["unit"] and b["unit"] and a["unit"] != b["unit"]:
+        return None
+    if conn in ("-", "–", "—") and not (va <= vb):
+        return None                                    # 3-1: a score, not a range
+    if not va <= vb:
+        return None
+    if a["unit"] == "year" and b["unit"] == "year" and a.get("_plain") and b.get("_plain"):
+        unit = "year"
+    fig = _ex_base(a["start"], b["end"], (va + vb) / 2.0, unit, "range", va, vb)
+    fig["_kind"] = "number"
+    fig["_scaled"] = b.get("_scaled")
+    fig["_digit_unit"] = b.get("_digit_unit", 1.0)
+    fig["_minor"] = b.get("_minor")
+    fig["_noun"] = b.get("_noun", "")
+    fig["_range"] = True
+    return fig
+
+
+def _ex_apply_hedge(fig: dict, text: str, toks: list[str]) -> None:
+    """Read the hedge before (and after) a figure: qualifier, low/high, span widened over the hedge."""
+    kind = fig["_kind"]
+    if kind in ("date", "ordinal") or fig.get("_range"):
+        return
+    qual, rule, k = _ex_find_hedge(toks)
+    if qual:
+        head = _ex_strip(toks[-k])
+        before = toks[-k - 1] if len(toks) > k else ""
+        nxt = _ex_next_word(text, fig["end"]).lower()
+        if head in ("über", "over") and k == 1:
+            b = _ex_strip(before)
+            if head == "über" and before[:1].isupper() and b not in _EX_NOT_PRODUCT and \
+                    b not in _EX_TIME_NOUNS and len(toks) > k + 1:
+                qual = ""                              # "ein Kredit über drei Milliarden": of
+            elif head == "over" and nxt in _EX_DURATION:
+                qual = ""                              # "over five years": during
+        if head in ("ab", "bis", "unter", "under", "below", "above", "gut", "some") and fig["unit"] in ("year",):
+            qual = ""
+        if head in ("gut",) and fig["unit"] in ("count", "other", "") and kind == "vague":
+            qual = ""
+        if kind == "vague":
+            qual = ""                                  # "mehrere Milliarden": stays vague
+        if qual and fig["unit"] == "year" and qual != "approx":
+            qual = ""
+    if qual:
+        # widen the span over the hedge words
+        pos = fig["start"]
+        for t in reversed(toks[-k:]):
+            j = text.rfind(t, max(0, pos - 80), pos)
+            if j < 0:
+                break
+            pos = j
+        lead = len(toks[-k]) - len(toks[-k].lstrip("\"'„“”«»‚‘’([{"))
+        fig["start"] = pos + lead
+        fig["qualifier"] = qual
+        fig["low"], fig["high"] = _ex_bounds(fig["value"], qual, rule, fig.get("_digit_unit", 1.0) or 1.0)
+    ph = _EX_POST_HEDGE.match(text, fig["end"])
+    if ph and kind != "vague" and fig["qualifier"] == "exact":
+        h = ph.group("h")
+        if h in ("oder mehr", "und mehr", "or more", "and more", "plus", "und darüber", "and above", "or above"):
+            fig["qualifier"], fig["low"], fig["high"] = "lower", fig["value"], math.inf
+        else:
+            fig["qualifier"], fig["low"], fig["high"] = "upper", 0.0, fig["value"]
+        fig["end"] = ph.end()
+    # "minus 5 Prozent"
+    if toks and _ex_strip(toks[-1]) == "minus" and kind == "number" and fig["value"] > 0 and not qual:
+        fig["value"] = -fig["value"]
+        fig["low"], fig["high"] = -fig["high"], -fig["low"]
+        fig["start"] = fig["start"] - len(toks[-1]) - 1
+
+
+def _ex_fill_currency(figs: list[dict], language: str) -> None:
+    """Give money figures without a stated currency the currency of the nearest figure that has one."""
+    pos = [f["start"] for f in figs if len(f["unit"]) == 3 and f["unit"].isupper()]
+    cur = [f["unit"] for f in figs if len(f["unit"]) == 3 and f["unit"].isupper()]
+
+    def nearest(p: int) -> str:
+        if not pos:
+            return ""
+        j = bisect.bisect_left(pos, p)
+        cands = [k for k in (j - 1, j) if 0 <= k < len(pos)]
+        return cur[min(cands, key=lambda k: abs(pos[k] - p))]
+
+    for f in figs:
+        if f["unit"]:
+            continue
+        kind = f["_kind"]
+        if f.get("_minor"):
+            f["unit"] = nearest(f["start"]) or ("EUR" if language == "de" else "USD")
+            continue
+        c = nearest(f["start"]) or "other"
+        if kind == "vague" and f["_vkind"] == "count":
+            f["unit"] = "count"
+            f["_ucls"] = "count"
+        elif kind in ("vague", "number"):
+            # "Milliarden", "10 Milliarden" with no currency and no noun: money or a count, by context
+            f["unit"] = c
+            f["_money_pending"] = c
+            f["_ucls"] = "money_or_count"
+        else:
+            f["unit"] = "other"
+
+
+# ---------------------------------------------------------------------------
+# The story table, the notebook views
+# ---------------------------------------------------------------------------
+FIGURE_COLUMNS = ["figure_id", "file", "article_id", "outlet", "published", "language", "start", "end", "text",
+                  "value", "unit", "qualifier", "low", "high", "quantity", "segment", "sentence", "sentence_start"]
+
+
+def _ex_segment_of(segments, pos: int) -> str:
+    """The kind (headline, caption, body) of the segment holding offset pos; 'body' when none does."""
+    for seg in segments or ():
+        try:
+            s, e, kind = seg
+        except (TypeError, ValueError):
+            continue
+        if s <= pos < e:
+            return str(kind)
+    return "body"
+
+
+def extract_story_figures(articles: pd.DataFrame, params: dict | None = None) -> pd.DataFrame:
+    """figures.csv for a story: every figure of every article (docs/tables.md), sorted by file and start.
+
+    `articles` is articles.csv (notebook 01); the article's own language is used, and the story's
+    `quantities` parameter extends the vocabulary. low/high are NaN (written empty) where unbounded.
+    """
+    params = params or {}
+    quantities = params.get("quantities") or {}
+    exclude = set(params.get("exclude") or [])
+    rows = []
+    for _, art in articles.iterrows():
+        if art.get("file") in exclude:
+            continue
+        text = art.get("text") or ""
+        if not isinstance(text, str):
+            text = ""
+        lang = art.get("language") or "de"
+        try:
+            segments = json.loads(art.get("segments") or "[]")
+        except (TypeError, ValueError):
+            segments = []
+        for f in extract_figures(text, lang, quantities):
+            rows.append({
+                "figure_id": f"{art.get('article_id', '')}:{f['start']}",
+                "file": art.get("file", ""), "article_id": art.get("article_id", ""),
+                "outlet": art.get("outlet", ""), "published": art.get("published", ""), "language": lang,
+                "start": f["start"], "end": f["end"], "text": f["text"],
+                "value": f["value"], "unit": f["unit"], "qualifier": f["qualifier"],
+                "low": f["low"] if math.isfinite(f["low"]) else math.nan,
+                "high": f["high"] if math.isfinite(f["high"]) else math.nan,
+                "quantity": f["quantity"], "segment": _ex_segment_of(segments, f["start"]),
+                "sentence": f["sentence"], "sentence_start": f["sentence_start"],
+            })
+    df = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    if len(df):
+        df = df.sort_values(["file", "start"], kind="stable").reset_index(drop=True)
+    for col in ("value", "low", "high"):
+        df[col] = df[col].astype(float)
+    for col in ("start", "end", "sentence_start"):
+        df[col] = df[col].astype(int)
+    return df
+
+
+def write_figures(df: pd.DataFrame, paths) -> "Path":
+    """Write figures.csv to the story's output folder, atomically; returns its path."""
+    return write_csv_atomic(df[FIGURE_COLUMNS], paths.out("figures.csv"))
+
+
+def _ex_fmt_value(value: float, unit: str) -> str:
+    """A figure's value for people: 14.3 bn USD, 49 %, 2016, ~ (vague)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "vague"
+    a = abs(value)
+    for div, suffix in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")):
+        if a >= div and unit not in ("year", "date", "ordinal"):
+            return f"{value / div:g}{suffix}"
+    return f"{value:g}" if unit != "date" else f"{int(value)}"
+
+
+def figures_summary(figures: pd.DataFrame) -> str:
+    """Plain-text list of the figures: file prefix, text, value, unit, qualifier, quantity."""
+    lines = []
+    for _, f in figures.iterrows():
+        prefix = str(f["file"]).split("_")[0]
+        lines.append(f"{prefix} | {f['text']!s:<34} | {_ex_fmt_value(f['value'], f['unit']):>9} {f['unit']:<8} | "
+                     f"{f['qualifier']:<6} | {f['quantity']}")
+    return "\n".join(lines)
+
+
+_EX_UNIT_COLOURS = {"percent": "#d6eaff", "percentage_points": "#d6eaff", "count": "#e6f5d0", "year": "#f0e0ff",
+                    "ordinal": "#f0e0ff", "date": "#eeeeee", "other": "#eeeeee"}
+
+
+def highlight_figures_html(text: str, figures) -> str:
+    """HTML of one article with its figures highlighted (every piece of text escaped).
+
+    `figures` is a list of figure dicts or a DataFrame with start, end, value, unit, qualifier,
+    quantity. Overlapping spans are skipped after the first. The title of each mark says what
+    the figure was read as.
+    """
+    text = text if isinstance(text, str) else ""
+    if isinstance(figures, pd.DataFrame):
+        figs = figures.to_dict("records")
+    else:
+        figs = list(figures or [])
+    figs = sorted(figs, key=lambda f: (int(f["start"]), -int(f["end"])))
+    out = []
+    pos = 0
+    for f in figs:
+        s, e = int(f["start"]), int(f["end"])
+        if s < pos or e > len(text) or s >= e:
+            continue
+        unit = str(f.get("unit", ""))
+        colour = _EX_UNIT_COLOURS.get(unit, "#fff2b3")
+        tip = (f"{_ex_fmt_value(f.get('value'), unit)} {unit} · {f.get('qualifier', '')} · "
+               f"{f.get('quantity', '')}")
+        out.append(_html.escape(text[pos:s]))
+        out.append(f'<mark style="background:{colour}" title="{_html.escape(tip, quote=True)}">'
+                   f"{_html.escape(text[s:e])}<sub style=\"font-size:70%;color:#555\">"
+                   f"{_html.escape(str(f.get('quantity', '')))}</sub></mark>")
+        pos = e
+    out.append(_html.escape(text[pos:]))
+    body = "".join(out).replace("\n", "<br>\n")
+    return f'<div style="font-family:sans-serif;line-height:1.6;max-width:60em">{body}</div>'
