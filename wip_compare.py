@@ -350,6 +350,10 @@ _CMP_NOT_SOURCES = {
     "insiders", "he", "she", "they", "it", "we", "the", "a", "an", "dem", "der", "die", "das", "sie", "er", "es",
     "statistik", "studie", "umfrage", "data", "documents", "dokumenten", "filings", "this", "that",
 }
+# Reported speech carries an attribution on into the next sentence ("…, sagte Wang laut
+# «Handelsblatt». Scale AI werde nun mit 29 Milliarden bewertet."): Konjunktiv I and "demnach".
+_CMP_REPORTED_SPEECH = re.compile(r"\b(?:sei|seien|werde|werden sollen|habe|hätten|wäre|könne|solle|müsse|wolle|dürfe|"
+                                  r"liege|betrage|zahle|gebe|plane|demnach)\b")
 _CMP_UNNAMED_REPORT = re.compile(r"\b(?:Berichten zufolge|laut Berichten|Medienberichten|Insidern|reportedly|"
                                  r"according to (?:people|sources|reports|media))\b", re.I)
 
@@ -395,7 +399,8 @@ def compare_find_sources(text: str, cites: list[str] | None = None, reporting_on
 def compare_attribute(text: str, start: int, sentence_spans: list[tuple[int, int]], cites: list[str]) -> tuple[str, str]:
     """(source, where) a figure at offset `start` of an article is attributed to.
 
-    Looks in the figure's sentence, then the sentence before (reported speech carries on),
+    Looks in the figure's sentence, then the sentence before when the figure's sentence is in
+    reported speech (Konjunktiv I: "werde", "sei"; "demnach"),
     then the sentence after when it ends with a reporting verb ("…, berichtet Bloomberg");
     an unnamed report ("Berichten zufolge", "reportedly") in an article that cites exactly
     one source is attributed to that source. ("", "") when nothing says where it comes from.
@@ -407,7 +412,7 @@ def compare_attribute(text: str, start: int, sentence_spans: list[tuple[int, int
     got = compare_find_sources(own, cites)
     if got:
         return got[0], "sentence"
-    if idx > 0:
+    if idx > 0 and _CMP_REPORTED_SPEECH.search(own):
         got = compare_find_sources(text[sentence_spans[idx - 1][0]:sentence_spans[idx - 1][1]], cites)
         if got:
             return got[0], "previous sentence"
@@ -853,7 +858,8 @@ def _cmp_factor_words(factor: float, language: str, consensus: tuple | None = No
     if f >= 2:
         return f"{'etwa' if language == 'de' else 'about'} {round(f):d}" if f < 20 else \
             f"{'etwa' if language == 'de' else 'about'} {_cmp_fmt_number(round(f, -int(math.floor(math.log10(f)))), language)}"
-    return f"{_cmp_fmt_number((f - 1) * 100, language)} %"
+    pct = (1 - 1 / factor) * 100 if factor >= 1 else (1 / factor - 1) * 100
+    return f"{_cmp_fmt_number(pct, language)} %"
 
 
 # ---------------------------------------------------------------------------
@@ -933,7 +939,9 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
         c["moved"] = c["timepoint"] != "current" and c["verdict"] != "agrees" and not (
             region[0] is not None and _cmp_overlap(c["lo"], c["hi"], region[0], region[1]))
     n_voters = cons["voters"]
-    majority = cons["support"] >= 2 and cons["support"] * 2 > n_voters
+    # a consensus stands when at least two outlets back it and no other stretch has as many
+    rest = [t for j, t in enumerate(iv) if j not in cons["supporters"]]
+    majority = cons["support"] >= 2 and compare_consensus(rest)["support"] < cons["support"]
     contradicting = [c for c in claims if c["verdict"] == "contradicts"]
     moved = [c for c in claims if c["moved"]]
     outlets_all = sorted({c["label"] for c in claims})
@@ -1409,7 +1417,7 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
     if de:
         head = f"{labels[result_q]}: " + (f"Aus {who}: " if who else "Aus den Konsenswerten: ")
         msg = (f"{head}{op.join(parts)} ergibt {approx}{implied_txt}; "
-               + (f"{'passt zu' if consistent else 'passt nicht zu'} der Bewertung von {reported_txt}"
+               + (f"{'passt zur' if consistent else 'passt nicht zur'} Bewertung von {reported_txt}"
                   if result_q == "valuation" else f"{'passt zu' if consistent else 'passt nicht zu'} {reported_txt}")
                + f" ({'im selben Artikel' if own is not None else reporter}; Abweichung {diff_txt}, Toleranz {tol_txt}).")
     else:
