@@ -233,16 +233,61 @@ def _report_title(params: dict, articles: pd.DataFrame, story: str, labels: dict
     return f"{labels['report']}: {story}"
 
 
-def _report_highlight(sentence: str, span: str, offset: int | None) -> str:
-    """The sentence, escaped, with the span marked (<mark>) at `offset` or at its first occurrence."""
-    if span and (offset is None or sentence[offset:offset + len(span)] != span):
-        offset = sentence.find(span) if span in sentence else None
-    if not span or offset is None or offset < 0:
-        quoted = html.escape(sentence)
-        return quoted + (f" (<mark>{html.escape(span)}</mark>)" if span else "")
-    end = offset + len(span)
-    return (html.escape(sentence[:offset]) + "<mark>" + html.escape(sentence[offset:end]) + "</mark>"
-            + html.escape(sentence[end:]))
+def _report_highlight_many(sentence: str, marks: list[tuple[int, int]]) -> str:
+    """The sentence, escaped, with every (start, end) range marked; overlapping ranges merge."""
+    merged: list[list[int]] = []
+    for start, end in sorted(marks):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        out.append(html.escape(sentence[pos:start]) + "<mark>" + html.escape(sentence[start:end]) + "</mark>")
+        pos = end
+    return "".join(out) + html.escape(sentence[pos:])
+
+
+def _report_group_evidence(items: list) -> list[dict]:
+    """Evidence items grouped by (file, sentence), in first-seen order: one quote per sentence.
+
+    Items with neither a sentence nor a span are dropped.
+    """
+    groups: dict[tuple[str, str], dict] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        sentence, span = _report_text(item.get("sentence")), _report_text(item.get("text"))
+        if not sentence.strip() and not span.strip():
+            continue
+        key = (_report_text(item.get("file")), sentence or span)
+        groups.setdefault(key, {"file": key[0], "sentence": key[1], "outlet": _report_text(item.get("outlet")),
+                                "items": []})["items"].append(item)
+    return list(groups.values())
+
+
+def _report_quote_html(quote: dict, texts: dict, outlets: dict, labels: dict) -> str:
+    """One evidence quote: the sentence with its spans marked, then outlet and file."""
+    sentence, marks, missing = quote["sentence"], [], []
+    for item in quote["items"]:
+        span = _report_text(item.get("text"))
+        if not span:
+            continue
+        offset = _report_span_offset(dict(item, sentence=sentence), texts)
+        if offset is None or sentence[offset:offset + len(span)] != span:
+            found = sentence.find(span)
+            offset = found if found >= 0 else None
+        if offset is None:
+            missing.append(span)
+        else:
+            marks.append((offset, offset + len(span)))
+    text = _report_highlight_many(sentence, marks)
+    text += "".join(f" (<mark>{html.escape(span)}</mark>)" for span in dict.fromkeys(missing))
+    file = quote["file"]
+    outlet = quote["outlet"] or outlets.get(file, "")
+    return (f'<li><blockquote>“{text}”</blockquote>'
+            f'<span class="source">— {_report_esc(_report_outlet(outlet, file, labels))}, '
+            f'<code>{_report_esc(file)}</code></span></li>')
 
 
 def _report_span_offset(item: dict, texts: dict) -> int | None:
@@ -291,17 +336,8 @@ def _report_findings_html(findings: pd.DataFrame | None, texts: dict, outlets: d
                 f'{_report_esc(sevs.get(severity, severity))}</span>'
                 f'<span class="kind">{_report_esc(kinds.get(kind, kind))}'
                 + (f" · {_report_esc(quantity)}" if quantity else "") + "</span>")
-        evidence = []
-        for item in _report_json(row.get("evidence"), []):
-            if not isinstance(item, dict):
-                continue
-            sentence, span = _report_text(item.get("sentence")), _report_text(item.get("text"))
-            quote = _report_highlight(sentence or span, span, _report_span_offset(item, texts))
-            file = _report_text(item.get("file"))
-            outlet = _report_text(item.get("outlet")) or outlets.get(file, "")
-            evidence.append(f'<li><blockquote>“{quote}”</blockquote>'
-                            f'<span class="source">— {_report_esc(_report_outlet(outlet, file, labels))}, '
-                            f'<code>{_report_esc(file)}</code></span></li>')
+        evidence = [_report_quote_html(quote, texts, outlets, labels)
+                    for quote in _report_group_evidence(_report_json(row.get("evidence"), []))]
         body = (f'<ul class="evidence" aria-label="{labels["evidence"]}">' + "".join(evidence) + "</ul>"
                 if evidence else "")
         items.append(f'<li class="finding">{head}<p class="message">{_report_esc(row.get("message"))}</p>'

@@ -257,10 +257,8 @@ def test_format_value(value, unit, language, expected):
 
 
 def test_highlight_escapes_and_marks():
-    assert helpers._report_highlight("a <b> 5 c 5", "5", 10) == "a &lt;b&gt; 5 c <mark>5</mark>"
-    assert helpers._report_highlight("a <b> 5 c 5", "5", None) == "a &lt;b&gt; <mark>5</mark> c 5"
-    assert helpers._report_highlight("no span here", "<x>", None) == "no span here (<mark>&lt;x&gt;</mark>)"
-    assert re.fullmatch(r"plain", helpers._report_highlight("plain", "", None))
+    assert helpers._report_highlight_many("a <b> 5 c 5", [(10, 11)]) == "a &lt;b&gt; 5 c <mark>5</mark>"
+    assert helpers._report_highlight_many("plain <x>", []) == "plain &lt;x&gt;"
 
 
 def test_charts_follow_the_order_notebook_04_gives(story):
@@ -268,3 +266,23 @@ def test_charts_follow_the_order_notebook_04_gives(story):
                              story.out("charts.csv"))
     page = helpers.build_report_html(story, params())
     assert page.index('id="chart-b_overview"') < page.index('id="chart-a_deal"')
+
+
+def test_spans_of_one_sentence_share_one_quote_and_empty_evidence_is_dropped(story):
+    findings = helpers.read_table(story.out("findings.csv"))
+    sentence = "Acme pays $5 million for 40% of <Widgets>."
+    findings.loc[1, "evidence"] = json.dumps([
+        {"file": "002_plain.txt", "outlet": "Plain Post", "text": "$5 million", "sentence": sentence},
+        {"file": "002_plain.txt", "outlet": "Plain Post", "text": "40%", "sentence": sentence},
+        {"file": "002_plain.txt", "outlet": "Plain Post", "text": "", "sentence": ""},
+    ])
+    helpers.write_csv_atomic(findings, story.out("findings.csv"))
+    page = helpers.build_report_html(story, params())
+    assert page.count("<blockquote>") == 2  # one for the first finding, one for this sentence
+    assert "“Acme pays <mark>$5 million</mark> for <mark>40%</mark> of &lt;Widgets&gt;.”" in page
+    assert "“”" not in page
+
+
+def test_highlight_many_merges_overlaps():
+    assert helpers._report_highlight_many("ab <c> de", [(0, 2), (1, 3), (7, 9)]) == \
+        "<mark>ab </mark>&lt;c&gt; <mark>de</mark>"

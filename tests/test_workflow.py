@@ -415,7 +415,8 @@ def test_chipdeal_consensus(chipdeal):
 def test_chipdeal_outlier_is_a_scale_slip(chipdeal):
     _proc, paths = chipdeal
     outliers = [f for f in _findings(paths, "outlier") if f["quantity"] == "deal_amount"]
-    slip = [f for f in outliers if f["files"] == ["004_daily-circuit.txt"]]
+    # `files` lists every article the finding quotes (the outlier and the consensus it departs from)
+    slip = [f for f in outliers if f["detail"].get("outlier_file") == "004_daily-circuit.txt"]
     assert len(slip) == 1, outliers
     slip = slip[0]
     assert slip["severity"] == "high"
@@ -424,7 +425,7 @@ def test_chipdeal_outlier_is_a_scale_slip(chipdeal):
     assert "The Daily Circuit" in slip["message"] and "$1.2 million" in slip["message"]
     assert any(e.get("text", "").endswith("$1.2 million") for e in slip["evidence"])
     # the early talks-stage figure of 001 is not called an outlier
-    assert not [f for f in outliers if "001_tech-ledger.txt" in f["files"]]
+    assert not [f for f in outliers if f["detail"].get("outlier_file") == "001_tech-ledger.txt"]
 
 
 @pytest.mark.slow
@@ -618,7 +619,7 @@ def test_akkudeal_figures(akkudeal, prefix, piece, value, unit, qualifier, quant
 @pytest.mark.slow
 def test_akkudeal_findings_and_german_report(akkudeal):
     _proc, paths = akkudeal
-    slips = [f for f in _findings(paths, "outlier") if f["files"] == ["003_finanzecho.txt"]]
+    slips = [f for f in _findings(paths, "outlier") if f["detail"].get("outlier_file") == "003_finanzecho.txt"]
     assert len(slips) == 1 and 9 <= float(slips[0]["detail"]["factor"]) <= 11, slips
     assert "250 Millionen Euro" in slips[0]["message"]
     assert any(_close(f["detail"].get("implied"), 4.9e9, rel=0.02) for f in _findings(paths, "derived_check"))
