@@ -44,6 +44,8 @@ BOILERPLATE_COLUMNS = ["file", "line", "rule", "text"]
 INGEST_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 HTML_EXTENSIONS = (".html", ".htm")
 NEAR_DUPLICATE_THRESHOLD = 0.8
+CITE_SCAN_CHARS = 1_000_000   # cited sources are looked for in the first million characters of a text
+SHINGLE_MAX_WORDS = 200_000   # near-duplicate check on the first 200,000 words of a text
 LONG_LINE = 1500          # lines longer than this are body text: no rule looks at them (keeps big files linear)
 CAPTION_MARK = "\ue000"   # private-use character put in front of HTML <figcaption> text
 
@@ -184,9 +186,16 @@ def _ingest_mark_figcaptions(html: str) -> str:
         tree = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return html
-    for cap in tree.iter("figcaption"):
-        cap.tag = "p"
-        cap.text = CAPTION_MARK + (cap.text or "")
+    for cap in list(tree.iter("figcaption")):
+        text = " ".join(cap.text_content().split())
+        figure = next((a for a in cap.iterancestors("figure")), None)
+        para = lxml.html.Element("p")
+        para.text = CAPTION_MARK + text
+        if figure is not None and figure.getparent() is not None:
+            figure.addnext(para)       # trafilatura drops <figure> content: move the caption out
+            cap.drop_tree()
+        else:
+            cap.getparent().replace(cap, para)
     return lxml.html.tostring(tree, encoding="unicode")
 
 
@@ -417,18 +426,24 @@ _INGEST_NAV_LINE = re.compile(r"^(?:teilen|share|share this|share this article|d
 _INGEST_READING_TIME = re.compile(r"^(?:lesezeit\s*:?\s*)?(?:ca\.\s*)?\d{1,3}\s*(?:min\.?|minuten|minutes?)"
                            r"(?:\s+(?:lesezeit|read|reading time|lesen))?$", _INGEST_I)
 _INGEST_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|(?:alle rechte vorbehalten|all rights reserved)", _INGEST_I)
-_INGEST_BYLINE = re.compile(r"^(?:von|by|text|autor(?:in)?|author)\s*:?\s+[A-ZÄÖÜ][\w.'-]+"
+_INGEST_BYLINE = re.compile(r"^(?i:von|by|text|autor(?:in)?|author)\s*:?\s+[A-ZÄÖÜ][\w.'-]+"
                      r"(?:\s+(?:und|and|&|,)?\s*[A-ZÄÖÜ][\w.'-]+){0,5}$")
 _INGEST_DOMAIN_LINE = re.compile(r"^(?:quelle|source)?\s*:?\s*((?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})*"
                           r"\.(?:[a-z]{2,12}))/?$", _INGEST_I)
+_INGEST_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)\+?\(?\d{1,4}\)?(?:[ ./-]?\(?\d{2,4}\)?){2,5}(?!\d)")
+_INGEST_CONTACT_CUE = re.compile(r"\b(?:contact|kontakt\w*|call (?:us|our)|rufen sie|schreiben sie|tips?|hinweise?|"
+                                r"newsroom|redaktion|e-?mail|tel\.?|telefon|phone|fax|whatsapp)\b")  # lower case: searched in line.lower()
+_INGEST_SOCIAL_FOLLOW = re.compile(r"\b(?:follow|folgen?|folgt)\b[^.!?]{0,50}\b(?:on|auf|bei)\s+(?:linkedin|x|twitter|"
+                                   r"facebook|instagram|threads|bluesky|mastodon|tiktok|youtube|whatsapp|telegram|"
+                                   r"google news|flipboard)\b")  # lower case: searched in line.lower()
 _INGEST_SOURCE_LINE = re.compile(r"^(?:quelle|source)\s*:\s*([^\s].{0,60})$", _INGEST_I)
 
 # Cue words searched inside a line (short lines only).
 _INGEST_JOB_TITLE = re.compile(r"\((?:[mwfdx]\s*/\s*){2}[mwfdx]\)|\((?:all genders|alle geschlechter)\)|"
                         r"\b(?:werkstudent|praktikant|praktikum|ausbildung zum|duales studium|traineeprogramm|"
-                        r"festanstellung|vollzeit|teilzeit)\b", _INGEST_I)
+                        r"festanstellung|vollzeit|teilzeit)\b")  # lower case: searched in line.lower()
 _INGEST_JOB_PROMO = re.compile(r"\b(?:jobs?|stellen|karriere|careers?)\b.{0,80}\b(?:bewerben|finden|apply|entdecken)\b|"
-                        r"\bjetzt bewerben\b|\bapply now\b", _INGEST_I)
+                        r"\bjetzt bewerben\b|\bapply now\b")  # lower case: searched in line.lower()
 _INGEST_PROMO_CUES = re.compile(
     r"newsletter|\brss\b|\bfeeds?\b|abonnier|\babo\b|subscrib|\bsign up\b|anmelden|registrier|"
     r"per e-?mail|e-?mail-benachrichtigung|push-(?:nachricht|mitteilung|benachrichtigung)|benachrichtigung|"
@@ -436,26 +451,35 @@ _INGEST_PROMO_CUES = re.compile(
     r"folgen sie uns|folge uns|folgt uns|follow us|like us|teilen sie|share this|jetzt teilen|"
     r"whatsapp-kanal|telegram-kanal|google news|\bpodcast\b|\bapp\b|startseite|homepage|"
     r"kostenlos|gratis|for free|free trial|testen sie|jetzt lesen|weiterlesen mit|\bplus\b-?abo|"
-    r"themenrecherche|suchmaschine|nichts verpassen|never miss|stay informed|bleiben sie informiert", _INGEST_I)
+    r"themenrecherche|suchmaschine|nichts verpassen|never miss|stay informed|bleiben sie informiert")  # lower case: searched in line.lower()
+# Substrings of which one must occur for _INGEST_PROMO_CUES to match (a cheap filter: str `in` is fast).
+_INGEST_PROMO_KEYS = ("newsletter", "rss", "feed", "abo", "subscrib", "sign up", "anmelden", "registrier", "per e",
+                      "benachrichtigung", "push-", "patreon", "steady", "paypal", "spenden", "unterstütz", "donate",
+                      "support us", "folgen sie uns", "folge uns", "folgt uns", "follow us", "like us", "teilen sie",
+                      "share this", "jetzt teilen", "-kanal", "google news", "podcast", "app", "startseite",
+                      "homepage", "kostenlos", "gratis", "for free", "free trial", "testen sie", "jetzt lesen",
+                      "weiterlesen mit", "themenrecherche", "suchmaschine", "nichts verpassen", "never miss",
+                      "stay informed", "bleiben sie informiert")
 _INGEST_READER_ADDRESS = re.compile(r"\b(?:du|dich|dir|dein\w*|euch|euer|eure\w*|habt ihr|nutze|nutzt|lies|hol dir|"
-                             r"sichern sie sich|melden sie sich|you|your)\b", _INGEST_I)
+                             r"sichern sie sich|melden sie sich|you|your)\b")  # lower case: searched in line.lower()
 _INGEST_COMMENT_TOPIC = re.compile(r"kommentar|kommentier|diskussion|\bforum|netiquette|forenregeln|"
-                            r"community-?richtlinien|leserbrief|comment|discussion|community guidelines|"
-                            r"house rules", _INGEST_I)
+                            r"community-?richtlinien|leserbrief|comments? (?:section|policy|are|will)|"
+                            r"(?:post|leave|your|reader) comments?|commenting|community guidelines|"
+                            r"house rules")  # lower case: searched in line.lower()
 _INGEST_COMMENT_POLICY = re.compile(r"moderier|lösch|vorbehalt|behalten wir uns|respektvoll|sachlich|konstruktiv|"
                              r"regeln|richtlinien|beleidig|freigeschaltet|moderat|delete|remove|rules|"
                              r"guidelines|respectful|civil|offensive|wertvollen beitrag|für unsere leser|"
-                             r"for our readers", _INGEST_I)
-_INGEST_PUBLISHER_VOICE = re.compile(r"\b(?:wir|uns|unser\w*|du|dich|dein\w*|ihr|euch|leser\w*|we|us|our|you|your|"
-                              r"readers?)\b", _INGEST_I)
+                             r"for our readers")  # lower case: searched in line.lower()
+_INGEST_PUBLISHER_VOICE = re.compile(r"\b(?:wir|uns|unser\w*|du|dich|dein\w*|euch|leser\w*|we|us|our|you|your|"
+                              r"readers?)\b")  # lower case: searched in line.lower()
 _INGEST_SHOP_CUES = re.compile(r"bücher|buchtipp|buch-?tipp|hörbuch|bestseller|\bshop\b|bei amazon|jetzt bestellen|"
                         r"jetzt kaufen|im handel|affiliate|provision|gutschein|rabatt|angebot des tages|"
-                        r"\bbooks?\b|buy now|order now|deal of the day|\bcoupon", _INGEST_I)
+                        r"\bbooks?\b|buy now|order now|deal of the day|\bcoupon")  # lower case: searched in line.lower()
 _INGEST_LIST_ITEM = re.compile(r"^(?:[-–•*·▸►›»]\s+|\d{1,2}[.)]\s+)")
 _INGEST_CREDIT_ONLY = re.compile(r"^(?:foto|fotos|bild|bilder|photo|photos|image|picture|grafik|illustration|video|"
                           r"quelle|credit|bildquelle|titelbild|symbolbild)\s*:\s*[^.!?]{1,80}$|^©\s*[^.!?]{1,80}$", _INGEST_I)
 _INGEST_CAPTION_CREDIT = re.compile(
-    r"(?P<body>[^\n]{8,600}?[.!?…\"'»«“”)])\s+[-–—|/]\s+(?P<credit>(?:(?:foto|bild|photo|image|quelle|©)\s*:?\s*)?"
+    r"(?P<body>[^\n]{8,600}?[.!?…\"'»«“”)])\s+[-–—|/]\s+(?P<credit>(?:(?i:\w*(?:foto|bild|photo|image|quelle))\s*:?\s*|©\s*)?"
     r"[A-ZÄÖÜ©][\w&.'’/ -]{1,50}?)\s*$")
 _INGEST_CAPTION_LABEL = re.compile(r"(?:\b(?:foto|fotos|bild|photo|image|picture|bildquelle|credit)\s*:\s*[^\n]{1,80}"
                             r"|\((?:foto|bild|photo|image|picture|credit)\s*:\s*[^)\n]{1,80}\)|©\s*[^\n]{1,60})$", _INGEST_I)
@@ -533,21 +557,30 @@ def classify_ingest_line(line: str) -> str | None:
     if len(line) <= 200 and _INGEST_COPYRIGHT.search(line):
         return "copyright"
     words = _ingest_words(line)
+    if words > 80:
+        return None
     item = bool(_INGEST_LIST_ITEM.match(line))
-    if words <= 25 and _INGEST_JOB_TITLE.search(line):
+    sentence = line.endswith(".") and not line.endswith("...")
+    if words <= 25 and not sentence and (_INGEST_JOB_TITLE.search(low) or _INGEST_JOB_PROMO.search(low)):
         return "jobs"
-    if words <= 25 and _INGEST_JOB_PROMO.search(line):
-        return "jobs"
-    if _INGEST_COMMENT_TOPIC.search(line) and _INGEST_COMMENT_POLICY.search(line) \
-            and (words <= 12 or _INGEST_PUBLISHER_VOICE.search(line)):
+    if words <= 45 and _INGEST_COMMENT_TOPIC.search(low) and _INGEST_COMMENT_POLICY.search(low) \
+            and (words <= 12 or _INGEST_PUBLISHER_VOICE.search(low)):
         return "comment_policy"
-    promo = len(set(m.group(0).lower() for m in _INGEST_PROMO_CUES.finditer(line)))
-    if promo and (promo >= 2 or _INGEST_READER_ADDRESS.search(line) or line.endswith("!") or item):
+    if words <= 30 and _INGEST_SOCIAL_FOLLOW.search(low):
         return "newsletter_social"
-    if (item or " | " in line or line.endswith("!")) and _INGEST_SHOP_CUES.search(line):
+    if words <= 30 and _INGEST_CONTACT_CUE.search(low) and _INGEST_CONTACT.search(line):
+        return "contact"
+    reader = bool(_INGEST_READER_ADDRESS.search(low))
+    if words <= 40 or reader:
+        promo = len(set(m.group(0) for m in _INGEST_PROMO_CUES.finditer(low))) \
+            if any(k in low for k in _INGEST_PROMO_KEYS) else 0
+        if promo and words <= 40 and (promo >= 2 or reader or line.endswith("!") or item):
+            return "newsletter_social"
+        if promo >= 3 and reader:
+            return "newsletter_social"
+    if words <= 40 and (item or " | " in line or line.endswith("!")) and _INGEST_SHOP_CUES.search(low):
         return "shop_promo"
-    if words <= 30 and line.endswith(("?", "!")) and _INGEST_READER_ADDRESS.search(line) \
-            and not re.search(r"[«»„“”\"]", line):
+    if words <= 15 and line.endswith("?") and reader and not re.search(r"[«»„“”\"]", line):
         return "reader_prompt"
     if item and line.endswith("!") and words <= 20:
         return "promo_list"
@@ -555,12 +588,11 @@ def classify_ingest_line(line: str) -> str | None:
         return "tag_cloud"
     if _INGEST_BYLINE.match(line) and words <= 8:
         return "byline"
-    del low
     return None
 
 
 # Rules whose heading line opens a block: the short lines after it (links, listings) go too.
-_INGEST_BLOCK_RULES = {"recommendations", "jobs", "tag_cloud"}
+_INGEST_BLOCK_RULES = {"advert", "recommendations", "jobs", "tag_cloud"}
 
 
 @dataclass
@@ -614,9 +646,18 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
         if seen_headline and key == seen_headline:
             out.append(IngestLine(n, line, "removed", "repeated_title"))
             continue
+        parts = _ingest_meta_parts(line) if short and len(line) <= 200 else None
+        if parts is not None:
+            meta["published"] = meta["published"] or parts["published"]
+            meta["outlet"] = meta["outlet"] or parts["outlet"]
+            out.append(IngestLine(n, line, "removed", "byline"))
+            continue
         rule = classify_ingest_line(line) if short else None
         if rule is None and block_rule:
-            if _ingest_is_paragraph(line) or looks_like_caption(line):
+            ad_copy = line.endswith("!") or _INGEST_PROMO_CUES.search(line.lower()) \
+                or _INGEST_SHOP_CUES.search(line.lower()) \
+                or re.search(r"https?://|www\.", line)
+            if _ingest_is_paragraph(line) or looks_like_caption(line) or (block_rule == "advert" and not ad_copy):
                 block_rule = ""
             else:
                 rule = block_rule
@@ -627,13 +668,13 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
         if short and len(line) >= 40 and key in seen_long:
             out.append(IngestLine(n, line, "removed", "repeated_line"))
             continue
-        if looks_like_caption(line):
-            out.append(IngestLine(n, line, "caption"))
-            first_content = False
-            continue
         if first_content and looks_like_headline(line):
             seen_headline = key
             out.append(IngestLine(n, line, "headline"))
+            first_content = False
+            continue
+        if looks_like_caption(line):
+            out.append(IngestLine(n, line, "caption"))
             first_content = False
             continue
         first_content = False
@@ -641,6 +682,13 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
             seen_long.add(key)
         out.append(IngestLine(n, line, "body"))
     _ingest_mark_photo_tags(out)
+    masthead = _ingest_masthead(out)
+    if masthead:
+        meta["outlet"] = meta["outlet"] or masthead
+    prompts = [ln for ln in out if ln.rule == "reader_prompt"]
+    if len(prompts) >= 3:          # many questions to "du"/"you": an interview, not a poll
+        for ln in prompts:
+            ln.kind, ln.rule = "body", ""
     dl = _ingest_dateline(next((ln.text for ln in out if ln.kind in ("body", "headline")), ""))
     if dl:
         name, is_agency = dl
@@ -649,6 +697,40 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
         else:
             meta["outlet"] = meta["outlet"] or name
     return out, meta
+
+
+def _ingest_meta_parts(line: str) -> dict | None:
+    """For a header line made of parts separated by '|' or '·' ('By Dana Whitfield | The Tech Ledger |
+    March 3, 2025'), with at least one byline or date part: {published, outlet}; else None."""
+    parts = [p.strip() for p in re.split(r"\s+[|·•]\s+", line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    dates = [parse_date_line(p) for p in parts]
+    bylines = [bool(_INGEST_BYLINE.match(p)) for p in parts]
+    if not any(dates) and not any(bylines):
+        return None
+    rest = [p for p, d, b in zip(parts, dates, bylines) if not d and not b]
+    if any(_ingest_words(p) > 6 or _INGEST_END_PUNCT.search(p) for p in rest):
+        return None
+    return {"published": next((d for d in dates if d), ""), "outlet": rest[0] if len(rest) == 1 else ""}
+
+
+def _ingest_masthead(lines: list[IngestLine]) -> str:
+    """In the header (before the first paragraph of running text), a short name line next to a date
+    or byline line is the outlet's masthead ('Harbor Street Journal' above 'March 5, 2025'): mark it
+    as a source line and return the name ('' when there is none)."""
+    nonblank = [ln for ln in lines if ln.kind != "blank"]
+    for k, ln in enumerate(nonblank):
+        if ln.kind == "body" and _ingest_is_paragraph(ln.text):
+            return ""
+        if ln.kind != "body" or _ingest_words(ln.text) > 5 or _INGEST_END_PUNCT.search(ln.text) \
+                or not ln.text[:1].isupper():
+            continue
+        near = [nonblank[j].rule for j in (k - 1, k + 1) if 0 <= j < len(nonblank)]
+        if any(r in ("date_line", "byline", "source_line") for r in near):
+            ln.kind, ln.rule = "removed", "source_line"
+            return ln.text
+    return ""
 
 
 def _ingest_mark_photo_tags(lines: list[IngestLine]) -> None:
@@ -735,13 +817,13 @@ _INGEST_WORD = re.compile(r"\w+(?:[-'’.,]\w+)*")
 
 def count_article_words(text: str) -> int:
     """Words in a text ('14,3', 'KI-Startup' and "Meta's" count as one word each)."""
-    return sum(1 for _ in _INGEST_WORD.finditer(text))
+    return len(_INGEST_WORD.findall(text))
 
 
 # Built-in list of outlets and news agencies (German, Swiss, Austrian, English-language).
 # A name in this list is recognised without quotes when a citation cue stands next to it.
 INGEST_KNOWN_OUTLETS = [
-    "Reuters", "dpa", "AFP", "AP", "Associated Press", "Bloomberg", "Bloomberg News", "Dow Jones", "DJ",
+    "Reuters", "dpa", "AFP", "AP", "Associated Press", "Bloomberg", "Bloomberg News", "Dow Jones",
     "Dow Jones Newswires", "sda", "SDA", "Keystone-SDA", "APA", "KNA", "epd", "dts", "AWP", "Xinhua",
     "Kyodo", "Interfax", "TASS", "ANSA", "EFE", "UPI", "Yonhap", "PA Media",
     "Handelsblatt", "Spiegel", "Der Spiegel", "SPIEGEL", "Spiegel Online", "Zeit", "Die Zeit", "Zeit Online",
@@ -750,7 +832,7 @@ INGEST_KNOWN_OUTLETS = [
     "Stern", "taz", "Tagesspiegel", "Tagesschau", "ARD", "ZDF", "n-tv", "ntv", "RTL", "Deutschlandfunk", "MDR",
     "NDR", "WDR", "SWR", "BR", "RBB", "Golem", "Golem.de", "heise", "heise online", "c't", "t3n", "Chip",
     "Computerbild", "netzpolitik.org", "Wirtschaftswoche", "WirtschaftsWoche", "WiWo", "Manager Magazin",
-    "Capital", "Business Insider", "Gründerszene", "Börsen-Zeitung", "Finanzen.net", "Der Standard",
+    "Business Insider", "Gründerszene", "Börsen-Zeitung", "Finanzen.net", "Der Standard",
     "Die Presse", "Kurier", "ORF", "Kleine Zeitung", "Kronen Zeitung", "NZZ", "Neue Zürcher Zeitung",
     "NZZ am Sonntag", "Tages-Anzeiger", "Blick", "SRF", "Watson", "20 Minuten", "Aargauer Zeitung",
     "Luzerner Zeitung", "Basler Zeitung", "Handelszeitung", "Finanz und Wirtschaft", "RND",
@@ -794,12 +876,12 @@ _INGEST_CITE_AFTER = re.compile(
     r"citing)\b", _INGEST_I)
 _INGEST_QUOTED = re.compile(r"[«»„“\"‚‘]([A-Z0-9ÄÖÜ][\w.&'’ -]{0,40}?)[«»“”\"‘’]")
 _INGEST_MEDIA_NOUN = re.compile(
-    r"\b(?:[\w]+-)?(?:nachrichtenagentur|agentur|zeitung|tageszeitung|wochenzeitung|wirtschaftszeitung|"
-    r"finanzzeitung|zeitschrift|magazin|nachrichtenmagazin|wirtschaftsmagazin|fachmagazin|onlinemagazin|"
-    r"nachrichtenportal|newsportal|fachportal|onlineportal|techportal|sender|fernsehsender|nachrichtensender|"
-    r"radiosender|wirtschaftsdienst|news agency|newswire|wire service|newspaper|magazine|broadcaster|"
-    r"news site|news website|tech site|tech blog)\s+[«„“\"»]?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})",
-    _INGEST_I)
+    r"(?<![A-Za-zÄÖÜäöüß])(?:Nachrichtenagentur|Agentur|Zeitung|Tageszeitung|Wochenzeitung|Wirtschaftszeitung|"
+    r"Finanzzeitung|Zeitschrift|Magazin|Nachrichtenmagazin|Wirtschaftsmagazin|Fachmagazin|Onlinemagazin|"
+    r"Nachrichtenportal|Newsportal|Fachportal|Onlineportal|Techportal|Sender|Fernsehsender|Nachrichtensender|"
+    r"Radiosender|Wirtschaftsdienst|[Nn]ews agency|[Nn]ewswire|[Ww]ire service|[Nn]ewspaper|[Mm]agazine|"
+    r"[Bb]roadcaster|[Nn]ews site|[Nn]ews website|[Tt]ech site|[Tt]ech blog)[ ]+[«„“\"»]?"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\.[a-z]{2,3})?(?:[ ][A-Z][\w&'’-]*){0,3})")
 _INGEST_AGENCY_PARENS = re.compile(r"\((?P<names>(?:" + "|".join(re.escape(a) for a in _INGEST_AGENCIES) +
                             r")(?:\s*[/,]\s*[\w-]{2,20}){0,3})\)")
 
@@ -811,8 +893,10 @@ def find_article_cites(text: str, own_outlet: str = "", segments: list | None = 
     citation cue ('laut', 'berichtet', 'zufolge', 'according to', 'told', 'reported'...); a name after
     a media noun ('die Nachrichtenagentur Reuters', 'the newspaper X'); agency codes in brackets
     ('(dpa)', '(AFP/Reuters)'). Captions are skipped (their credits are photo agencies, not sources).
+    Only the first CITE_SCAN_CHARS characters are searched (a news article is far shorter).
     """
-    regions = [(s, e) for s, e, k in (segments or [[0, len(text), "body"]]) if k != "caption"]
+    regions = [(s, min(e, CITE_SCAN_CHARS)) for s, e, k in (segments or [[0, len(text), "body"]])
+               if k != "caption" and s < CITE_SCAN_CHARS]
     found: list[tuple[int, str]] = []
     for rs, re_ in regions:
         chunk = text[rs:re_]
@@ -828,7 +912,7 @@ def find_article_cites(text: str, own_outlet: str = "", segments: list | None = 
             if _INGEST_CITE_BEFORE.search(before) or _INGEST_CITE_AFTER.match(after):
                 found.append((rs + m.start(1), name))
         for m in _INGEST_MEDIA_NOUN.finditer(chunk):
-            found.append((rs + m.start("name"), m.group("name").strip(" .,")))
+            found.append((rs + m.start("name"), re.sub(r"['’]s$", "", m.group("name").strip(" .,"))))
         for m in _INGEST_AGENCY_PARENS.finditer(chunk):
             for k, name in enumerate(re.split(r"\s*[/,]\s*", m.group("names"))):
                 found.append((rs + m.start("names") + k, name))
@@ -848,27 +932,35 @@ def find_article_cites(text: str, own_outlet: str = "", segments: list | None = 
 # Duplicates
 # ---------------------------------------------------------------------------
 def _ingest_shingles(text: str, vocab: dict, k: int = 5, sample: int = 20000) -> set:
-    """Word k-shingles of a text as tuples of word ids (deterministic). Texts of more than `sample`
-    words keep only the shingles whose hash is divisible by 16 (an unbiased Jaccard estimate at a
-    sixteenth of the memory)."""
-    ids = [vocab.setdefault(w, len(vocab)) for w in re.findall(r"\w+", text.lower())]
+    """Word k-shingles of a text as tuples of word ids (deterministic). Only the first
+    SHINGLE_MAX_WORDS words count; texts of more than `sample` words keep only the shingles whose
+    hash is divisible by 16 (an unbiased Jaccard estimate at a sixteenth of the memory)."""
+    ids = [vocab.setdefault(w, len(vocab)) for w in text.lower().split(maxsplit=SHINGLE_MAX_WORDS)[:SHINGLE_MAX_WORDS]]
     if len(ids) < k:
         return {tuple(ids)} if ids else set()
     step = 16 if len(ids) > sample else 1
-    out = set()
-    for i in range(len(ids) - k + 1):
-        sh = tuple(ids[i:i + k])
-        if step == 1 or hash(sh) % step == 0:
-            out.add(sh)
-    return out
+    grams = zip(*(ids[j:] for j in range(k)))
+    if step == 1:
+        return set(grams)
+    return {g for g in grams if hash(g) % step == 0}
 
 
 def find_duplicate_articles(texts: dict[str, str], threshold: float = NEAR_DUPLICATE_THRESHOLD) -> dict[str, tuple[str, float]]:
     """{file: (earlier_file, similarity)} for texts that repeat an earlier one (in file-name order):
     identical after normalisation (1.0) or word-5-shingle Jaccard >= threshold. Each duplicate points
-    to the most similar earlier original (never to another duplicate)."""
+    to the most similar earlier original (never to another duplicate).
+
+    Linear in the total text: shingles are only built for texts whose word count is within the
+    threshold ratio of another text's (two texts of very different length cannot be near duplicates).
+    """
     vocab: dict[str, int] = {}
-    norm = {f: " ".join(re.findall(r"\w+", t.lower())) for f, t in texts.items()}
+    norm = {f: " ".join(re.sub(r"[^\w\s]+", " ", t.lower()).split()) for f, t in texts.items()}
+    sizes = {f: norm[f].count(" ") + 1 if norm[f] else 0 for f in texts}
+    order = sorted(texts, key=lambda f: sizes[f])
+    candidates = set()
+    for a, b in zip(order, order[1:]):
+        if sizes[a] and sizes[a] >= threshold * sizes[b]:
+            candidates.update((a, b))
     digests: dict[str, str] = {}
     shingles: dict[str, set] = {}
     result: dict[str, tuple[str, float]] = {}
@@ -878,20 +970,20 @@ def find_duplicate_articles(texts: dict[str, str], threshold: float = NEAR_DUPLI
         if digest in digests and norm[f]:
             result[f] = (digests[digest], 1.0)
             continue
-        sh = _ingest_shingles(texts[f], vocab)
         best, best_sim = "", 0.0
-        for o in originals:
-            so = shingles[o]
-            if not sh or not so or min(len(sh), len(so)) < threshold * max(len(sh), len(so)):
-                continue
-            sim = len(sh & so) / len(sh | so)
-            if sim > best_sim:
-                best, best_sim = o, sim
+        if f in candidates:
+            sh = shingles[f] = _ingest_shingles(norm[f], vocab)
+            for o in originals:
+                so = shingles.get(o)
+                if not sh or not so or min(sizes[f], sizes[o]) < threshold * max(sizes[f], sizes[o]):
+                    continue
+                sim = len(sh & so) / len(sh | so)
+                if sim > best_sim:
+                    best, best_sim = o, sim
         if best and best_sim >= threshold:
             result[f] = (best, round(best_sim, 3))
             continue
         digests.setdefault(digest, f)
-        shingles[f] = sh
         originals.append(f)
     return result
 
