@@ -475,6 +475,7 @@ def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, param
     outlets_param = params.get("outlets") or {}
     lang_story = compare_story_language(articles, params.get("language", "auto"))
     keep = []
+    spans_cache: dict[str, list] = {}
     for rec in figs.to_dict("records"):
         f = rec["file"]
         art = arts.get(f, {})
@@ -511,7 +512,9 @@ def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, param
         text = str(art.get("text", "") or "")
         cites = [c for c in _cmp_json_list(art.get("cites", "")) if isinstance(c, str)]
         if text and start is not None:
-            src, where = compare_attribute(text, int(start), compare_sentence_spans(text), cites)
+            if f not in spans_cache:
+                spans_cache[f] = compare_sentence_spans(text)
+            src, where = compare_attribute(text, int(start), spans_cache[f], cites)
         else:
             got = compare_find_sources(sentence, cites)
             src, where = (got[0], "sentence") if got else ("", "")
@@ -737,6 +740,14 @@ _CMP_QUANTITY_LABELS = {
     "year_founded": ("Gründungsjahr", "Year founded"), "ai_spending": ("KI-Ausgaben", "AI spending"),
     "workers": ("Arbeitskräfte", "Workers"), "customers": ("Kunden", "Customers"), "price": ("Preis", "Price"),
     "jobs": ("Stellen", "Jobs"), "job_cuts": ("Stellenabbau", "Job cuts"), "fine": ("Strafe", "Fine"),
+    "spending": ("Ausgaben", "Spending"), "rank": ("Rang", "Rank"), "year_acquired": ("Jahr der Übernahme",
+                                                                                     "Year acquired"),
+    "market_share": ("Marktanteil", "Market share"), "change": ("Veränderung", "Change"),
+    "change_points": ("Veränderung in Prozentpunkten", "Change in percentage points"),
+    "interest_rate": ("Zinssatz", "Interest rate"), "inflation": ("Inflation", "Inflation"),
+    "unemployment_rate": ("Arbeitslosenquote", "Unemployment rate"), "margin": ("Marge", "Margin"),
+    "vote_share": ("Stimmenanteil", "Vote share"), "people": ("Personen", "People"),
+    "casualties": ("Opfer", "Casualties"), "debt": ("Schulden", "Debt"),
 }
 _CMP_SCALE_WORDS = {
     "de": [(1e12, "Billion", "Billionen"), (1e9, "Milliarde", "Milliarden"), (1e6, "Million", "Millionen")],
@@ -797,9 +808,14 @@ def compare_format_value(value: float | None, unit: str, language: str = "en", s
 def compare_format_range(lo: float | None, hi: float | None, unit: str, language: str = "en") -> str:
     """'14.3–15 billion USD' (one scale word for both ends), or one value when lo == hi."""
     if lo is None and hi is None:
-        return "?"
-    if lo is None or hi is None or abs(hi - lo) <= 1e-9 * max(abs(hi), 1):
-        return compare_format_value(lo if lo is not None else hi, unit, language)
+        return ""
+    de = language == "de"
+    if lo is None:
+        return f"{'höchstens' if de else 'at most'} {compare_format_value(hi, unit, language)}"
+    if hi is None:
+        return f"{'mindestens' if de else 'at least'} {compare_format_value(lo, unit, language)}"
+    if abs(hi - lo) <= 1e-9 * max(abs(hi), 1):
+        return compare_format_value(lo, unit, language)
     words = _CMP_SCALE_WORDS["de" if language == "de" else "en"]
     if unit not in ("percent", "percentage_points", "year", "ordinal", "date"):
         for s, _sing, plur in words:
@@ -891,6 +907,16 @@ def _cmp_finding(kind, quantity, unit, figs: list[dict], severity, score, messag
 def _cmp_span_quote(fig: dict, language: str) -> str:
     """The figure's span, quoted."""
     return _cmp_q(fig.get("text", ""), language)
+
+
+def _cmp_context_quote(fig: dict, language: str) -> str:
+    """A headline's figure quoted with its headline when the span alone says little ("Milliarden")."""
+    sentence = str(fig.get("sentence", "") or "").strip()
+    text = str(fig.get("text", "") or "")
+    if fig.get("segment") == "headline" and sentence and text in sentence and len(sentence) <= 140 \
+            and len(text.split()) < 3:
+        return _cmp_q(sentence, language)
+    return _cmp_span_quote(fig, language)
 
 
 # ---------------------------------------------------------------------------
@@ -1088,7 +1114,7 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
         seg_words = {"headline": ("Schlagzeile", "headline"), "caption": ("Bildunterschrift", "caption"),
                      "body": ("Text", "body")}
         parts = [f"{seg_words.get(f['segment'], ('Text', 'text'))[0 if de else 1]} "
-                 f"{_cmp_span_quote(f, language)} ({compare_describe_interval(f, language)})" for f in bad]
+                 f"{_cmp_context_quote(f, language)} ({compare_describe_interval(f, language)})" for f in bad]
         rep_desc = compare_describe_interval(rep, language)
         if de:
             msg = (f"{label}: {c['label']} widerspricht sich selbst – {_cmp_join(parts, language)}, "
@@ -1214,6 +1240,7 @@ def compare_currency_findings(results: dict, language: str, tolerance: float) ->
 BUILTIN_RELATIONS = [
     {"result": "valuation", "numerator": "deal_amount", "denominator": "stake"},
     {"result": "valuation", "numerator": "investment", "denominator": "stake"},
+    {"result": "valuation", "numerator": "funding", "denominator": "stake"},
     {"result": "total", "factors": ["price_per_share", "shares"]},
     {"result": "deal_amount", "factors": ["price_per_share", "shares"]},
     {"result": "market_value", "factors": ["price_per_share", "shares"]},
@@ -1628,3 +1655,19 @@ def compare_evidence_table(evidence: pd.DataFrame, quantity: str) -> pd.DataFram
     cols = ["file", "outlet", "text", "qualifier", "value", "stage", "verdict", "factor", "attributed_to",
             "segment", "role", "reason"]
     return evidence[evidence["quantity"] == quantity][cols].reset_index(drop=True)
+
+
+def compare_table_view(comparison: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """comparison.csv for reading: one line per quantity with the consensus in words and short file ids."""
+    def ids(cell):
+        return ", ".join(Path(f).stem.split("_")[0] for f in _cmp_json_list(cell))
+    rows = []
+    for r in comparison.to_dict("records"):
+        num = lambda x: _cmp_num(x)  # noqa: E731
+        rows.append({
+            "quantity": r["label"], "unit": r["unit"], "status": r["status"], "outlets": r["n_outlets"],
+            "consensus": compare_format_range(num(r["consensus_low"]), num(r["consensus_high"]), r["unit"], language),
+            "range reported": compare_format_range(num(r["min"]), num(r["max"]), r["unit"], language),
+            "agree": ids(r["agree"]), "compatible": ids(r["compatible"]), "contradict": ids(r["contradict"]),
+        })
+    return pd.DataFrame(rows)

@@ -603,7 +603,7 @@ def test_german_conflicts(conflicting):
     con = kinds(conflicting, "contradiction", "deal_amount")
     assert len(con) == 1 and "Wochenblatt (Test)" in con.iloc[0]["message"] and "25 % niedriger" in con.iloc[0]["message"]
     sc = kinds(conflicting, "self_contradiction", "deal_amount")
-    assert len(sc) == 1 and "„investiert Millionen“" in sc.iloc[0]["message"]
+    assert len(sc) == 1 and "Schlagzeile „Korn & Kruste investiert Millionen in Mokka“" in sc.iloc[0]["message"]
     bad = [detail(r) for _, r in kinds(conflicting, "derived_check", "valuation").iterrows()
            if detail(r)["result_from"] == "same article"]
     assert bad and bad[0]["consistent"] is False and bad[0]["implied"] == pytest.approx(50e6)
