@@ -62,7 +62,7 @@ _CHARTS_WORDS = {
         "status": {"contested": "umstritten", "agreed": "einig", "progression": "verändert",
                    "single_source": "nur eine Quelle"},
         "units": {"USD": "US-Dollar", "EUR": "Euro", "GBP": "Pfund", "CHF": "Franken", "percent": "Prozent",
-                  "percentage_points": "Prozentpunkten", "count": "Anzahl", "year": "Jahr"},
+                  "percentage_points": "Prozentpunkten"},
     },
     "en": {
         "outlet": ("outlet", "outlets"), "source": "Source", "consensus": "consensus", "and": "and", "to": "to",
@@ -75,8 +75,7 @@ _CHARTS_WORDS = {
         "status": {"contested": "contested", "agreed": "agreed", "progression": "changed",
                    "single_source": "single source"},
         "units": {"USD": "US dollars", "EUR": "euros", "GBP": "pounds", "CHF": "Swiss francs",
-                  "percent": "per cent", "percentage_points": "percentage points", "count": "number",
-                  "year": "year"},
+                  "percent": "per cent", "percentage_points": "percentage points"},
     },
 }
 _CHARTS_STAGE_ORDER = {"past": 0, "early": 1, "projected": 2, "settled": 3, "": 3}
@@ -252,6 +251,13 @@ def _charts_outlets_word(n: int, language: str) -> str:
     return one if n == 1 else many
 
 
+def _charts_lower_first(title: str, names) -> str:
+    """The title to follow 'where': first letter lower-cased unless it starts with a name (outlet, source)."""
+    if any(n and title.startswith(n) for n in names):
+        return title
+    return title[:1].lower() + title[1:]
+
+
 def _charts_cap(s: str) -> str:
     """First letter upper-cased, the rest untouched."""
     return s[:1].upper() + s[1:]
@@ -377,10 +383,19 @@ def _charts_text_size(fig: Figure, text: str, size: float, weight: str = "normal
     return w / fig.dpi, h / fig.dpi
 
 
+_CHARTS_UNIT_TOKENS = {"Mrd.", "Mio.", "Bio.", "%", "$", "€", "£", "¥", "Pp.", "CHF", "bis"}
+
+
 def _charts_wrap(fig: Figure, text: str, size: float, width_in: float, weight: str = "normal") -> str:
     """Word-wrap text so that no line is wider than width_in (measured, not guessed)."""
     lines, cur = [], ""
-    for word in text.split():
+    words = []
+    for word in text.split():      # never break between a number and its unit ("14,3 Mrd. $", "49 %")
+        if words and (word in _CHARTS_UNIT_TOKENS or words[-1].endswith(("Mrd.", "Mio.", "Bio.")) and word in "$€£¥"):
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    for word in words:
         trial = f"{cur} {word}".strip()
         if cur and _charts_text_size(fig, trial, size, weight)[0] > width_in:
             lines.append(cur)
@@ -488,13 +503,52 @@ def _charts_label_at(ax, x: float, y: float, text: str, room_px: float, side: st
 # ---------------------------------------------------------------------------
 # Chart 1: dot plot per quantity
 # ---------------------------------------------------------------------------
+def chart_evidence(tables: dict, quantity: str, unit: str | None = None) -> list[dict]:
+    """The evidence rows a chart plots for one quantity: figures with a number, each outlet's claims.
+
+    Vague figures ("Milliarden": no number given) are left out. When evidence.csv says which
+    figures are an article's claim (column `role`), an article's secondary mentions and
+    headline shorthands are left out too, so that each outlet's row shows what it claims.
+    """
+    ev = _charts_table(tables, "evidence")
+    rows = []
+    for r in (ev.to_dict("records") if not ev.empty else []):
+        if r.get("quantity") != quantity or (unit and _charts_text(r.get("unit")) != unit):
+            continue
+        if _charts_text(r.get("qualifier")) == "vague" or math.isnan(_charts_float(r.get("value"))):
+            continue
+        rows.append(r)
+    claims = {_charts_text(r.get("file")) for r in rows if _charts_text(r.get("role")) == "claim"}
+    return [r for r in rows if _charts_text(r.get("file")) not in claims or _charts_text(r.get("role")) == "claim"]
+
+
 def _charts_outlier_files(tables: dict, quantity: str) -> dict:
     """file -> outlier finding (first, by rank) for a quantity."""
     out = {}
     for f in _charts_findings(tables, "outlier", quantity):
-        for file in f["files"]:
+        named = f["detail"].get("outlier_files") or f["detail"].get("outlier_file") or f["files"]
+        for file in ([named] if isinstance(named, str) else named):
             out.setdefault(file, f)
     return out
+
+
+def _charts_factor_words(finding: dict, comp: dict, value: float, language: str) -> str:
+    """', 14- bis 15-mal weniger' / ', 14 to 15 times less': how far an outlier is from the consensus band."""
+    cl, ch = _charts_float(comp.get("consensus_low")), _charts_float(comp.get("consensus_high"))
+    if value and value > 0 and not (math.isnan(cl) or math.isnan(ch)):
+        factors = sorted({cl / value, ch / value})
+    else:
+        factors = [_charts_float((finding or {}).get("detail", {}).get("factor"))]
+    if any(math.isnan(f) or f <= 0 for f in factors) or all(0.67 < f < 1.5 for f in factors):
+        return ""
+    less = factors[0] > 1
+    nums = sorted({round(f if less else 1 / f, 0 if (f if less else 1 / f) >= 3 else 1) for f in factors})
+    words = [_charts_number(n, language) for n in nums]
+    if language == "de":
+        n = words[0] if len(words) == 1 else f"{words[0]}- bis {words[-1]}"
+        return f", {n}-mal {'weniger' if less else 'mehr'}"
+    n = words[0] if len(words) == 1 else f"{words[0]} to {words[-1]}"
+    return f", {n} times {'less' if less else 'more'}"
 
 
 def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
@@ -506,15 +560,8 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
     unit = unit or _charts_text(comp.get("unit"))
     outliers = _charts_outlier_files(tables, quantity)
     rows, seen = [], set()
-    recs = ev.to_dict("records") if not ev.empty else []
-    for r in recs:
-        if r.get("quantity") != quantity or (unit and _charts_text(r.get("unit")) != unit):
-            continue
+    for r in chart_evidence(tables, quantity, unit):
         value, low, high = (_charts_float(r.get(k)) for k in ("value", "low", "high"))
-        if math.isnan(value):
-            value = low if not math.isnan(low) else high
-        if math.isnan(value):
-            continue
         key = (r.get("file"), _charts_text(r.get("qualifier")), value, low, high)
         if key in seen:
             continue
@@ -522,7 +569,9 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
         file = _charts_text(r.get("file"))
         f = outliers.get(file)
         vals = [_charts_float(v) for v in (f or {}).get("values", [])]
-        is_outlier = f is not None and (not vals or any(abs(v - value) <= 1e-9 * max(1, abs(value)) for v in vals))
+        one = f is not None and len(f.get("files", [])) == 1
+        is_outlier = f is not None and (not (one and vals) or any(abs(v - value) <= 1e-9 * max(1, abs(value))
+                                                                  for v in vals))
         q = _charts_text(r.get("qualifier"))
         mark = {"lower": "arrow_right", "upper": "arrow_left", "approx": "band", "range": "band"}.get(q, "dot")
         row = {"quantity": quantity, "unit": unit, "file": file, "outlet": outlets.get(file, article_label(file, "", lang)),
@@ -534,13 +583,17 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
                "consensus_high": _charts_float(comp.get("consensus_high"))}
         row["label"] = _charts_figure_label(row, lang)
         if is_outlier:
-            row["label"] = _charts_quote(row["text"], lang) if row["text"] else row["label"]
+            row["label"] = (_charts_quote(row["text"], lang) if row["text"] else row["label"]) + \
+                _charts_factor_words(f, comp, value, lang)
         rows.append(row)
     df = pd.DataFrame(rows, columns=["quantity", "unit", "file", "outlet", "text", "qualifier", "value", "low",
                                      "high", "stage", "verdict", "attributed_to", "mark", "highlight", "label",
                                      "consensus_low", "consensus_high"])
     if df.empty:
         return df
+    if df["outlet"].nunique() < 2:      # one outlet: no consensus to shade
+        df["consensus_low"] = math.nan
+        df["consensus_high"] = math.nan
     best = df.groupby("outlet")["value"].transform("max")
     df = df.assign(_best=best).sort_values(["_best", "outlet", "value", "file"], ascending=[False, True, False, True])
     return df.drop(columns="_best").reset_index(drop=True)
@@ -551,6 +604,7 @@ def _charts_dot_title(tables: dict, data: pd.DataFrame, quantity: str, language:
     unit = data["unit"].iloc[0] if not data.empty else ""
     comp = _charts_comparison_row(tables, quantity, unit or None)
     status = _charts_text(comp.get("status"))
+    label = _charts_quantity_label(tables, quantity, language)
     w = _CHARTS_WORDS[language]
     out = data[data["highlight"] == "outlier"]
     rest = data[data["highlight"] != "outlier"]
@@ -570,18 +624,18 @@ def _charts_dot_title(tables: dict, data: pd.DataFrame, quantity: str, language:
     n = data["outlet"].nunique()
     if status == "contested" or _charts_findings(tables, "contradiction", quantity):
         rng = format_range(data["value"].min(), data["value"].max(), unit, language)
-        return (f"Die Medien widersprechen sich: {rng}" if language == "de"
-                else f"Outlets disagree: figures range from {rng}")
+        return (f"{_charts_cap(label)}: Die Medien widersprechen sich, {rng}" if language == "de"
+                else f"{_charts_cap(label)}: outlets disagree, with figures from {rng}")
     if n == 1:
         r = data.iloc[0]
-        return (f"Nur {r['outlet']} nennt eine Zahl: {r['label']}" if language == "de"
-                else f"Only {r['outlet']} gives a figure: {r['label']}")
+        return (f"{_charts_cap(label)}: Nur {r['outlet']} nennt eine Zahl, {r['label']}" if language == "de"
+                else f"{_charts_cap(label)}: only {r['outlet']} gives a figure, {r['label']}")
     cl, ch = _charts_float(comp.get("consensus_low")), _charts_float(comp.get("consensus_high"))
     if math.isnan(cl) or math.isnan(ch):
         cl, ch = data["value"].min(), data["value"].max()
     cons = format_range(cl, ch, unit, language)
-    return (f"{_charts_count(n, language)} Medien sind sich einig: {cons}" if language == "de"
-            else f"{_charts_count(n, language)} outlets agree: {cons}")
+    return (f"{_charts_cap(label)}: {_charts_count(n, language)} Medien sind sich einig, {cons}" if language == "de"
+            else f"{_charts_cap(label)}: {_charts_count(n, language, False)} outlets agree on {cons}")
 
 
 def _charts_unit_words(unit: str, language: str) -> str:
@@ -606,20 +660,22 @@ def dotplot_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str
     title = _charts_dot_title(tables, data, quantity, language) if not data.empty else label
     uw = _charts_unit_words(unit, language)
     n = data["outlet"].nunique()
+    finding = title[len(label) + 2:] if title.startswith(f"{_charts_cap(label)}: ") else title
+    band = not data.empty and not math.isnan(float(data["consensus_low"].iloc[0]))
     if language == "de":
         subtitle = f"{_charts_cap(label)} laut jedem Artikel" + (f", in {uw}" if uw else "") + \
-                   "; grau hinterlegt: die Spanne, die die meisten Medien stützen"
+                   ("; grau hinterlegt: die Spanne, die die meisten Medien stützen" if band else "")
         if log_scale:
             subtitle += ". Logarithmische Achse: jede Gitterlinie ist zehnmal so viel wie die vorige"
         alt = (f"Punktdiagramm: {label} laut {_charts_count(n, language, False)} "
-               f"{_charts_outlets_word(n, language)}, wo sich zeigt: {title}. Werte: {_charts_alt_values(data, language)}.")
+               f"{_charts_outlets_word(n, language)}, wo sich zeigt: {finding}. Werte: {_charts_alt_values(data, language)}.")
     else:
         subtitle = f"{_charts_cap(label)} as reported in each article" + (f", in {uw}" if uw else "") + \
-                   "; grey band: the range most outlets support"
+                   ("; grey band: the range most outlets support" if band else "")
         if log_scale:
             subtitle += ". Logarithmic axis: each gridline is ten times the one before"
         alt = (f"Dot plot of the {label} reported by {_charts_count(n, language, False)} "
-               f"{_charts_outlets_word(n, language)}, where {title[:1].lower() + title[1:]}. "
+               f"{_charts_outlets_word(n, language)}, where {_charts_lower_first(finding, data['outlet'])}. "
                f"Figures: {_charts_alt_values(data, language)}.")
     source = _charts_source_line(list(data["file"]), _charts_outlet_map(tables, language), language)
     return {"title": title, "subtitle": subtitle, "source": source, "alt": alt}
@@ -638,6 +694,9 @@ def _charts_dot_scale(data: pd.DataFrame) -> tuple[bool, float, float]:
     if vals.empty:
         return False, 0.0, 1.0
     lo, hi = float(vals.min()), float(vals.max())
+    if _charts_text(data["unit"].iloc[0]) in ("year", "date", "ordinal"):   # no meaningful zero
+        pad = max(2.0, (hi - lo) * 0.25)
+        return False, math.floor(lo - pad), math.ceil(hi + pad)
     if lo > 0 and hi / lo > 50:
         return True, 10 ** math.floor(math.log10(lo / 1.3)), 10 ** math.ceil(math.log10(hi * 1.3))
     return False, 0.0, hi * 1.12
@@ -660,7 +719,8 @@ def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language
         ylabels = list(data["outlet"])
         left = max(0.9, _charts_label_width(fig, ylabels, 10) + _CHARTS_PAD_IN + 0.12)
         body = max(1.0, 0.42 * len(data))
-        _charts_layout(fig, ax, texts, body, left, 0.3, below_in=0.35, above_in=0.12)
+        legend = len({"agrees", "compatible", "contradicts"} & set(data["verdict"])) >= 2
+        _charts_layout(fig, ax, texts, body, left, 0.3, below_in=0.62 if legend else 0.35, above_in=0.12)
         if log:
             ax.set_xscale("log")
             ax.xaxis.set_major_locator(FixedLocator([10 ** k for k in range(int(round(math.log10(xmin))),
@@ -678,6 +738,7 @@ def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language
                 tick.set_fontweight("bold")
         _charts_draw_consensus(ax, data, unit, lang, log)
         labels = _charts_draw_marks(ax, data, log, xmin, xmax)
+        _charts_verdict_legend(ax, data, lang, 0.36 / body)
         fig.canvas.draw()
         place_labels(fig, labels, fixed=[t for t in ax.get_yticklabels()], direction="down")
     data.attrs.update(texts, name=f"dots_{quantity}", kind="dotplot")
@@ -710,6 +771,28 @@ def _charts_draw_consensus(ax, data: pd.DataFrame, unit: str, language: str, log
         ha, mid_x = "left", cl
     ax.text(mid_x, -0.55, text, ha=ha, va="bottom", fontsize=8.5, color=_CHARTS_SOFT, parse_math=False,
             clip_on=False, gid="consensus-label")
+
+
+_CHARTS_VERDICT_WORDS = {"de": {"agrees": "stimmt mit dem Konsens überein", "compatible": "passt dazu (Rundung, Grenze)",
+                                 "contradicts": "widerspricht"},
+                          "en": {"agrees": "matches the consensus", "compatible": "compatible (rounded, a bound)",
+                                 "contradicts": "contradicts"}}
+
+
+def _charts_verdict_legend(ax, data: pd.DataFrame, language: str, below: float) -> None:
+    """A one-line key under the axis for the dot colours that occur (agrees, compatible, contradicts)."""
+    from matplotlib.lines import Line2D
+    present = [v for v in ("agrees", "compatible", "contradicts") if v in set(data["verdict"])]
+    if len(present) < 2:
+        return
+    handles = [Line2D([], [], ls="", marker="o", ms=7, color=VERDICT_COLOURS[v], mec="white") for v in present]
+    fig = ax.figure
+    x0 = _CHARTS_PAD_IN / fig.get_figwidth()
+    y0 = ax.get_position().y0 - below * ax.get_position().height
+    fig.legend(handles, [_CHARTS_VERDICT_WORDS[language][v] for v in present], loc="upper left",
+               bbox_to_anchor=(x0, y0), bbox_transform=fig.transFigure, ncol=len(present), fontsize=8.5,
+               handlelength=0.8, handletextpad=0.4, columnspacing=1.2, borderaxespad=0, borderpad=0,
+               labelcolor=_CHARTS_SOFT)
 
 
 def _charts_draw_marks(ax, data: pd.DataFrame, log: bool, xmin: float, xmax: float) -> list:
@@ -756,33 +839,93 @@ def _charts_draw_marks(ax, data: pd.DataFrame, log: bool, xmin: float, xmax: flo
 # ---------------------------------------------------------------------------
 # Chart 2: progression of one quantity over time or stage, with derived checks
 # ---------------------------------------------------------------------------
+def _charts_relation(detail: dict) -> tuple[str, list[str]]:
+    """('÷', [numerator, denominator]) or ('×', factors) of a derived check's relation, ('', []) if unknown."""
+    rel = detail.get("relation")
+    if isinstance(rel, str):
+        parts = [p.strip() for p in re.split(r"[/÷]", rel)]
+        if len(parts) == 2:
+            return "÷", parts
+        parts = [p.strip() for p in re.split(r"[*×]", rel)]
+        return ("×", parts) if len(parts) >= 2 else ("", [])
+    if isinstance(rel, dict):
+        if rel.get("numerator") and rel.get("denominator"):
+            return "÷", [str(rel["numerator"]), str(rel["denominator"])]
+        if isinstance(rel.get("factors"), list):
+            return "×", [str(x) for x in rel["factors"]]
+    return "", []
+
+
+def _charts_apply(op: str, a: float, b: float, unit_b: str) -> float:
+    """a ÷ b or a × b, with a percentage taken as a share (49 % -> 0.49)."""
+    share = b / 100 if unit_b == "percent" else b
+    if op == "÷":
+        return a / share if share else math.nan
+    return a * share
+
+
+def _charts_lookup_inputs(tables: dict, op: str, names: list[str], files: list[str], implied: float) -> list:
+    """[(quantity, value), (quantity, value)] from evidence whose result is closest to `implied`.
+
+    Used when the derived check names its inputs but not their values; figures of the
+    check's own articles are preferred.
+    """
+    if op == "" or len(names) != 2 or math.isnan(implied):
+        return []
+    cands = []
+    for name in names:
+        rows = [r for r in chart_evidence(tables, name)]
+        own = [r for r in rows if _charts_text(r.get("file")) in files]
+        cands.append([(_charts_float(r.get("value")), _charts_text(r.get("unit"))) for r in (own or rows)])
+    best = None
+    for a, _ua in cands[0]:
+        for b, ub in cands[1]:
+            got = _charts_apply(op, a, b, ub)
+            if got and not math.isnan(got):
+                err = abs(got - implied) / abs(implied)
+                if best is None or err < best[0]:
+                    best = (err, a, b)
+    if best is None or best[0] > 0.01:
+        return []
+    return [(names[0], best[1]), (names[1], best[2])]
+
+
 def _charts_derived(tables: dict, quantity: str) -> list[dict]:
-    """Derived checks whose result is this quantity: implied value, reported value, inputs, consistent."""
+    """Derived checks whose result is this quantity, the most telling first.
+
+    Each: implied and reported value, inputs [(quantity, value)], the operator, consistent.
+    Checks built on an outlier come last; then inconsistent ones; then those that combine
+    figures from different articles.
+    """
     out = []
     for f in _charts_findings(tables, "derived_check", quantity):
         d, vals = f["detail"], [_charts_float(v) for v in f["values"]]
         implied = _charts_float(d.get("implied"))
         reported = _charts_float(d.get("reported"))
+        if math.isnan(implied) and len(vals) >= 2:
+            implied = vals[-2]
+        if math.isnan(reported) and len(vals) >= 2:
+            reported = vals[-1]
+        if math.isnan(implied):
+            continue
+        op, names = _charts_relation(d)
         inputs = d.get("inputs")
         if isinstance(inputs, dict):
             inputs = [(k, _charts_float(v)) for k, v in inputs.items()]
         elif isinstance(inputs, list):
             inputs = [("", _charts_float(v)) for v in inputs]
         else:
-            inputs = [("", v) for v in vals[:2]] if len(vals) >= 4 else []
-        if math.isnan(implied) and len(vals) >= 3:
-            implied = vals[2]
-        if math.isnan(reported) and len(vals) >= 4:
-            reported = vals[3]
-        if math.isnan(implied):
-            continue
+            inputs = _charts_lookup_inputs(tables, op, names, f["files"], implied)
         consistent = d.get("consistent")
         if not isinstance(consistent, bool):
             tol = _charts_float(d.get("tolerance"))
             tol = 0.05 if math.isnan(tol) else tol
             consistent = not math.isnan(reported) and abs(implied - reported) <= tol * abs(reported)
-        out.append({"implied": implied, "reported": reported, "inputs": inputs, "consistent": consistent,
-                    "unit": _charts_text(f.get("unit")), "files": f["files"]})
+        out.append({"implied": implied, "reported": reported, "inputs": inputs, "op": op or "÷",
+                    "consistent": consistent, "unit": _charts_text(f.get("unit")), "files": f["files"],
+                    "from_outlier": bool(d.get("from_outlier")),
+                    "same_article": d.get("result_from") == "same article" or len(set(f["files"])) == 1})
+    out.sort(key=lambda c: (c["from_outlier"], not c["consistent"], not c["same_article"]))
     return out
 
 
@@ -800,8 +943,7 @@ def _charts_formula(tables: dict, check: dict, unit: str, language: str) -> str:
         (n1, v1), (n2, v2) = ins
         u1 = _charts_input_unit(tables, n1, unit)
         u2 = _charts_input_unit(tables, n2, "percent" if 0 < v2 <= 100 and v1 > 1000 else "other")
-        op = "÷" if check["implied"] > v1 * 1.0001 or check["implied"] < v1 * v2 * 0.5 else "×"
-        return f"{format_amount(v1, u1, language)} {op} {format_amount(v2, u2, language)} = {implied}"
+        return f"{format_amount(v1, u1, language)} {check['op']} {format_amount(v2, u2, language)} = {implied}"
     return implied
 
 
@@ -813,9 +955,7 @@ def progression_data(tables: dict, quantity: str, unit: str | None = None, langu
     unit = unit or _charts_text(comp.get("unit"))
     outlets = _charts_outlet_map(tables, lang)
     rows, seen = [], set()
-    for r in (ev.to_dict("records") if not ev.empty else []):
-        if r.get("quantity") != quantity or (unit and _charts_text(r.get("unit")) != unit):
-            continue
+    for r in chart_evidence(tables, quantity, unit):
         v = _charts_float(r.get("value"))
         stage = _charts_text(r.get("stage"))
         key = (_charts_text(r.get("file")), v, stage)
@@ -831,7 +971,7 @@ def progression_data(tables: dict, quantity: str, unit: str | None = None, langu
     for i, r in enumerate(rows):
         r["step"] = i
         r["label"] = _charts_figure_label(r, lang)
-    for check in _charts_derived(tables, quantity):
+    for check in _charts_derived(tables, quantity)[:1]:      # the most telling check
         near = min(rows, key=lambda r: abs(r["value"] - check["reported"]) if not math.isnan(check["reported"])
                    else -r["step"]) if rows else None
         rows.append({"quantity": quantity, "unit": unit, "kind": "implied", "file": "", "outlet": "",
@@ -842,6 +982,16 @@ def progression_data(tables: dict, quantity: str, unit: str | None = None, langu
     cols = ["quantity", "unit", "kind", "step", "file", "outlet", "text", "value", "qualifier", "stage",
             "stage_label", "published", "consistent", "label"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _charts_inputs_words(tables: dict, quantity: str, language: str) -> str:
+    """'als Investitionssumme ÷ Anteil' / 'as deal amount ÷ stake', or 'aus anderen Zahlen' when unknown."""
+    for check in _charts_derived(tables, quantity)[:1]:
+        names = [n for n, _v in check["inputs"] if n]
+        if len(names) == 2:
+            a, b = (_charts_quantity_label(tables, n, language) for n in names)
+            return f"als {a} {check['op']} {b}" if language == "de" else f"as {a} {check['op']} {b}"
+    return "aus anderen Zahlen" if language == "de" else "from other figures"
 
 
 def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str) -> dict:
@@ -874,17 +1024,17 @@ def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language:
     if language == "de":
         subtitle = f"{_charts_cap(label)} nach Zeitpunkt der Angabe"
         if not imp.empty:
-            subtitle += f"; Raute: aus anderen Zahlen berechnet ({imp['text'].iloc[0]})"
+            subtitle += f"; Raute: berechnet {_charts_inputs_words(tables, quantity, language)}"
         alt = f"Liniendiagramm: {label} in {len(rep)} Angaben, wo sich zeigt: {title}. Werte: {steps}."
     else:
         subtitle = f"{_charts_cap(label)} by when the figure applies"
         if not imp.empty:
-            subtitle += f"; diamond: computed from other figures ({imp['text'].iloc[0]})"
-        alt = (f"Line chart of the {label} in {len(rep)} reports, where {title[:1].lower() + title[1:]}. "
+            subtitle += f"; diamond: computed {_charts_inputs_words(tables, quantity, language)}"
+        alt = (f"Line chart of the {label} in {len(rep)} reports, where {_charts_lower_first(title, rep['outlet'])}. "
                f"Figures: {steps}.")
     if not imp.empty:
         alt = alt[:-1] + ("; " if True else "") + "; ".join(imp["label"]) + "."
-    files = list(rep["file"]) + [f for c in _charts_derived(tables, quantity) for f in c["files"]]
+    files = list(rep["file"]) + [f for c in _charts_derived(tables, quantity)[:1] for f in c["files"]]
     source = _charts_source_line(files, _charts_outlet_map(tables, language), language)
     return {"title": title, "subtitle": subtitle, "source": source, "alt": alt}
 
@@ -906,7 +1056,7 @@ def chart_progression(tables: dict, quantity: str, unit: str | None = None, lang
         _charts_layout(fig, ax, texts, 2.5, _CHARTS_PAD_IN + tick_w + 0.12, 0.35, below_in=0.55, above_in=0.05)
         ax.grid(axis="x", visible=False)
         ax.grid(axis="y", visible=True)
-        ax.set_xlim(-0.5, max(len(rep), 1) - 0.5 + (0.35 if not imp.empty else 0))
+        ax.set_xlim(-0.5, max(len(rep), 1) - 0.5 + (0.9 if not imp.empty else 0))
         ax.set_ylim(0, ymax)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
         ax.yaxis.set_major_formatter(_charts_x_formatter(unit, lang))
@@ -922,9 +1072,10 @@ def chart_progression(tables: dict, quantity: str, unit: str | None = None, lang
             x = r["step"] + 0.22
             colour = OKABE_ITO["green"] if r["consistent"] is True else OKABE_ITO["vermillion"]
             ax.plot([x], [r["value"]], "D", ms=8, mfc="white", mec=colour, mew=2, zorder=4)
-            t = ax.text(x, r["value"], r["label"], ha="right", va="top", fontsize=8.5, color=colour,
-                        parse_math=False, clip_on=False)
-            _charts_shift_text(t, 6, -10)
+            text = f"{_CHARTS_WORDS[lang]['computed']}: {format_amount(r['value'], unit, lang)}\n({r['text'].split(' = ')[0]})"
+            t = ax.text(x, r["value"], text, ha="left", va="center", fontsize=8.5, color=colour,
+                        parse_math=False, clip_on=False, linespacing=1.15)
+            _charts_shift_text(t, 9, 0)
             labels.append(t)
         fig.canvas.draw()
         place_labels(fig, labels, direction="down")
@@ -964,8 +1115,25 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
         if src:
             r = dict(r, value=_charts_float(r.get("value")), low=_charts_float(r.get("low")),
                      high=_charts_float(r.get("high")))
-            add_figure(edge(_charts_text(r.get("file")), src), _charts_figure_label(r, lang), r.get("quantity"))
+            q = _charts_text(r.get("quantity"))
+            add_figure(edge(_charts_text(r.get("file")), src),
+                       f"{_charts_quantity_label(tables, q, lang)}: {_charts_figure_label(r, lang)}", q)
     for f in _charts_findings(tables, "attribution"):
+        for a in f["detail"].get("attributions", []) if isinstance(f["detail"].get("attributions"), list) else []:
+            if isinstance(a, dict) and _charts_text(a.get("source")) and f["files"]:
+                file = _charts_text(a.get("file")) or f["files"][0]
+                e = edge(file, _charts_text(a.get("source")))
+                q = _charts_text(a.get("quantity"))
+                fig_id = _charts_text(a.get("figure_id"))
+                hit = [r for r in (ev.to_dict("records") if not ev.empty else []) if fig_id and r.get("figure_id") == fig_id]
+                if hit and not e["figures"]:
+                    r = dict(hit[0], value=_charts_float(hit[0].get("value")), low=_charts_float(hit[0].get("low")),
+                             high=_charts_float(hit[0].get("high")))
+                    add_figure(e, f"{_charts_quantity_label(tables, q, lang)}: {_charts_figure_label(r, lang)}", q)
+        for src in f["detail"].get("sources", []) if isinstance(f["detail"].get("sources"), list) else []:
+            for file in f["files"][:1]:
+                if isinstance(src, str) and src.strip():
+                    edge(file, src.strip())
         src = _charts_text(f["detail"].get("source"))
         if not src:
             continue
@@ -973,7 +1141,9 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
             e = edge(file, src)
             vals = f["values"]
             if i < len(vals) and not math.isnan(_charts_float(vals[i])) and not e["figures"]:
-                add_figure(e, format_amount(vals[i], f.get("unit"), lang), _charts_text(f.get("quantity")))
+                q = _charts_text(f.get("quantity"))
+                add_figure(e, f"{_charts_quantity_label(tables, q, lang)}: {format_amount(vals[i], f.get('unit'), lang)}"
+                           if q else format_amount(vals[i], f.get("unit"), lang), q)
     rows = sorted(edges.values(), key=lambda e: (e["file"], e["order"]))
     out = pd.DataFrame([{"file": e["file"], "outlet": e["outlet"], "source": e["source"],
                          "figures": json.dumps(e["figures"], ensure_ascii=False),
@@ -1035,7 +1205,7 @@ def citations_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
         if silent:
             subtitle += "; grey: names no source"
         alt = f"Network diagram of outlets (left) and the sources they cite (right), where " \
-              f"{title[:1].lower() + title[1:]}. Links: {links or 'none'}." + \
+              f"{_charts_lower_first(title, list(outlets.values()) + sources)}. Links: {links or 'none'}." + \
               (f" No source named: {', '.join(silent)}." if silent else "")
     return {"title": title, "subtitle": subtitle, "source": _charts_source_line(files, outlets, language),
             "alt": alt}
@@ -1068,12 +1238,14 @@ def chart_citations(tables: dict, language: str = "auto"):
         for name, y in ly.items():
             colour = _CHARTS_INK if name in citing else _CHARTS_GREY
             ax.plot([0], [y], "o", ms=7, color=colour, zorder=3, clip_on=False)
-            ax.text(-0.02, y, name, ha="right", va="center", fontsize=10, color=colour, parse_math=False,
-                    clip_on=False, transform=ax.get_yaxis_transform() if False else ax.transData)
+            t = ax.text(0, y, name, ha="right", va="center", fontsize=10, color=colour, parse_math=False,
+                        clip_on=False)
+            _charts_shift_text(t, -9, 0)
         for s, y in ry.items():
             ax.plot([1], [y], "s", ms=8, color=OKABE_ITO["orange"], zorder=3, clip_on=False)
-            ax.text(1.02, y, s, ha="left", va="center", fontsize=10, weight="bold", color=_CHARTS_INK,
-                    parse_math=False, clip_on=False)
+            t = ax.text(1, y, s, ha="left", va="center", fontsize=10, weight="bold", color=_CHARTS_INK,
+                        parse_math=False, clip_on=False)
+            _charts_shift_text(t, 10, 0)
         for _, r in data.iterrows():
             y0, y1 = ly[r["outlet"]], ry[r["source"]]
             figs = json.loads(r["figures"])
@@ -1109,12 +1281,14 @@ def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
     recs = sorted((c for c in comp.to_dict("records") if _charts_text(c.get("quantity")) not in ("", "unclassified")),
                   key=lambda c: (_CHARTS_STATUS_ORDER.get(_charts_text(c.get("status")), 4),
                                  -(_charts_float(c.get("n_outlets")) or 0), _charts_text(c.get("quantity"))))
+    recs = [c for c in recs if chart_evidence(tables, _charts_text(c.get("quantity")), _charts_text(c.get("unit")))]
     for i, c in enumerate(recs):
         q, unit = _charts_text(c.get("quantity")), _charts_text(c.get("unit"))
         cl, ch = _charts_float(c.get("consensus_low")), _charts_float(c.get("consensus_high"))
         ref = (cl + ch) / 2 if not (math.isnan(cl) or math.isnan(ch)) else _charts_float(c.get("median"))
-        figs = [r for r in (ev.to_dict("records") if not ev.empty else [])
-                if r.get("quantity") == q and _charts_text(r.get("unit")) == unit]
+        figs = chart_evidence(tables, q, unit)
+        if not figs:
+            continue
         seen = set()
         for r in figs:
             v = _charts_float(r.get("value"))
@@ -1157,7 +1331,8 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
             subtitle += f"; {_charts_join(changed, language)}: Werte aus verschiedenen Zeitpunkten"
         rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
                          f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
-                         + (f", Spanne ×{_charts_number(r['spread'], language, 1)}" if not math.isnan(r['spread']) else "")
+                         + (f", Spanne ×{_charts_number(r['spread'], language, 1)}"
+                            if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
                          for _, r in q.iterrows())
         alt = f"Übersichtsdiagramm: alle {len(q)} verglichenen Größen, je Zeile die Zahlen der Medien im " \
               f"Verhältnis zum Konsens, wo sich zeigt: {title}. {rows}."
@@ -1176,10 +1351,11 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
             subtitle += f"; {_charts_join(changed, language)}: figures from different points in time"
         rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
                          f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
-                         + (f", spread ×{_charts_number(r['spread'], language, 1)}" if not math.isnan(r['spread']) else "")
+                         + (f", spread ×{_charts_number(r['spread'], language, 1)}"
+                            if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
                          for _, r in q.iterrows())
         alt = f"Overview chart of all {len(q)} compared figures, one row each with every outlet's figure " \
-              f"relative to the consensus, where {title[:1].lower() + title[1:]}. {rows}."
+              f"relative to the consensus, where {_charts_lower_first(title, [])}. {rows}."
     files = [f for f in data["file"] if f]
     return {"title": title, "subtitle": subtitle,
             "source": _charts_source_line(files, _charts_outlet_map(tables, language), language), "alt": alt}
@@ -1210,7 +1386,7 @@ def chart_overview(tables: dict, language: str = "auto"):
     w = _CHARTS_WORDS[lang]
     side = []
     for _, r in q.iterrows():
-        spread = "" if math.isnan(r["spread"]) else f", ×{_charts_number(r['spread'], lang, 1 if r['spread'] < 10 else 0)}"
+        spread = "" if math.isnan(r["spread"]) or r["n_outlets"] < 2 else f", ×{_charts_number(r['spread'], lang, 1 if r['spread'] < 10 else 0)}"
         side.append(f"{w['status'].get(r['status'], r['status'])}\n{r['n_outlets']} "
                     f"{_charts_outlets_word(r['n_outlets'], lang)}{spread}")
     with chart_style():
@@ -1228,6 +1404,7 @@ def chart_overview(tables: dict, language: str = "auto"):
         ax.set_ylim(len(q) - 0.5, -0.5)
         ax.set_yticks(range(len(q)), labels)
         ax.axvline(1, color="#444444", lw=1.2, zorder=1)
+        notes = []
         for i, (_, r) in enumerate(q.iterrows()):
             pts = data[(data["row"] == r["row"]) & data["ratio"].notna()]
             m = len(pts)
@@ -1235,9 +1412,16 @@ def chart_overview(tables: dict, language: str = "auto"):
                 dy = (k - (m - 1) / 2) * min(0.11, 0.6 / max(m, 1))
                 ax.plot([p["ratio"]], [i + dy], "o", ms=7, color=VERDICT_COLOURS.get(p["verdict"], _CHARTS_GREY),
                         mec="white", mew=0.7, zorder=3, alpha=0.95)
+                if p["verdict"] == "contradicts" and p["outlet"]:
+                    t = ax.text(p["ratio"], i + dy, p["outlet"], ha="left" if p["ratio"] < 1 else "right",
+                                va="center", fontsize=8.5, color=OKABE_ITO["vermillion"], parse_math=False)
+                    _charts_shift_text(t, 8 if p["ratio"] < 1 else -8, 0)
+                    notes.append(t)
             ax.text(1.02, i, side[i], transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=8.5,
                     color=_CHARTS_STATUS_COLOURS.get(r["status"], _CHARTS_GREY), parse_math=False, clip_on=False,
                     linespacing=1.1)
+        fig.canvas.draw()
+        place_labels(fig, notes, direction="down")
     data.attrs.update(texts, name="overview", kind="overview")
     return fig, data
 
@@ -1287,7 +1471,7 @@ def chart_plan(tables: dict) -> list[tuple[str, str, str, str]]:
         stem = _charts_slug(q) + (f"_{_charts_slug(u)}" if len(units[q]) > 1 else "")
         if _charts_text(c.get("status")) == "progression" or q in progression:
             plan.append((f"progression_{stem}", "progression", q, u))
-        else:
+        elif dotplot_data(tables, q, u or None)["outlet"].nunique() >= 2:
             plan.append((f"dots_{stem}", "dotplot", q, u))
     if not citations_data(tables, "en").empty:
         plan.append(("citations", "citations", "", ""))
@@ -1321,14 +1505,18 @@ def make_charts(tables: dict, language: str = "auto") -> list[Chart]:
     return charts
 
 
-def chart_bytes(fig: Figure, fmt: str) -> bytes:
-    """The figure as PNG or SVG bytes, reproducibly: no dates, no software stamp, fixed SVG ids."""
+def chart_bytes(fig: Figure, fmt: str, dpi: float | None = None) -> bytes:
+    """The figure as PNG or SVG bytes, reproducibly: no dates, no software stamp, fixed SVG ids.
+
+    PNGs are written at the style's savefig.dpi (200: 1280 px, sharp at 640 px on dense
+    screens); dpi=100 gives the 640 px preview a notebook shows.
+    """
     buf = io.BytesIO()
     with chart_style():
         if fmt == "svg":
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
         else:
-            fig.savefig(buf, format="png", metadata={"Software": None})
+            fig.savefig(buf, format="png", metadata={"Software": None}, **({"dpi": dpi} if dpi else {}))
     return buf.getvalue()
 
 
