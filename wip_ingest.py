@@ -689,7 +689,8 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
     if len(prompts) >= 3:          # many questions to "du"/"you": an interview, not a poll
         for ln in prompts:
             ln.kind, ln.rule = "body", ""
-    dl = _ingest_dateline(next((ln.text for ln in out if ln.kind in ("body", "headline")), ""))
+    first = [ln for ln in out if ln.kind in ("body", "headline")][:2]
+    dl = next((d for d in (_ingest_dateline(ln.text) for ln in first if ln.kind == "body") if d), None)
     if dl:
         name, is_agency = dl
         if is_agency:
