@@ -241,6 +241,7 @@ def test_html_scripts_and_onerror_never_leak(tmp_path):
     assert "40 Millionen Euro" in res.articles.set_index("file").loc["x.html", "text"]
 
 
+@pytest.mark.slow
 def test_big_text_file_is_linear(tmp_path):
     art = _paths(tmp_path).articles
     para = ("Absatz {i}: Der Umsatz stieg im dritten Quartal um 4,5 Prozent auf 1,2 Milliarden Euro, wie laut "
