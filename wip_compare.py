@@ -449,6 +449,23 @@ def _cmp_segment_of(start, segments) -> str:
     return ""
 
 
+def compare_opening_span(text: str, segments, sentence_spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """(start, end) of an article's opening: the first sentence of its first body segment
+    (without segments: the first sentence after the first line). (0, 0) when there is none."""
+    body_start = None
+    for seg in _cmp_json_list(segments):
+        if isinstance(seg, list) and len(seg) >= 3 and seg[2] == "body":
+            body_start = seg[0]
+            break
+    if body_start is None:
+        nl = (text or "").find("\n")
+        body_start = nl + 1 if nl >= 0 else 0
+    for a, b in sentence_spans:
+        if b > body_start and len(text[max(a, body_start):b].strip()) >= 20:
+            return max(a, body_start), b
+    return 0, 0
+
+
 def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, params: dict) -> pd.DataFrame:
     """The figures to compare, one row each, with everything the comparison needs.
 
@@ -515,13 +532,16 @@ def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, param
             if f not in spans_cache:
                 spans_cache[f] = compare_sentence_spans(text)
             src, where = compare_attribute(text, int(start), spans_cache[f], cites)
+            o_start, o_end = compare_opening_span(text, art.get("segments"), spans_cache[f])
+            rec["opening"] = o_start <= start < o_end
         else:
             got = compare_find_sources(sentence, cites)
             src, where = (got[0], "sentence") if got else ("", "")
         rec["attributed_to"], rec["attributed_where"] = src, where
+        rec.setdefault("opening", False)
         keep.append(rec)
     cols = list(figs.columns) + [c for c in ("label", "raw_lo", "raw_hi", "lo", "hi", "point", "stage", "stage_cue",
-                                             "timepoint", "attributed_to", "attributed_where") if c not in figs.columns]
+                                             "timepoint", "attributed_to", "attributed_where", "opening") if c not in figs.columns]
     out = pd.DataFrame(keep, columns=cols)
     if len(out):
         out["_start_sort"] = out["start"].map(lambda x: _cmp_num(x) if _cmp_num(x) is not None else -1.0)
@@ -590,6 +610,41 @@ def compare_article_claims(group: pd.DataFrame) -> list[dict]:
 # ---------------------------------------------------------------------------
 # Hedge-aware consensus: interval voting
 # ---------------------------------------------------------------------------
+def compare_voting_intervals(claims: list[dict], voting: list[int]) -> tuple[list[tuple], list[int]]:
+    """The intervals the claims vote with, and which claim each belongs to.
+
+    An article votes with every specific (not vague) figure of its body, as one voter: an
+    article that mentions two values of one quantity (this year's and last year's change, two
+    deals) backs whichever of them the others confirm, and is not made an outlier by the other.
+    Headline figures vote only when the body has none; vague wording only when nothing else.
+    """
+    iv, owner = [], []
+    for i in voting:
+        c = claims[i]
+        members = [f for f in c["figures"] if f["qualifier"] != "vague" and f.get("segment") != "headline"]
+        if not members:
+            members = [c["rep"]]
+        for f in members:
+            iv.append((f["lo"], f["hi"], c["label"], compare_is_pointlike(f)))
+            owner.append(i)
+    return iv, owner
+
+
+def compare_refit_claim(claim: dict, region: tuple) -> None:
+    """Let the article's most specific figure inside the consensus speak for it, when its first
+    choice lies outside (the article reported the consensus value and some other value too)."""
+    r_lo, r_hi = region
+    if r_lo is None or _cmp_overlap(claim["lo"], claim["hi"], r_lo, r_hi):
+        return
+    inside = [f for f in claim["figures"] if _cmp_overlap(f["lo"], f["hi"], r_lo, r_hi)
+              and f.get("segment") != "headline" and f["qualifier"] != "vague"]
+    if not inside:
+        return
+    rep = min(inside, key=_cmp_specificity_key)
+    claim.update(rep=rep, qualifier=rep["qualifier"], pointlike=compare_is_pointlike(rep), stage=rep["stage"],
+                 raw_lo=rep["raw_lo"], raw_hi=rep["raw_hi"], lo=rep["lo"], hi=rep["hi"], point=rep["point"],
+                 attributed_to=rep.get("attributed_to", "") or claim["attributed_to"])
+
 def compare_consensus(intervals: list[tuple[float, float, str, bool]]) -> dict:
     """The stretch of values most voters' intervals share.
 
@@ -821,7 +876,10 @@ def compare_format_range(lo: float | None, hi: float | None, unit: str, language
         for s, _sing, plur in words:
             if abs(lo) >= s:
                 tail = f" {unit}" if unit not in ("count", "other") else ""
-                return f"{_cmp_fmt_number(lo / s, language)}–{_cmp_fmt_number(hi / s, language)} {plur}{tail}"
+                a, b = _cmp_fmt_number(lo / s, language), _cmp_fmt_number(hi / s, language)
+                if a == b:
+                    return compare_format_value(lo, unit, language, scale=s)
+                return f"{a}–{b} {plur}{tail}"
     a = compare_format_value(lo, unit, language)
     b = compare_format_value(hi, unit, language)
     num_a = a.split(" ")[0]
@@ -951,10 +1009,13 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
     claims = compare_article_claims(group)
     current = [i for i, c in enumerate(claims) if c["timepoint"] == "current"]
     voting = current or list(range(len(claims)))
-    iv = [(claims[i]["lo"], claims[i]["hi"], claims[i]["label"], claims[i]["pointlike"]) for i in voting]
+    iv, owner = compare_voting_intervals(claims, voting)
     cons = compare_consensus(iv)
-    supporters = [voting[j] for j in cons["supporters"]]
+    supporters = sorted({owner[j] for j in cons["supporters"]})
     region = (cons["region_lo"], cons["region_hi"])
+    if cons["support"] >= 2:  # only a consensus of several outlets may pick an article's value for it
+        for i in supporters:
+            compare_refit_claim(claims[i], region)
     if supporters:
         c_lo, c_hi = compare_consensus_range(claims, supporters, region)
     else:
@@ -966,7 +1027,7 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
             region[0] is not None and _cmp_overlap(c["lo"], c["hi"], region[0], region[1]))
     n_voters = cons["voters"]
     # a consensus stands when at least two outlets back it and no other stretch has as many
-    rest = [t for j, t in enumerate(iv) if j not in cons["supporters"]]
+    rest = [t for j, t in enumerate(iv) if owner[j] not in supporters]
     majority = cons["support"] >= 2 and compare_consensus(rest)["support"] < cons["support"]
     contradicting = [c for c in claims if c["verdict"] == "contradicts"]
     moved = [c for c in claims if c["moved"]]
@@ -1096,6 +1157,8 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
             w = stage_words[c["timepoint"]][0 if de else 1]
             steps.append(f"{compare_describe_interval(c, language)} ({w}, {c['label']}: "
                          f"{_cmp_span_quote(c['rep'], language)}" + (f", {_cmp_q(cue, language)}" if cue else "") + ")")
+        if len(steps) > 8:
+            steps = steps[:4] + ["…"] + steps[-3:]
         arrow = " → "
         msg = (f"{label}: Kein Widerspruch, sondern eine Entwicklung über die Zeit – {arrow.join(steps)}." if de else
                f"{label}: not a contradiction but a change over time — {arrow.join(steps)}.")
@@ -1108,12 +1171,13 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
     # self-contradiction: an article's headline/opening against its own body
     for c in claims:
         rep = c["rep"]
-        bad = [f for f in c["figures"] if f is not rep and not _cmp_overlap(f["lo"], f["hi"], rep["lo"], rep["hi"])]
+        bad = [f for f in c["figures"] if f is not rep and (f.get("segment") == "headline" or f.get("opening"))
+               and not _cmp_overlap(f["lo"], f["hi"], rep["lo"], rep["hi"])]
         if not bad:
             continue
         seg_words = {"headline": ("Schlagzeile", "headline"), "caption": ("Bildunterschrift", "caption"),
-                     "body": ("Text", "body")}
-        parts = [f"{seg_words.get(f['segment'], ('Text', 'text'))[0 if de else 1]} "
+                     "body": ("Text", "body"), "opening": ("Einstieg", "opening")}
+        parts = [f"{seg_words['opening' if f.get('opening') and f['segment'] != 'headline' else f['segment']][0 if de else 1]} "
                  f"{_cmp_context_quote(f, language)} ({compare_describe_interval(f, language)})" for f in bad]
         rep_desc = compare_describe_interval(rep, language)
         if de:
@@ -1126,7 +1190,8 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
                    f"({rep_desc}).")
         findings.append(_cmp_finding(
             "self_contradiction", quantity, unit, bad + [rep], "high", 85, msg,
-            {"file": c["file"], "segments": [f["segment"] for f in bad] + [rep["segment"]]}))
+            {"file": c["file"], "segments": [("opening" if f.get("opening") and f["segment"] != "headline"
+                                              else f["segment"]) for f in bad] + [rep["segment"]]}))
 
     # evidence rows: every figure of the group, with the verdict of its claim
     evidence = []
@@ -1466,6 +1531,8 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
         msg += (f" Folgt aus der abweichenden Zahl von {_cmp_join(sorted({c['label'] for c in from_outlier}), language)}."
                 if de else f" This follows from {_cmp_join(sorted({c['label'] for c in from_outlier}), language)}'s "
                            f"outlying figure.")
+    elif own is None and not any(c.get("rep") for c in got.values()):
+        sev, score = "medium", 58  # built from consensus values of different articles: a lead, not a verdict
     else:
         sev, score = "high", 80
     return _cmp_finding(

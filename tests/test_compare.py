@@ -662,3 +662,43 @@ def test_empty_input_gives_empty_tables():
 def test_findings_text_is_plain(default):
     text = helpers.compare_findings_text(default.findings)
     assert text.splitlines()[0].startswith(" 1. [high] outlier · deal_amount")
+
+
+def test_an_article_with_two_values_backs_the_one_others_confirm():
+    figs = pd.DataFrame([
+        fig("a", "$3 billion", 3 * BN, "USD", "exact", "deal_amount"),
+        fig("b", "$3 billion", 3 * BN, "USD", "exact", "deal_amount"),
+        fig("c", "$1.6 billion", 1.6 * BN, "USD", "exact", "deal_amount"),   # c mentions another deal first
+        fig("c", "$3 billion", 3 * BN, "USD", "exact", "deal_amount"),
+    ])
+    res = helpers.compare_story(figs, arts_for(list("abc")), {})
+    assert kinds(res, "outlier").empty and kinds(res, "contradiction").empty
+    assert json.loads(res.comparison.iloc[0]["agree"]) == ["a", "b", "c"]
+    # two different values in one body are not a self-contradiction (they may be two things) ...
+    assert kinds(res, "self_contradiction").empty
+
+
+def test_opening_against_body_is_a_self_contradiction():
+    text = "Acme buys Beta\nAcme pays about $1 billion for Beta. Later in the text: the price is $5 billion."
+    arts = pd.DataFrame([{"file": "a", "outlet": "", "published": "", "language": "en", "cites": "[]",
+                          "duplicate_of": "", "segments": json.dumps([[0, 14, "headline"], [14, len(text), "body"]]),
+                          "text": text}])
+    rows = []
+    for span, value, q in (("about $1 billion", 1 * BN, "approx"), ("$5 billion", 5 * BN, "exact")):
+        r = fig("a", span, value, "USD", q, "deal_amount")
+        r["start"] = text.index(span)
+        r["end"] = r["start"] + len(span)
+        sents = helpers.compare_sentence_spans(text)
+        a, b = next((a, b) for a, b in sents if a <= r["start"] < b)
+        r["sentence"], r["sentence_start"] = text[a:b], a
+        rows.append(r)
+    res = helpers.compare_story(pd.DataFrame(rows), arts, {})
+    sc = kinds(res, "self_contradiction")
+    assert len(sc) == 1 and "its opening “about $1 billion”" in sc.iloc[0]["message"]
+    assert detail(sc.iloc[0])["segments"] == ["opening", "body"]
+
+
+def test_consensus_range_is_not_padded_when_both_ends_round_alike():
+    assert helpers.compare_format_range(6.8 * BN, 6.8000001 * BN, "USD", "en") == "6.8 billion USD"
+    assert helpers.compare_format_range(None, 65 * BN, "USD", "de") == "höchstens 65 Milliarden USD"
+    assert helpers.compare_format_range(1 * BN, None, "count", "en") == "at least 1 billion"
