@@ -157,7 +157,7 @@ def _charts_number(x: float, language: str, decimals: int | None = None) -> str:
     """x written with the language's separators (de 14,3 / 12.000; en 14.3 / 12,000), hyphen-minus sign."""
     if decimals is None:
         decimals = next((d for d in (0, 1, 2) if abs(round(x, d) - x) <= 1e-9 * max(1.0, abs(x))),
-                        1 if abs(x) >= 10 else 2)
+                        1 if abs(x) >= 1 else 2)
     s = f"{abs(x):,.{decimals}f}"
     if language == "de":
         s = s.replace(",", "\u0001").replace(".", ",").replace("\u0001", ".")
@@ -245,6 +245,14 @@ def _charts_join(items: list[str], language: str) -> str:
     return ", ".join(items[:-1]) + f" {_CHARTS_WORDS[language]['and']} " + items[-1]
 
 
+def _charts_join_some(items: list[str], language: str, k: int = 3) -> str:
+    """Like _charts_join, but at most k items: 'A, B, C und 2 weitere' / 'A, B, C and 2 more'."""
+    if len(items) <= k + 1:
+        return _charts_join(items, language)
+    more = f"{len(items) - k} weitere" if language == "de" else f"{len(items) - k} more"
+    return _charts_join(items[:k] + [more], language)
+
+
 def _charts_outlets_word(n: int, language: str) -> str:
     """'Medium'/'Medien', 'outlet'/'outlets' for n."""
     one, many = _CHARTS_WORDS[language]["outlet"]
@@ -256,6 +264,13 @@ def _charts_lower_first(title: str, names) -> str:
     if any(n and title.startswith(n) for n in names):
         return title
     return title[:1].lower() + title[1:]
+
+
+def _charts_mid(label: str, language: str) -> str:
+    """A label inside an English sentence: 'Deal amount' -> 'deal amount' (acronyms like 'AI spend' kept)."""
+    if language == "en" and label[:1].isupper() and label[1:2].islower():
+        return label[:1].lower() + label[1:]
+    return label
 
 
 def _charts_cap(s: str) -> str:
@@ -674,7 +689,7 @@ def dotplot_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str
                    ("; grey band: the range most outlets support" if band else "")
         if log_scale:
             subtitle += ". Logarithmic axis: each gridline is ten times the one before"
-        alt = (f"Dot plot of the {label} reported by {_charts_count(n, language, False)} "
+        alt = (f"Dot plot of the {_charts_mid(label, language)} reported by {_charts_count(n, language, False)} "
                f"{_charts_outlets_word(n, language)}, where {_charts_lower_first(finding, data['outlet'])}. "
                f"Figures: {_charts_alt_values(data, language)}.")
     source = _charts_source_line(list(data["file"]), _charts_outlet_map(tables, language), language)
@@ -1005,14 +1020,16 @@ def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language:
     else:
         a, b = rep["value"].iloc[0], rep["value"].iloc[-1]
         up = b >= a
-        rng = format_range(a, b, unit, language) if language == "en" else None
+        first, last = rep.iloc[0].to_dict(), rep.iloc[-1].to_dict()
+        plain = first["qualifier"] in ("exact", "") and last["qualifier"] in ("exact", "")
+        la, lb = _charts_figure_label(first, language), _charts_figure_label(last, language)
         if language == "de":
             p1, n1, s1 = _charts_amount_parts(a, unit, language)
             p2, n2, s2 = _charts_amount_parts(b, unit, language)
-            rng = f"von {n1} auf {n2}{s2}" if s1 == s2 else f"von {n1}{s1} auf {n2}{s2}"
+            rng = f"von {n1} auf {n2}{s2}" if plain and s1 == s2 and not p1 else f"von {la} auf {lb}"
             title = f"{_charts_cap(label)} {'stieg' if up else 'sank'} {rng}"
         else:
-            title = f"{_charts_cap(label)} {'rose' if up else 'fell'} from {rng.replace(' to ', ' to ', 1)}"
+            title = f"{_charts_cap(label)} {'rose' if up else 'fell'} from {la} to {lb}"
         if not imp.empty:
             ok = bool(imp["consistent"].iloc[0])
             implied = format_amount(imp["value"].iloc[0], unit, language)
@@ -1030,7 +1047,7 @@ def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language:
         subtitle = f"{_charts_cap(label)} by when the figure applies"
         if not imp.empty:
             subtitle += f"; diamond: computed {_charts_inputs_words(tables, quantity, language)}"
-        alt = (f"Line chart of the {label} in {len(rep)} reports, where {_charts_lower_first(title, rep['outlet'])}. "
+        alt = (f"Line chart of the {_charts_mid(label, language)} in {len(rep)} reports, where {_charts_lower_first(title, rep['outlet'])}. "
                f"Figures: {steps}.")
     if not imp.empty:
         alt = alt[:-1] + ("; " if True else "") + "; ".join(imp["label"]) + "."
@@ -1195,13 +1212,13 @@ def citations_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
     links = "; ".join(f"{r['outlet']} → {r['source']}" + (f" ({', '.join(json.loads(r['figures']))})"
                                                           if r["n_figures"] else "") for _, r in data.iterrows())
     if language == "de":
-        subtitle = "Welches Medium sich auf welche Quelle beruft; an der Linie: die Zahl, die es ihr zuschreibt"
+        subtitle = "Welches Medium sich auf welche Quelle beruft; in der Mitte: die Zahlen, die es ihr zuschreibt"
         if silent:
             subtitle += "; grau: nennt keine Quelle"
         alt = f"Verbindungsdiagramm: Medien links, zitierte Quellen rechts, wo sich zeigt: {title}. " \
               f"Verbindungen: {links or 'keine'}." + (f" Ohne Quelle: {', '.join(silent)}." if silent else "")
     else:
-        subtitle = "Which outlet cites which source; on the line: the figure it attributes to that source"
+        subtitle = "Which outlet cites which source; in the middle: the figures it attributes to that source"
         if silent:
             subtitle += "; grey: names no source"
         alt = f"Network diagram of outlets (left) and the sources they cite (right), where " \
@@ -1211,54 +1228,84 @@ def citations_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
             "alt": alt}
 
 
+def _charts_edge_label(figures: list[str]) -> str:
+    """'Deal amount: $1.2bn, $3bn · Stake: 40%' from ['Deal amount: $1.2bn', 'Deal amount: $3bn', 'Stake: 40%']."""
+    groups: dict[str, list[str]] = {}
+    for f in figures:
+        head, sep, val = f.partition(": ")
+        groups.setdefault(head if sep else "", []).append(val if sep else f)
+    return " · ".join((f"{k}: " if k else "") + ", ".join(v) for k, v in groups.items())
+
+
 def chart_citations(tables: dict, language: str = "auto"):
-    """Who cites whom: outlets left, cited sources right, attributed figures on the links. (Figure, data)."""
+    """Who cites whom: outlets left, cited sources right, one row per link in the middle. (Figure, data).
+
+    Every link (outlet -> source) gets its own row in the middle column, labelled with the
+    figures the outlet attributes to that source, so labels never sit on each other; outlets
+    that name no source are listed in grey at the bottom.
+    """
     lang = chart_language(_charts_table(tables, "articles"), language)
     data = citations_data(tables, lang)
     texts = citations_texts(tables, data, lang)
     outlets = _charts_outlet_map(tables, lang)
     files = _charts_all_files(tables)
     left_names = list(dict.fromkeys(outlets.get(f, article_label(f, "", lang)) for f in files))
+    citing = list(dict.fromkeys(data["outlet"]))
+    silent = [o for o in left_names if o not in citing]
     sources = list(dict.fromkeys(data["source"]))
-    n = max(len(left_names), len(sources), 1)
     with chart_style():
         fig = _charts_new_figure()
         ax = fig.add_subplot()
         lw = _charts_label_width(fig, left_names, 10) + 0.12
         rw = _charts_label_width(fig, sources, 10, "bold") + 0.12
-        _charts_layout(fig, ax, texts, max(1.2, 0.5 * n), _CHARTS_PAD_IN + lw, _CHARTS_PAD_IN + rw,
+        mid_w = (CHART_WIDTH_IN - 2 * _CHARTS_PAD_IN - lw - rw) * 0.62
+        edge_text = []
+        for f in data["figures"]:
+            one = _charts_edge_label(json.loads(f))
+            if _charts_text_size(fig, one, 8.5)[0] > mid_w:      # one quantity per line, then wrap
+                one = "\n".join(_charts_wrap(fig, part, 8.5, mid_w) for part in one.split(" · "))
+            edge_text.append(one)
+        lines = max([1] + [t.count("\n") + 1 for t in edge_text])
+        row_in = 0.3 + 0.15 * lines
+        rows = len(data) + len(silent)
+        n = max(rows, len(sources), 1)
+        _charts_layout(fig, ax, texts, max(1.0, row_in * n), _CHARTS_PAD_IN + lw, _CHARTS_PAD_IN + rw,
                        below_in=0.05, above_in=0.05)
         ax.set_axis_off()
         ax.set_xlim(0, 1)
         ax.set_ylim(n - 0.5, -0.5)
-        ly = {name: (n - len(left_names)) / 2 + i for i, name in enumerate(left_names)}
-        ry = {s: (n - len(sources)) / 2 + i for i, s in enumerate(sources)}
-        citing = set(data["outlet"])
-        labels = []
+        offset = (n - rows) / 2
+        edge_y = [offset + i for i in range(len(data))]
+        ly = {o: sum(y for y, e in zip(edge_y, data["outlet"]) if e == o) / list(data["outlet"]).count(o)
+              for o in citing}
+        ly.update({o: offset + len(data) + i for i, o in enumerate(silent)})
+        order = sorted(sources, key=lambda s_: (sum(y for y, e in zip(edge_y, data["source"]) if e == s_)
+                                                / list(data["source"]).count(s_), sources.index(s_)))
+        ry = {s_: (n - len(order)) / 2 + i for i, s_ in enumerate(order)}
         for name, y in ly.items():
             colour = _CHARTS_INK if name in citing else _CHARTS_GREY
             ax.plot([0], [y], "o", ms=7, color=colour, zorder=3, clip_on=False)
             t = ax.text(0, y, name, ha="right", va="center", fontsize=10, color=colour, parse_math=False,
                         clip_on=False)
             _charts_shift_text(t, -9, 0)
-        for s, y in ry.items():
+        for s_, y in ry.items():
             ax.plot([1], [y], "s", ms=8, color=OKABE_ITO["orange"], zorder=3, clip_on=False)
-            t = ax.text(1, y, s, ha="left", va="center", fontsize=10, weight="bold", color=_CHARTS_INK,
+            t = ax.text(1, y, s_, ha="left", va="center", fontsize=10, weight="bold", color=_CHARTS_INK,
                         parse_math=False, clip_on=False)
             _charts_shift_text(t, 10, 0)
-        for _, r in data.iterrows():
+        labels = []
+        for y, (_, r), label in zip(edge_y, data.iterrows(), edge_text):
             y0, y1 = ly[r["outlet"]], ry[r["source"]]
-            figs = json.loads(r["figures"])
-            strong = bool(figs)
-            ax.plot([0, 1], [y0, y1], color=OKABE_ITO["blue"] if strong else "#BBBBBB", lw=2.2 if strong else 1.1,
-                    zorder=2, solid_capstyle="round")
+            strong = r["n_figures"] > 0
+            ax.plot([0, 0.5, 1], [y0, y, y1], color=OKABE_ITO["blue"] if strong else "#BBBBBB",
+                    lw=2.0 if strong else 1.1, zorder=2, solid_joinstyle="round", solid_capstyle="round")
             if strong:
-                t = 0.5
-                labels.append(ax.text(t, y0 + t * (y1 - y0), " · ".join(figs), ha="center", va="center",
-                                      fontsize=8.5, color=OKABE_ITO["blue"], parse_math=False, zorder=5,
+                labels.append(ax.text(0.5, y, label, ha="center", va="center", fontsize=8.5, linespacing=1.1,
+                                      color=OKABE_ITO["blue"], parse_math=False, zorder=5,
                                       bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="none")))
         fig.canvas.draw()
-        place_labels(fig, labels, direction="down")
+        nodes = [t for t in ax.texts if all(t is not lab for lab in labels)]
+        place_labels(fig, labels, fixed=nodes, direction="down")
     data.attrs.update(texts, name="citations", kind="citations")
     return fig, data
 
@@ -1319,9 +1366,10 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
     changed = list(q.loc[q["status"] == "progression", "label"])
     if language == "de":
         if contested and agreed:
-            title = f"Uneinig bei {_charts_join(contested, language)}, einig bei {_charts_join(agreed, language)}"
+            title = f"Uneinig bei {_charts_join_some(contested, language)}, " \
+                    f"einig bei {_charts_join_some(agreed, language)}"
         elif contested:
-            title = f"Die Medien sind uneins bei {_charts_join(contested, language)}"
+            title = f"Die Medien sind uneins bei {_charts_join_some(contested, language)}"
         elif agreed:
             title = f"Die Medien sind sich bei allen {_charts_count(len(agreed), language, False)} Größen einig"
         else:
@@ -1331,17 +1379,17 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
             subtitle += f"; {_charts_join(changed, language)}: Werte aus verschiedenen Zeitpunkten"
         rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
                          f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
-                         + (f", Spanne ×{_charts_number(r['spread'], language, 1)}"
+                         + (f", Spanne ×{_charts_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
                             if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
                          for _, r in q.iterrows())
         alt = f"Übersichtsdiagramm: alle {len(q)} verglichenen Größen, je Zeile die Zahlen der Medien im " \
               f"Verhältnis zum Konsens, wo sich zeigt: {title}. {rows}."
     else:
         if contested and agreed:
-            title = f"Outlets disagree on the {_charts_join(contested, language)} but agree on the " \
-                    f"{_charts_join(agreed, language)}"
+            title = f"Outlets disagree on the {_charts_join_some([_charts_mid(x, language) for x in contested], language)} " \
+                    f"but agree on the {_charts_join_some([_charts_mid(x, language) for x in agreed], language)}"
         elif contested:
-            title = f"Outlets disagree on the {_charts_join(contested, language)}"
+            title = f"Outlets disagree on the {_charts_join_some([_charts_mid(x, language) for x in contested], language)}"
         elif agreed:
             title = f"Outlets agree on all {_charts_count(len(agreed), language, False)} figures"
         else:
@@ -1351,7 +1399,7 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
             subtitle += f"; {_charts_join(changed, language)}: figures from different points in time"
         rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
                          f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
-                         + (f", spread ×{_charts_number(r['spread'], language, 1)}"
+                         + (f", spread ×{_charts_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
                             if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
                          for _, r in q.iterrows())
         alt = f"Overview chart of all {len(q)} compared figures, one row each with every outlet's figure " \

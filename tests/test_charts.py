@@ -96,7 +96,7 @@ def test_dotplot_title_and_alt_follow_the_findings(meta):
                                     "eigene Auswertung der Artikel")
     _fig, en = helpers.chart_dotplot(meta, "deal_amount", language="en")
     assert en.attrs["title"] == "Four outlets report $10bn to $15bn, finanzen.ch only about $1bn"
-    assert en.attrs["alt"].startswith("Dot plot of the Investitionssumme reported by five outlets, where four outlets")
+    assert en.attrs["alt"].startswith("Dot plot of the investitionssumme reported by five outlets, where four outlets")
 
 
 def test_changing_a_finding_changes_the_title(meta):
@@ -343,3 +343,46 @@ def test_style_file_is_the_house_style():
         assert rc["figure.figsize"][0] == 6.4
         colours = [c["color"].upper() for c in rc["axes.prop_cycle"]]
         assert colours[:3] == ["#0072B2", "#D55E00", "#009E73"]
+
+
+# ---------------------------------------------------------------------------
+# the real shape: charts from notebook 03's comparison of the default story
+# ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory):
+    """The default story's hand-transcribed figures, compared by helpers.compare_story, via CSV files."""
+    import importlib.util
+    build_py = Path(__file__).resolve().parent / "fixtures" / "compare" / "build.py"
+    if not build_py.exists() or not hasattr(helpers, "compare_story"):
+        pytest.skip("the comparison section or its fixture is not there")
+    spec = importlib.util.spec_from_file_location("compare_fixture_build", build_py)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    figures, articles = build.default_story()
+    out = tmp_path_factory.mktemp("compared")
+    helpers.write_comparison(helpers.compare_story(figures, articles, {}), out)
+    helpers.write_csv_atomic(articles, out / "articles.csv")
+    helpers.write_csv_atomic(figures, out / "figures.csv")
+    return {n: helpers.read_table(out / f"{n}.csv") for n in helpers.CHART_TABLES}
+
+
+def test_charts_from_the_real_comparison(compared):
+    charts = {c.name: c for c in helpers.make_charts(compared)}
+    assert {"overview", "dots_deal_amount", "progression_valuation", "dots_stake", "citations"} <= set(charts)
+    dots = charts["dots_deal_amount"]
+    assert dots.title == "Vier Medien nennen 10 bis 15 Mrd. $, finanzen.ch nur rund 1 Mrd. $"
+    assert list(dots.data.loc[dots.data["highlight"] == "outlier", "file"]) == [F0]
+    assert dots.data["file"].is_unique            # one row per outlet: its claim, not headline shorthands
+    assert not dots.data["text"].str.contains("Milliarden$|Milliardendeal", regex=True).any()  # no vague figures
+    prog = charts["progression_valuation"]
+    assert prog.title == "Bewertung stieg von 14 auf 29 Mrd. $ – und die Rechnung geht auf"
+    implied = prog.data[prog.data["kind"] == "implied"].iloc[0]
+    assert implied["value"] == pytest.approx(14.3e9 / 0.49, rel=1e-6)
+    assert implied["text"] == "14,3 Mrd. $ ÷ 49 % = 29,2 Mrd. $"
+    cites = charts["citations"].data
+    assert {(F1, "Handelsblatt"), (F1, "N-TV"), (F1, "Golem"), (F4, "Bloomberg")} <= set(zip(cites["file"], cites["source"]))
+    figs = {(f, s): json.loads(x) for f, s, x in zip(cites["file"], cites["source"], cites["figures"])}
+    assert "Bewertung: 29 Mrd. $" in figs[(F1, "Handelsblatt")]
+    assert "Investitionssumme: über 10 Mrd. $" in figs[(F4, "Bloomberg")]
+    for c in charts.values():
+        assert c.source.startswith("Quelle: ") and c.alt and c.title
