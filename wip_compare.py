@@ -1478,7 +1478,7 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
     if r_lo is None or not math.isfinite(r_lo):
         return None
     w_lo, w_hi = _cmp_widen(r_lo, r_hi, tol)
-    consistent = _cmp_overlap(lo, hi, w_lo, w_hi)
+    consistent = _cmp_overlap(lo, hi, w_lo, w_hi) if "parts" not in rel else lo <= w_hi  # parts: at most the whole
     bounded = any(c.get("qualifier") in ("upper", "lower") for c in got.values())
     est = pt if pt is not None else ((lo + hi) / 2 if math.isfinite(hi) else lo)
     if bounded:  # a bound implies a stretch of values: the gap is the distance between the stretches

@@ -702,3 +702,15 @@ def test_consensus_range_is_not_padded_when_both_ends_round_alike():
     assert helpers.compare_format_range(6.8 * BN, 6.8000001 * BN, "USD", "en") == "6.8 billion USD"
     assert helpers.compare_format_range(None, 65 * BN, "USD", "de") == "höchstens 65 Milliarden USD"
     assert helpers.compare_format_range(1 * BN, None, "count", "en") == "at least 1 billion"
+
+
+def test_parts_relation_checks_part_le_whole():
+    rel = {"result": "total_jobs", "parts": ["jobs_germany", "jobs_abroad"]}
+    figs = pd.DataFrame([fig("a", "300 jobs in Germany", 300.0, "count", "exact", "jobs_germany"),
+                         fig("a", "200 abroad", 200.0, "count", "exact", "jobs_abroad"),
+                         fig("a", "1,000 jobs in all", 1000.0, "count", "exact", "total_jobs")])
+    res = helpers.compare_story(figs, arts_for(["a"]), {"relations": [rel]})
+    assert detail(kinds(res, "derived_check", "total_jobs").iloc[0])["consistent"] is True
+    figs.loc[2, ["value", "low", "high"]] = 400.0
+    res = helpers.compare_story(figs, arts_for(["a"]), {"relations": [rel]})
+    assert detail(kinds(res, "derived_check", "total_jobs").iloc[0])["consistent"] is False
