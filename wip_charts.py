@@ -452,6 +452,11 @@ def _charts_layout(fig: Figure, ax, texts: dict, body_in: float, left_in: float,
              gid="chart-source", parse_math=False, linespacing=1.15)
 
 
+def _charts_fit_names(fig: Figure, names, size: float, max_in: float, weight: str = "normal") -> list[str]:
+    """Names wrapped onto more lines where they are wider than max_in inches (keeps margins sane)."""
+    return [_charts_wrap(fig, str(n), size, max_in, weight) for n in names]
+
+
 def _charts_label_width(fig: Figure, labels, size: float, weight: str = "normal") -> float:
     """Widest of several (possibly multi-line) labels, in inches."""
     widest = 0.0
@@ -731,9 +736,9 @@ def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language
     with chart_style():
         fig = _charts_new_figure()
         ax = fig.add_subplot()
-        ylabels = list(data["outlet"])
-        left = max(0.9, _charts_label_width(fig, ylabels, 10) + _CHARTS_PAD_IN + 0.12)
-        body = max(1.0, 0.42 * len(data))
+        ylabels = _charts_fit_names(fig, data["outlet"], 10, 2.0, "bold")
+        left = max(0.9, _charts_label_width(fig, ylabels, 10, "bold") + _CHARTS_PAD_IN + 0.12)
+        body = max(1.0, (0.42 if all("\n" not in y for y in ylabels) else 0.55) * len(data))
         legend = len({"agrees", "compatible", "contradicts"} & set(data["verdict"])) >= 2
         _charts_layout(fig, ax, texts, body, left, 0.3, below_in=0.62 if legend else 0.35, above_in=0.12)
         if log:
@@ -992,10 +997,11 @@ def progression_data(tables: dict, quantity: str, unit: str | None = None, langu
         rows.append({"quantity": quantity, "unit": unit, "kind": "implied", "file": "", "outlet": "",
                      "text": _charts_formula(tables, check, unit, lang), "value": check["implied"], "qualifier": "",
                      "stage": near["stage"] if near else "", "stage_label": _CHARTS_WORDS[lang]["computed"],
-                     "published": "", "consistent": check["consistent"], "step": near["step"] if near else 0,
+                     "published": "", "consistent": check["consistent"], "step": len(rows),
+                     "checks_step": near["step"] if near else pd.NA,
                      "label": f"{_CHARTS_WORDS[lang]['computed']}: {_charts_formula(tables, check, unit, lang)}"})
     cols = ["quantity", "unit", "kind", "step", "file", "outlet", "text", "value", "qualifier", "stage",
-            "stage_label", "published", "consistent", "label"]
+            "stage_label", "published", "consistent", "checks_step", "label"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -1067,35 +1073,45 @@ def chart_progression(tables: dict, quantity: str, unit: str | None = None, lang
     with chart_style():
         fig = _charts_new_figure()
         ax = fig.add_subplot()
-        ticks = [f"{r['stage_label']}\n{r['outlet']}" for _, r in rep.iterrows()]
+        ncat = max(len(rep) + len(imp), 1)
         ymax = max([1.0] + list(data["value"].astype(float))) * 1.22
         tick_w = _charts_label_width(fig, ["0", format_amount(ymax, unit, lang)], 9)
-        _charts_layout(fig, ax, texts, 2.5, _CHARTS_PAD_IN + tick_w + 0.12, 0.35, below_in=0.55, above_in=0.05)
+        left = _CHARTS_PAD_IN + tick_w + 0.12
+        step_in = (CHART_WIDTH_IN - left - 0.3) / ncat - 0.1
+        ticks = [_charts_wrap(fig, r["stage_label"], 9, step_in) + "\n" + _charts_wrap(fig, r["outlet"], 9, step_in)
+                 for _, r in rep.iterrows()]
+        ticks += [_charts_wrap(fig, r["stage_label"], 9, step_in) + "\n"
+                  + _charts_wrap(fig, r["text"].split(" = ")[0], 9, step_in) for _, r in imp.iterrows()]
+        below = 0.2 + 0.16 * max([2] + [t.count("\n") + 1 for t in ticks])
+        _charts_layout(fig, ax, texts, 2.5, left, 0.3, below_in=below, above_in=0.05)
         ax.grid(axis="x", visible=False)
         ax.grid(axis="y", visible=True)
-        ax.set_xlim(-0.5, max(len(rep), 1) - 0.5 + (0.9 if not imp.empty else 0))
+        ax.set_xlim(-0.5, ncat - 0.5)
         ax.set_ylim(0, ymax)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
         ax.yaxis.set_major_formatter(_charts_x_formatter(unit, lang))
-        ax.set_xticks(range(len(rep)), ticks, fontsize=9)
+        ax.set_xticks(range(ncat), ticks, fontsize=9)
         ax.plot(rep["step"], rep["value"], color=_CHARTS_GREY, lw=1.6, zorder=2)
         colours = [OKABE_ITO["blue"] if s != "projected" else OKABE_ITO["sky_blue"] for s in rep["stage"]]
         ax.scatter(rep["step"], rep["value"], s=70, c=colours, zorder=3, edgecolors="white", linewidths=0.8)
         labels = [ax.text(r["step"], r["value"], r["label"], ha="center", va="bottom", fontsize=_CHARTS_LABEL_PT,
                           parse_math=False, color=_CHARTS_INK) for _, r in rep.iterrows()]
+        for _, r in imp.iterrows():
+            colour = OKABE_ITO["green"] if r["consistent"] is True else OKABE_ITO["vermillion"]
+            if not pd.isna(r["checks_step"]):
+                ref = rep[rep["step"] == r["checks_step"]]["value"].iloc[0]
+                ax.plot([r["checks_step"], r["step"]], [ref, r["value"]], ls=(0, (2, 2)), lw=1.2, color=colour,
+                        zorder=1)
+            ax.plot([r["step"]], [r["value"]], "D", ms=8, mfc="white", mec=colour, mew=2, zorder=4)
+            labels.append(ax.text(r["step"], r["value"], format_amount(r["value"], unit, lang), ha="center",
+                                  va="bottom", fontsize=_CHARTS_LABEL_PT, color=colour, parse_math=False))
         for t in labels:
             _charts_shift_text(t, 0, 9)
-        for _, r in imp.iterrows():
-            x = r["step"] + 0.22
-            colour = OKABE_ITO["green"] if r["consistent"] is True else OKABE_ITO["vermillion"]
-            ax.plot([x], [r["value"]], "D", ms=8, mfc="white", mec=colour, mew=2, zorder=4)
-            text = f"{_CHARTS_WORDS[lang]['computed']}: {format_amount(r['value'], unit, lang)}\n({r['text'].split(' = ')[0]})"
-            t = ax.text(x, r["value"], text, ha="left", va="center", fontsize=8.5, color=colour,
-                        parse_math=False, clip_on=False, linespacing=1.15)
-            _charts_shift_text(t, 9, 0)
-            labels.append(t)
+        for tick, colour in zip(ax.get_xticklabels()[len(rep):], [OKABE_ITO["green"] if c is True else
+                                                                   OKABE_ITO["vermillion"] for c in imp["consistent"]]):
+            tick.set_color(colour)
         fig.canvas.draw()
-        place_labels(fig, labels, direction="down")
+        place_labels(fig, labels, direction="up")
     data.attrs.update(texts, name=f"progression_{quantity}", kind="progression")
     return fig, data
 
@@ -1256,8 +1272,10 @@ def chart_citations(tables: dict, language: str = "auto"):
     with chart_style():
         fig = _charts_new_figure()
         ax = fig.add_subplot()
-        lw = _charts_label_width(fig, left_names, 10) + 0.12
-        rw = _charts_label_width(fig, sources, 10, "bold") + 0.12
+        shown = dict(zip(left_names, _charts_fit_names(fig, left_names, 10, 1.7)))
+        shown.update(zip(sources, _charts_fit_names(fig, sources, 10, 1.5, "bold")))
+        lw = _charts_label_width(fig, [shown[o] for o in left_names], 10) + 0.12
+        rw = _charts_label_width(fig, [shown[s_] for s_ in sources], 10, "bold") + 0.12
         mid_w = (CHART_WIDTH_IN - 2 * _CHARTS_PAD_IN - lw - rw) * 0.62
         edge_text = []
         for f in data["figures"]:
@@ -1266,7 +1284,8 @@ def chart_citations(tables: dict, language: str = "auto"):
                 one = "\n".join(_charts_wrap(fig, part, 8.5, mid_w) for part in one.split(" · "))
             edge_text.append(one)
         lines = max([1] + [t.count("\n") + 1 for t in edge_text])
-        row_in = 0.3 + 0.15 * lines
+        name_lines = max([1] + [v.count("\n") + 1 for v in shown.values()])
+        row_in = max(0.3 + 0.15 * lines, 0.14 + 0.18 * name_lines)
         rows = len(data) + len(silent)
         n = max(rows, len(sources), 1)
         _charts_layout(fig, ax, texts, max(1.0, row_in * n), _CHARTS_PAD_IN + lw, _CHARTS_PAD_IN + rw,
@@ -1285,13 +1304,13 @@ def chart_citations(tables: dict, language: str = "auto"):
         for name, y in ly.items():
             colour = _CHARTS_INK if name in citing else _CHARTS_GREY
             ax.plot([0], [y], "o", ms=7, color=colour, zorder=3, clip_on=False)
-            t = ax.text(0, y, name, ha="right", va="center", fontsize=10, color=colour, parse_math=False,
-                        clip_on=False)
+            t = ax.text(0, y, shown[name], ha="right", va="center", fontsize=10, color=colour, parse_math=False,
+                        clip_on=False, linespacing=1.05)
             _charts_shift_text(t, -9, 0)
         for s_, y in ry.items():
             ax.plot([1], [y], "s", ms=8, color=OKABE_ITO["orange"], zorder=3, clip_on=False)
-            t = ax.text(1, y, s_, ha="left", va="center", fontsize=10, weight="bold", color=_CHARTS_INK,
-                        parse_math=False, clip_on=False)
+            t = ax.text(1, y, shown[s_], ha="left", va="center", fontsize=10, weight="bold", color=_CHARTS_INK,
+                        parse_math=False, clip_on=False, linespacing=1.05)
             _charts_shift_text(t, 10, 0)
         labels = []
         for y, (_, r), label in zip(edge_y, data.iterrows(), edge_text):
@@ -1440,7 +1459,7 @@ def chart_overview(tables: dict, language: str = "auto"):
     with chart_style():
         fig = _charts_new_figure()
         ax = fig.add_subplot()
-        labels = [_charts_cap(s) for s in q["label"]]
+        labels = _charts_fit_names(fig, [_charts_cap(s) for s in q["label"]], 10, 1.9)
         left = _CHARTS_PAD_IN + _charts_label_width(fig, labels, 10) + 0.12
         right = _CHARTS_PAD_IN + _charts_label_width(fig, side, 8.5) + 0.15
         _charts_layout(fig, ax, texts, max(1.0, 0.62 * len(q)), left, right, below_in=0.35, above_in=0.05)

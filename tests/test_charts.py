@@ -129,7 +129,7 @@ def test_progression_data_and_title(meta):
     assert imp["value"] == pytest.approx(14.3e9 / 0.49, rel=1e-6)
     assert imp["consistent"] is True or imp["consistent"] == True  # noqa: E712
     assert imp["text"] == "14,3 Mrd. $ ÷ 49 % = 29,2 Mrd. $"
-    assert imp["step"] == rep.loc[rep["value"] == 29e9, "step"].iloc[0]
+    assert imp["checks_step"] == rep.loc[rep["value"] == 29e9, "step"].iloc[0] and imp["step"] == len(rep)
     assert data.attrs["title"] == "Bewertung stieg von 14 auf 29 Mrd. $ – und die Rechnung geht auf"
     assert "berechnet: 14,3 Mrd. $ ÷ 49 % = 29,2 Mrd. $" in data.attrs["alt"]
 
@@ -224,8 +224,19 @@ def drawn_texts(fig) -> list[Text]:
     return [t for t in texts if t.get_visible() and t.get_text().strip()]
 
 
+def long_names(tables: dict) -> dict:
+    """The English story with long outlet names, to stress labels and margins."""
+    long = {o: f"The {o} Evening Chronicle Online Edition" for o in tables["articles"]["outlet"]}
+    out = {k: v.copy() for k, v in tables.items()}
+    for name in ("articles", "evidence", "figures"):
+        out[name]["outlet"] = out[name]["outlet"].map(lambda o: long.get(o, o))
+    return out
+
+
 def all_charts():
-    return [(story, c) for story in ("meta-scale-ai", "en-battery-plant") for c in helpers.make_charts(load(story))]
+    stories = [("meta-scale-ai", load("meta-scale-ai")), ("en-battery-plant", load("en-battery-plant")),
+               ("long-names", long_names(load("en-battery-plant")))]
+    return [(story, c) for story, tables in stories for c in helpers.make_charts(tables)]
 
 
 @pytest.fixture(scope="module")
