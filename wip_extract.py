@@ -164,8 +164,10 @@ _EX_TAIL = (
     r"|(?P<pctadj>-?[Pp]rozentig\w{0,4}|-[Pp]rozent\w{0,12}|-per-?cent\w{0,4})"
     r"|(?:" + _EX_SP + r"|-)?(?P<csuf>" + _EX_CUR_SUFFIX + r")" + _EX_NOT_LETTER + r")?"
 )
-_EX_MASTER = re.compile(
-    # dates and things that are never figures come first: at one position the first branch wins
+# Numbers written with digits, matched at the start of each run of digits (or the currency sign
+# or month name before it). Dates and things that are never figures come first: the first
+# branch that matches wins.
+_EX_NUMERIC = re.compile(
     r"(?P<date_iso>[0-9]{4}-[01][0-9]-[0-3][0-9])(?![0-9])"
     r"|(?P<date_dmy>[0-9]{1,2}\.[ ]?[0-9]{1,2}\.[ ]?(?:[0-9]{4}|[0-9]{2})(?![0-9.,]?[0-9])"
     r"|[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9/]))"
@@ -183,7 +185,10 @@ _EX_MASTER = re.compile(
     r"|(?P<numord>[0-9]+(?:st|nd|rd|th)(?:[ -]" + _EX_SUPERL_EN + r")?)(?![^\W\d_])"
     r"|(?P<num>(?P<cpre>" + _EX_CUR_PREFIX + r")?(?P<sign>(?<![\w.,)\]])[-+−](?=[0-9]))?"
     r"(?P<digits>" + _EX_NUM + r")" + _EX_TAIL + r")"
-    r"|\b(?:"
+)
+# Figures written in words, matched at the start of candidate words (see _ex_word_starts)
+_EX_WORDS = re.compile(
+    r"\b(?:"
     r"(?P<frac>(?:(?:[Dd]ie|[Dd]er|zur|[Ee]ine?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Nn]eun|[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|"
     r"[Ff]our)" + _EX_SP + r"|[Tt]wo-|[Tt]hree-)?(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|[Hh]alf|thirds?|"
     r"quarters?|fifths?|tenths?))" + _EX_NOT_LETTER +
@@ -197,14 +202,151 @@ _EX_MASTER = re.compile(
     r"|(?P<ordw>(?:[Zz]weit|[Dd]ritt|[Vv]iert|[Ff]ünft|[Ss]echst|[Ss]iebt|[Aa]cht|[Nn]eunt|[Zz]ehnt)"
     + _EX_SUPERL_DE + r"|(?:[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)"
     r"[ -]" + _EX_SUPERL_EN + r")" + _EX_NOT_LETTER +
-    r"|(?P<vague>(?:[Hh]undreds|[Tt]ens)[ ]of[ ](?:thousands|millions|billions)|[Mm]ulti-?(?:billion|million)\w*|"
+    r"|(?P<vague>(?P<vword>(?:[Hh]undreds|[Tt]ens)[ ]of[ ](?:thousands|millions|billions)|[Mm]ulti-?(?:billion|million)\w*|"
     r"(?:[Mm]ulti)?[Mm]illiarden\w*|[Mm]illionen\w*|[Bb]illionen\w*|(?:[Bb]illion|[Mm]illion|[Tt]rillion)-"
     r"(?:dollar|euro|pound)\w*|(?:[Zz]ehn|[Hh]undert|[Aa]ber)?[Tt]ausende[nr]?|(?:[Aa]ber)?[Hh]underte[nr]?|"
     r"[Dd]utzende[nr]?|[Bb]illions|[Mm]illions|[Tt]rillions|[Tt]housands|[Hh]undreds|[Dd]ozens)(?![^\W\d_])"
     r"(?:" + _EX_SP + r"(?:of" + _EX_SP + r")?(?P<vcsuf>US-Dollar|Dollar|dollars|Euro|euros|pounds|Franken|francs|"
-    r"yen|Yen|yuan|Yuan)" + _EX_NOT_LETTER + r")?"
+    r"yen|Yen|yuan|Yuan)" + _EX_NOT_LETTER + r")?)"
     r")"
 )
+
+
+
+def _ex_build_word_vocab() -> dict[str, str]:
+    """Every word at which a figure written in words can start or end (both capitalisations).
+
+    Finding candidates by set intersection over the text's words is much faster than letting a
+    regular expression try every word start (the benchmark target is 3,000 articles a second).
+    """
+    de_ones = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+    de_tens = ["zwanzig", "dreißig", "dreissig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
+    words = set(de_ones[1:]) | set(de_tens) | {
+        "zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn",
+        "hundert", "tausend", "eineinhalb", "anderthalb"}
+    words |= {o + "und" + t for o in de_ones for t in de_tens}
+    words |= {o + "hundert" for o in de_ones} | {o + "tausend" for o in de_ones}
+    en = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred").split()
+    words |= set(en)
+    words |= {"hälfte", "drittel", "viertel", "fünftel", "zehntel", "half", "third", "thirds", "quarter",
+              "quarters", "fifth", "fifths", "tenth", "tenths", "second", "fourth", "sixth", "seventh", "eighth",
+              "ninth"}
+    words |= {"hunderte", "hunderten", "hunderter", "tausende", "tausenden", "tausender", "zehntausende",
+              "zehntausenden", "hunderttausende", "hunderttausenden", "abertausende", "abertausenden",
+              "aberhunderte", "aberhunderten", "dutzende", "dutzenden", "dutzend", "thousands", "hundreds",
+              "dozens", "thousand"}
+    for pre in ("zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt", "zehnt"):
+        for sup in re.findall(r"[a-zäöüß]+", _EX_SUPERL_DE.split("(?:", 1)[1].split(")e", 1)[0]):
+            for end in ("e", "en", "er", "es", "em"):
+                words.add(pre + sup + end)
+                if "ß" in sup:
+                    words.add(pre + sup.replace("ß", "ss") + end)
+    ones = "one two three four five six seven eight nine".split()
+    words |= {t + "-" + o for t in en[17:26] for o in ones}
+    words |= {"two-thirds", "three-quarters", "two-third", "three-quarter"}
+    for o in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"):
+        for sup in _EX_SUPERL_EN.strip("(?:)").split("|"):
+            words.add(o + "-" + sup)
+    words |= {w[:1].upper() + w[1:] for w in words}
+    # tokens as text.split() leaves them, with punctuation attached: token -> word
+    out = {}
+    for w in words:
+        out[w] = w
+        for p in ",.;:!?)\"“”»«'’":
+            out[w + p] = w
+        for p in "(\"„“«»":
+            out[p + w] = w
+    return out
+
+
+_EX_WORD_VOCAB = _ex_build_word_vocab()
+# substrings that mark scale words and their compounds (Milliarde, Millionenbetrag, billion-dollar)
+_EX_SCALE_STEMS = ("illiard", "illion")
+# words after which a scale or fraction word may carry the figure's start ("eine Milliarde", "die Hälfte")
+_EX_PUNCT_RE = re.compile("[.,;:!?()\\[\\]{}\"'«»„“”‚‘’\\-–—/…]")
+_EX_PREFIX_BEFORE = re.compile(r"(?:\(|(?:" + _EX_CUR_PREFIX + r")?[-+−]?)\Z")
+_EX_PREFIX_CHARS = frozenset("$€£¥₹₽₩+-−( \u00a0\u202f\u2009.")
+_EX_MONTH_BEFORE = re.compile(r"(?:" + _EX_MONTHS_EN + r")" + _EX_SP + r"\Z")
+
+
+def _ex_word_start(text: str, i: int) -> int:
+    """Start of the word holding offset i (at most 40 characters back)."""
+    lo = max(0, i - 40)
+    while i > lo and (text[i - 1].isalpha()):
+        i -= 1
+    return i
+
+
+def _ex_candidates(text: str) -> list:
+    """Regex matches for every candidate figure, in text order, not overlapping."""
+    nums = []
+    last = 0
+    for r in _EX_DIGIT_RUN.finditer(text):
+        p = r.start()
+        if p < last:
+            continue
+        m = None
+        if p and text[p - 1] in _EX_PREFIX_CHARS:
+            b = _EX_PREFIX_BEFORE.search(text, max(0, p - 7), p)
+            if b is not None and b.start() < p:
+                m = _EX_NUMERIC.match(text, b.start())
+            elif text[p - 1] == " " and p > 3 and text[p - 2].isalpha():
+                b = _EX_MONTH_BEFORE.search(text, max(0, p - 11), p)
+                if b is not None:
+                    m = _EX_NUMERIC.match(text, b.start())
+                    if m is not None and m.lastgroup != "date_mdy":
+                        m = None
+        if m is None:
+            m = _EX_NUMERIC.match(text, p)
+        if m is not None and m.end() > p:
+            nums.append(m)
+            last = m.end()
+        else:
+            last = r.end()
+    starts = set()
+    found = {_EX_WORD_VOCAB[t] for t in _EX_WORD_VOCAB.keys() & text.split()}
+    for w in found:
+        i = text.find(w)
+        while i >= 0:
+            if (i == 0 or not text[i - 1].isalpha()) and (i + len(w) >= len(text) or not text[i + len(w)].isalpha()):
+                starts.add(i)
+            i = text.find(w, i + 1)
+    for stem in _EX_SCALE_STEMS:
+        i = text.find(stem)
+        while i >= 0:
+            starts.add(_ex_word_start(text, i))
+            i = text.find(stem, i + 1)
+    words = []
+    last = 0
+    for i in sorted(starts):
+        if i < last:
+            continue
+        m = None
+        j = i - 1
+        if j > 0 and text[j] in " \u00a0\u202f":
+            pws = _ex_word_start(text, j)
+            if pws < j:
+                m = _EX_WORDS.match(text, pws)
+                if m is not None and (m.end() <= i or pws < last):
+                    m = None
+        if m is None:
+            m = _EX_WORDS.match(text, i)
+        if m is not None:
+            words.append(m)
+            last = m.end()
+    if not words:
+        return nums
+    out = []
+    last = 0
+    for m in sorted(nums + words, key=lambda x: (x.start(), -x.end())):
+        if m.start() >= last:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+_EX_DIGIT_RUN = re.compile(r"[0-9]+")
 
 # ---------------------------------------------------------------------------
 # Context words (looked up in small dicts, never by scanning the text)
@@ -244,6 +386,7 @@ _EX_HEDGES = {
     "below": ("upper", "below"),
 }
 _EX_HEDGE_MAXWORDS = 4
+_EX_HEDGE_LAST = frozenset(h.rsplit(" ", 1)[-1] for h in _EX_HEDGES)
 # words that may sit before "über"/"over" without making it a hedge, though capitalised
 _EX_TIME_NOUNS = {"jahr", "jahre", "jahren", "monat", "monate", "monaten", "woche", "wochen", "tag", "tage",
                   "tagen", "quartal", "zeitraum", "insgesamt"}
@@ -299,7 +442,7 @@ _EX_ABBREV_END = re.compile(
     r"(?:\b(?:Mio|Mrd|Tsd|Bio|ca|Nr|No|Dr|Prof|St|Inc|Co|Corp|Ltd|bzw|etc|vgl|usw|Jan|Feb|Mär|Apr|Aug|Sep|Sept|"
     r"Okt|Oct|Nov|Dez|Dec|Mr|Mrs|Ms|Hr|Fr|z\.B|u\.a|v\.a|d\.h|U\.S|a\.m|p\.m|v\.H|Abs|Art|Abb|Vol|S|p|pp|vs)"
     r"|\b[A-Z])\.$")
-_EX_SENT_END = re.compile(r"[.!?…]+[\"'»«“”’)\]]*(?=\s+[^a-zäöüß\s])|\n")
+_EX_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"'»«“”’)\]]*(?=\s+[^a-zäöüß\s]))")
 
 
 def _ex_float(digits: str, language: str) -> tuple[float, float]:
@@ -367,7 +510,7 @@ def _ex_prev_tokens(text: str, start: int, n: int = _EX_HEDGE_MAXWORDS + 2) -> t
         toks = toks[1:]
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
-        if t[-1] in ".!?" and not _EX_ABBREV_END.search(t):
+        if t[-1] in ".!?" and not (t[-1] == "." and _ex_is_abbrev(t, len(t) - 1)):
             toks = toks[i + 1:]
             bounded = True
             break
@@ -381,6 +524,8 @@ def _ex_strip(tok: str) -> str:
 
 def _ex_find_hedge(toks: list[str]) -> tuple[str, str, int]:
     """(qualifier, rule, number of tokens) for the hedge phrase ending the token list, else ('', '', 0)."""
+    if not toks or _ex_strip(toks[-1]) not in _EX_HEDGE_LAST:
+        return "", "", 0
     low = [_ex_strip(t) for t in toks[-_EX_HEDGE_MAXWORDS:]]
     for k in range(min(_EX_HEDGE_MAXWORDS, len(low)), 0, -1):
         phrase = " ".join(low[-k:])
@@ -543,6 +688,7 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 _EX_UNIT_CLASS = {"percent": "percent", "percentage_points": "points", "count": "count", "year": "year",
                   "ordinal": "ordinal", "date": "date", "other": "other"}
+_EX_WORDRUN = re.compile(r"[^\W\d_]{2,}")
 _EX_WORD_RE = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
 _EX_CLAUSE_BREAK = re.compile(r"[;:–—]|, (?:und|aber|doch|während|sondern|but|while|whereas|and)\b")
 
@@ -582,6 +728,7 @@ class _ExVocab:
         self.phrase_map: dict[str, list] = {}
         for p, n, w in self.phrases:
             self.phrase_map.setdefault(p, []).append((n, w))
+        self.phrase_list = [(p.split(" ", 1)[0], p, tuple(h)) for p, h in self.phrase_map.items()]
         self.cache: dict[str, tuple] = {}
 
     def word_cues(self, word: str) -> tuple:
@@ -636,74 +783,135 @@ def _ex_vocab(quantities: dict | None) -> _ExVocab:
     return voc
 
 
-def _ex_sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence around [start, end): searched at most 400 characters each way."""
-    lo = max(0, start - 400)
-    s = lo
-    for m in _EX_SENT_END.finditer(text, lo, start):
-        if m.group() == "\n" or not _EX_ABBREV_END.search(text[max(lo, m.start() - 6):m.start() + 1]):
-            s = m.end()
-    hi = min(len(text), end + 400)
-    e = hi
-    for m in _EX_SENT_END.finditer(text, end, hi):
+_EX_ABBREVS = frozenset(
+    "Mio Mrd Tsd Bio ca Nr No Dr Prof St Inc Co Corp Ltd bzw etc vgl usw Jan Feb Mär Apr Aug Sep Sept Okt Oct Nov "
+    "Dez Dec Mr Mrs Ms Hr Fr Abs Art Abb Vol pp vs Jr Sr Gen Gov Sen Rep Bd Hrsg engl franz lat sog ggf evtl inkl "
+    "zzgl max min Std Mon Tue Wed Thu Fri Sat Sun Mo Di Mi Do Sa So".split())
+
+
+def _ex_is_abbrev(text: str, dot: int) -> bool:
+    """True when the '.' at offset `dot` ends an abbreviation (Mio., Nr., z.B., U.S.), not a sentence."""
+    i = dot
+    lo = max(0, dot - 6)
+    while i > lo and text[i - 1].isalpha():
+        i -= 1
+    w = text[i:dot]
+    if not w:
+        return False
+    if len(w) == 1:
+        return True                               # single letters: initials, z.B., U.S.
+    return w in _EX_ABBREVS and (i == 0 or not text[i - 1].isalpha())
+
+
+def _ex_sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets where sentences end in text[start:end] (after '.', '!', '?' not ending an
+    abbreviation and followed by a capital, digit or quote; and at every line end)."""
+    out = []
+    for m in _EX_SENT_END.finditer(text, start, end):
         if m.group() == "\n":
-            e = m.start()
-            break
-        if not _EX_ABBREV_END.search(text[max(0, m.start() - 6):m.start() + 1]):
-            e = m.end()
-            break
-    while s < e and text[s].isspace():
+            out.append(m.start())
+        elif text[m.start()] != "." or not _ex_is_abbrev(text, m.start()):
+            out.append(m.end())
+    return out
+
+
+def _ex_sentence(text: str, start: int, end: int, ends: list[int]) -> tuple[int, int]:
+    """Bounds of the sentence around [start, end) given the sentence ends; at most 400 characters
+    each way, without leading or trailing spaces."""
+    j = bisect.bisect_right(ends, start)
+    s = ends[j - 1] if j else 0
+    k = bisect.bisect_left(ends, end)
+    e = ends[k] if k < len(ends) else len(text)
+    s = max(s, start - 400)
+    e = min(e, end + 400)
+    if s > start:
+        s = start
+    if e < end:
+        e = end
+    while s < start and text[s].isspace():
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > end and text[e - 1].isspace():
         e -= 1
     return s, e
 
 
+def _ex_cue_hits(text: str, a: int, b: int, voc: _ExVocab) -> list[tuple[int, int, tuple]]:
+    """Cue words in text[a:b]: (start, end, ((quantity, weight), ...)) for each occurrence."""
+    seg = text[a:b]
+    low = seg.lower()
+    if len(low) != len(seg):                    # lowercasing changed offsets (rare letters)
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in seg)
+    out = []
+    get = voc.cache.get
+    nl = len(low)
+    for w in set(_EX_WORDRUN.findall(low)):
+        hits = get(w)
+        if hits is None:
+            hits = voc.word_cues(w)
+        if not hits:
+            continue
+        n = len(w)
+        i = low.find(w)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalpha()) and (i + n >= nl or not low[i + n].isalpha()):
+                out.append((a + i, a + i + n, hits))
+            i = low.find(w, i + 1)
+    for first, phrase, hits in voc.phrase_list:
+        if first in low:
+            i = low.find(phrase)
+            while i >= 0:
+                out.append((a + i, a + i + len(phrase), hits))
+                i = low.find(phrase, i + 1)
+    return out
+
+
 def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVocab,
-              own: str = "") -> tuple[str, float]:
-    """(quantity, score) for one figure from the cue words of its sentence, weighted by distance."""
+              own: str = "", cache: dict | None = None) -> tuple[str, float]:
+    """(quantity, score) for one figure from the cue words of its sentence, weighted by distance
+    (weight / (1 + distance / 40 characters), halved across a clause break); the sentence before
+    counts at half weight when the figure's own sentence gives no clear answer."""
     if ucls == "ordinal":
         return ("rank" if fig.get("_rank") and voc.unit_of.get("rank") == "ordinal" else "unclassified"), 1.0
     allowed = ("money", "count") if ucls == "money_or_count" else (ucls,)
+    cache = {} if cache is None else cache
     s0, e0 = sent
     fs, fe = fig["start"], fig["end"]
-    lo, hi = max(s0, fs - 160), min(e0, fe + 160)
     scores: dict[str, float] = {}
     unit_of = voc.unit_of
 
     def add(hits, pos_s, pos_e, factor):
         if pos_e <= fs:
             d = fs - pos_e
-            seg = text[pos_e:fs]
+            if d > 8 and _EX_CLAUSE_BREAK.search(text, pos_e, fs):
+                factor *= 0.5
         elif pos_s >= fe:
             d = pos_s - fe
-            seg = text[fe:pos_s]
+            if d > 8 and _EX_CLAUSE_BREAK.search(text, fe, pos_s):
+                factor *= 0.5
         else:
-            d, seg = 0, ""
+            d = 0
+        if d > 240:
+            return
         f = factor / (1.0 + d / 40.0)
-        if seg and _EX_CLAUSE_BREAK.search(seg):
-            f *= 0.5
         for name, w in hits:
             if unit_of.get(name) in allowed:
                 scores[name] = scores.get(name, 0.0) + w * f
 
     def scan(a, b, factor):
-        for m in _EX_WORD_RE.finditer(text, a, b):
-            hits = voc.word_cues(m.group().lower())
-            if hits:
-                add(hits, m.start(), m.end(), factor)
-        if voc.phrase_re is not None:
-            for m in voc.phrase_re.finditer(text, a, b):
-                add(voc.phrase_map.get(m.group().lower(), ()), m.start(), m.end(), factor)
+        key = (a, b)
+        hits = cache.get(key)
+        if hits is None:
+            hits = cache[key] = _ex_cue_hits(text, a, b, voc)
+        for ps, pe, h in hits:
+            add(h, ps, pe, factor)
 
-    scan(lo, hi, 1.0)
+    scan(s0, e0, 1.0)
     if own:
         hits = voc.word_cues(own)
         if hits:
             add(hits, fs, fe, 1.0)
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0])) if scores else ("unclassified", 0.0)
     if best[1] < _EX_LABEL_MIN and s0 > 0:
-        # nothing clear in the sentence: the sentence before, at half weight
         scan(max(0, s0 - 200), s0, 0.5)
         best = max(scores.items(), key=lambda kv: (kv[1], kv[0])) if scores else ("unclassified", 0.0)
     return best if best[1] >= _EX_LABEL_MIN else ("unclassified", best[1])
@@ -775,9 +983,15 @@ def _ex_base(start: int, end: int, value: float, unit: str, qualifier: str, low:
             "low": low, "high": high, "quantity": "unclassified", "sentence": "", "sentence_start": start}
 
 
+_EX_TOP_GROUPS = ("date_iso", "date_dmy", "date_dmon", "date_mdy", "skip", "numord", "num", "frac", "wnum", "ordw",
+                  "vague")
+
+
 def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
     """Turn one master-pattern match into a raw figure (no hedge, range, label yet), or None."""
     kind = m.lastgroup
+    if kind not in _EX_TOP_GROUPS:
+        kind = next((k for k in _EX_TOP_GROUPS if k in m.re.groupindex and m.group(k) is not None), None)
     s, e = m.span()
     if kind == "skip":
         return None
@@ -798,7 +1012,7 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
         v = float(next((n for stem, n in _EX_ORDINAL_WORDS.items() if w.startswith(stem)), math.nan))
         return dict(_ex_base(s, e, v, "ordinal", "exact", v, v), _kind="ordinal", _rank=True)
     if kind == "vague":
-        w = m.group("vague").lower()
+        w = m.group("vword").lower()
         for stem, lo, hi, vk in _EX_VAGUE:
             if w.startswith(stem):
                 break
@@ -1010,7 +1224,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
         return []
     language = language if language in ("de", "en") else "de"
     voc = _ex_vocab(quantities if isinstance(quantities, dict) else None)
-    matches = list(_EX_MASTER.finditer(text))
+    matches = _ex_candidates(text)
     raw: list[dict] = []
     i = 0
     n = len(matches)
@@ -1058,12 +1272,12 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     _ex_fill_currency(raw, language)
     out = []
     sent_cache = (-1, -1)
+    cue_cache: dict = {}
+    ends = _ex_sentence_ends(text, 0, len(text)) if raw else []
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
-            sent_cache = _ex_sentence(text, s, e)
-            if not (sent_cache[0] <= s and e <= sent_cache[1]):
-                sent_cache = (min(s, sent_cache[0]), max(e, sent_cache[1]))
+            sent_cache = _ex_sentence(text, s, e, ends)
         ucls = fig.pop("_ucls", None) or _ex_unit_class_of(fig["unit"]) if fig["unit"] else "other"
         if fig["unit"] == "date":
             quantity = "unclassified"
@@ -1071,7 +1285,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
             own = fig.get("_own", "")
             if fig.get("_noun"):
                 own = fig["_noun"].lower()
-            quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own)
+            quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own, cue_cache)
             if fig.get("_money_pending"):
                 if voc.unit_of.get(quantity) == "money":
                     fig["unit"] = fig["_money_pending"]
