@@ -295,10 +295,11 @@ def _charts_hedge(text: str, qualifier: str, language: str) -> str:
     return _CHARTS_WORDS[language]["hedge"].get(qualifier, "")
 
 
-def _charts_figure_label(row: dict, language: str) -> str:
-    """How a mark is labelled: hedge + formatted value; the quote itself when it has no digits."""
+def _charts_figure_label(row: dict, language: str, quote_words: bool = True) -> str:
+    """How a mark is labelled: hedge + formatted value; the quote itself when it has no digits
+    ("fast die Hälfte"), unless quote_words is False."""
     text = _charts_text(row.get("text"))
-    if text and not any(c.isdigit() for c in text):
+    if quote_words and text and not any(c.isdigit() for c in text):
         return f"„{text}“" if language == "de" else f"“{text}”"
     q = _charts_text(row.get("qualifier"))
     if q == "range":
@@ -1150,7 +1151,7 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
                      high=_charts_float(r.get("high")))
             q = _charts_text(r.get("quantity"))
             add_figure(edge(_charts_text(r.get("file")), src),
-                       f"{_charts_quantity_label(tables, q, lang)}: {_charts_figure_label(r, lang)}", q)
+                       f"{_charts_quantity_label(tables, q, lang)}: {_charts_figure_label(r, lang, False)}", q)
     for f in _charts_findings(tables, "attribution"):
         for a in f["detail"].get("attributions", []) if isinstance(f["detail"].get("attributions"), list) else []:
             if isinstance(a, dict) and _charts_text(a.get("source")) and f["files"]:
@@ -1162,7 +1163,7 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
                 if hit and not e["figures"]:
                     r = dict(hit[0], value=_charts_float(hit[0].get("value")), low=_charts_float(hit[0].get("low")),
                              high=_charts_float(hit[0].get("high")))
-                    add_figure(e, f"{_charts_quantity_label(tables, q, lang)}: {_charts_figure_label(r, lang)}", q)
+                    add_figure(e, f"{_charts_quantity_label(tables, q, lang)}: {_charts_figure_label(r, lang, False)}", q)
         for src in f["detail"].get("sources", []) if isinstance(f["detail"].get("sources"), list) else []:
             for file in f["files"][:1]:
                 if isinstance(src, str) and src.strip():

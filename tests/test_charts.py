@@ -397,3 +397,28 @@ def test_charts_from_the_real_comparison(compared):
     assert "Investitionssumme: über 10 Mrd. $" in figs[(F4, "Bloomberg")]
     for c in charts.values():
         assert c.source.startswith("Quelle: ") and c.alt and c.title
+
+
+def test_separate_processes_give_identical_bytes(tmp_path):
+    """A re-run is a new process (new hash seed): the files must still be byte-identical."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+    script = (
+        "import sys, hashlib; sys.path.insert(0, sys.argv[1]); import helpers\n"
+        "from pathlib import Path\n"
+        "d = Path(sys.argv[2])\n"
+        "tables = {n: helpers.read_table(d / f'{n}.csv') for n in helpers.CHART_TABLES}\n"
+        "for c in helpers.make_charts(tables):\n"
+        "    for fmt in ('png', 'svg'):\n"
+        "        print(c.name, fmt, hashlib.sha256(helpers.chart_bytes(c.figure, fmt)).hexdigest())\n")
+    root = str(Path(helpers.__file__).resolve().parent)
+    outs = []
+    for seed in ("1", "4242"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run([sys.executable, "-c", script, root, str(FIXTURES / "meta-scale-ai")],
+                              capture_output=True, text=True, env=env, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1] and outs[0].count("\n") == 10
