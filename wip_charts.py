@@ -1532,12 +1532,13 @@ def chart_plan(tables: dict) -> list[tuple[str, str, str, str]]:
     units = {}
     for c in recs:
         units.setdefault(c["quantity"], []).append(c["unit"])
-    plan = [("overview", "overview", "", "")] if recs else []
+    plan = [("overview", "overview", "", "")] if overview_data(tables)["ratio"].notna().any() else []
     progression = {f["quantity"] for f in _charts_findings(tables, "progression")}
     for c in recs:
         q, u = _charts_text(c.get("quantity")), _charts_text(c.get("unit"))
         stem = _charts_slug(q) + (f"_{_charts_slug(u)}" if len(units[q]) > 1 else "")
-        if _charts_text(c.get("status")) == "progression" or q in progression:
+        moved = _charts_text(c.get("status")) == "progression" or q in progression
+        if moved and (progression_data(tables, q, u or None)["kind"] == "reported").sum() >= 2:
             plan.append((f"progression_{stem}", "progression", q, u))
         elif dotplot_data(tables, q, u or None)["outlet"].nunique() >= 2:
             plan.append((f"dots_{stem}", "dotplot", q, u))

@@ -422,3 +422,14 @@ def test_separate_processes_give_identical_bytes(tmp_path):
         assert proc.returncode == 0, proc.stderr[-2000:]
         outs.append(proc.stdout)
     assert outs[0] == outs[1] and outs[0].count("\n") == 10
+
+
+def test_nothing_compared_gives_no_charts_and_clears_old_ones(meta, tmp_path):
+    empty = {k: v.iloc[0:0] for k, v in meta.items()}
+    assert helpers.make_charts(empty) == []
+    (tmp_path / "overview.png").write_bytes(b"old run")
+    assert helpers.save_charts([], tmp_path).empty
+    assert not (tmp_path / "overview.png").exists()
+    # figures but no evidence rows: nothing to plot except who cites whom
+    no_evidence = dict(meta, evidence=meta["evidence"].iloc[0:0])
+    assert [c.name for c in helpers.make_charts(no_evidence)] == ["citations"]
