@@ -1348,7 +1348,9 @@ def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
     recs = sorted((c for c in comp.to_dict("records") if _charts_text(c.get("quantity")) not in ("", "unclassified")),
                   key=lambda c: (_CHARTS_STATUS_ORDER.get(_charts_text(c.get("status")), 4),
                                  -(_charts_float(c.get("n_outlets")) or 0), _charts_text(c.get("quantity"))))
-    recs = [c for c in recs if chart_evidence(tables, _charts_text(c.get("quantity")), _charts_text(c.get("unit")))]
+    recs = [c for c in recs if chart_evidence(tables, _charts_text(c.get("quantity")), _charts_text(c.get("unit")))
+            and _charts_text(c.get("status")) != "single_source"
+            and (_charts_float(c.get("n_outlets")) or 0) >= 2]      # one outlet: nothing to compare
     for i, c in enumerate(recs):
         q, unit = _charts_text(c.get("quantity")), _charts_text(c.get("unit"))
         cl, ch = _charts_float(c.get("consensus_low")), _charts_float(c.get("consensus_high"))
@@ -1378,9 +1380,18 @@ def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
                                        "reference", "file", "outlet", "value", "ratio", "verdict"])
 
 
+def _charts_single_source_count(tables: dict) -> int:
+    """How many quantities only one outlet reports (left out of the overview)."""
+    comp = _charts_table(tables, "comparison")
+    return sum(1 for c in comp.to_dict("records")
+               if _charts_text(c.get("quantity")) not in ("", "unclassified")
+               and (_charts_text(c.get("status")) == "single_source" or (_charts_float(c.get("n_outlets")) or 0) < 2))
+
+
 def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
     """Title (where outlets agree and where they do not), subtitle, source line, alt text."""
     q = data.drop_duplicates("row")
+    single = _charts_single_source_count(tables)
     contested = list(q.loc[q["status"] == "contested", "label"])
     agreed = list(q.loc[q["status"].isin(["agreed", "progression"]), "label"])
     changed = list(q.loc[q["status"] == "progression", "label"])
@@ -1397,6 +1408,8 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
         subtitle = "Jede Zahl im Verhältnis zum Konsens der Medien (Mittellinie; ÷10 = ein Zehntel davon)"
         if changed:
             subtitle += f"; {_charts_join(changed, language)}: Werte aus verschiedenen Zeitpunkten"
+        if single:
+            subtitle += f". Nicht gezeigt: {single} {'Größe' if single == 1 else 'Größen'}, die nur ein Medium nennt"
         rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
                          f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
                          + (f", Spanne ×{_charts_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
@@ -1417,6 +1430,8 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
         subtitle = "Each figure relative to the outlets' consensus (centre line; ÷10 = a tenth of it)"
         if changed:
             subtitle += f"; {_charts_join(changed, language)}: figures from different points in time"
+        if single:
+            subtitle += f". Not shown: {single} {'figure' if single == 1 else 'figures'} only one outlet reports"
         rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
                          f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
                          + (f", spread ×{_charts_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
