@@ -1057,7 +1057,7 @@ def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language:
         alt = (f"Line chart of the {_charts_mid(label, language)} in {len(rep)} reports, where {_charts_lower_first(title, rep['outlet'])}. "
                f"Figures: {steps}.")
     if not imp.empty:
-        alt = alt[:-1] + ("; " if True else "") + "; ".join(imp["label"]) + "."
+        alt = alt[:-1] + "; " + "; ".join(imp["label"]) + "."
     files = list(rep["file"]) + [f for c in _charts_derived(tables, quantity)[:1] for f in c["files"]]
     source = _charts_source_line(files, _charts_outlet_map(tables, language), language)
     return {"title": title, "subtitle": subtitle, "source": source, "alt": alt}
