@@ -270,6 +270,11 @@ _EX_PREFIX_CHARS = frozenset("$€£¥₹₽₩+-−( \u00a0\u202f\u2009.")
 _EX_MONTH_BEFORE = re.compile(r"(?:" + _EX_MONTHS_EN + r")" + _EX_SP + r"\Z")
 
 
+# A safeguard, not a limit any article reaches: a text yields at most this many figures (the
+# first ones), so that megabytes of digits and scale words cannot stall a run.
+EXTRACT_MAX_FIGURES = 5000
+
+
 def _ex_word_start(text: str, i: int) -> int:
     """Start of the word holding offset i (at most 40 characters back)."""
     lo = max(0, i - 40)
@@ -283,20 +288,23 @@ def _ex_candidates(text: str) -> list:
     nums = []
     last = 0
     for r in _EX_DIGIT_RUN.finditer(text):
+        if len(nums) > EXTRACT_MAX_FIGURES:
+            break
         p = r.start()
         if p < last:
             continue
         m = None
-        if p and text[p - 1] in _EX_PREFIX_CHARS:
+        c = text[p - 1] if p else ""
+        if c and c in _EX_PREFIX_CHARS and (not c.isspace() or p > 1 and text[p - 2] in "DRFPYK."):
             b = _EX_PREFIX_BEFORE.search(text, max(0, p - 7), p)
             if b is not None and b.start() < p:
                 m = _EX_NUMERIC.match(text, b.start())
-            elif text[p - 1] == " " and p > 3 and text[p - 2].isalpha():
-                b = _EX_MONTH_BEFORE.search(text, max(0, p - 11), p)
-                if b is not None:
-                    m = _EX_NUMERIC.match(text, b.start())
-                    if m is not None and m.lastgroup != "date_mdy":
-                        m = None
+        if m is None and c == " " and p > 3 and text[p - 2] in "yhletr.":
+            b = _EX_MONTH_BEFORE.search(text, max(0, p - 11), p)
+            if b is not None:
+                m = _EX_NUMERIC.match(text, b.start())
+                if m is not None and m.lastgroup != "date_mdy":
+                    m = None
         if m is None:
             m = _EX_NUMERIC.match(text, p)
         if m is not None and m.end() > p:
@@ -308,13 +316,13 @@ def _ex_candidates(text: str) -> list:
     found = {_EX_WORD_VOCAB[t] for t in _EX_WORD_VOCAB.keys() & text.split()}
     for w in found:
         i = text.find(w)
-        while i >= 0:
+        while i >= 0 and len(starts) <= 2 * EXTRACT_MAX_FIGURES:
             if (i == 0 or not text[i - 1].isalpha()) and (i + len(w) >= len(text) or not text[i + len(w)].isalpha()):
                 starts.add(i)
             i = text.find(w, i + 1)
     for stem in _EX_SCALE_STEMS:
         i = text.find(stem)
-        while i >= 0:
+        while i >= 0 and len(starts) <= 2 * EXTRACT_MAX_FIGURES:
             starts.add(_ex_word_start(text, i))
             i = text.find(stem, i + 1)
     words = []
@@ -322,6 +330,8 @@ def _ex_candidates(text: str) -> list:
     for i in sorted(starts):
         if i < last:
             continue
+        if len(words) > EXTRACT_MAX_FIGURES:
+            break
         m = None
         j = i - 1
         if j > 0 and text[j] in " \u00a0\u202f":
@@ -442,7 +452,7 @@ _EX_ABBREV_END = re.compile(
     r"(?:\b(?:Mio|Mrd|Tsd|Bio|ca|Nr|No|Dr|Prof|St|Inc|Co|Corp|Ltd|bzw|etc|vgl|usw|Jan|Feb|Mär|Apr|Aug|Sep|Sept|"
     r"Okt|Oct|Nov|Dez|Dec|Mr|Mrs|Ms|Hr|Fr|z\.B|u\.a|v\.a|d\.h|U\.S|a\.m|p\.m|v\.H|Abs|Art|Abb|Vol|S|p|pp|vs)"
     r"|\b[A-Z])\.$")
-_EX_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"'»«“”’)\]]*(?=\s+[^a-zäöüß\s]))")
+_EX_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"'»«“”’)\]]*(?=\s))")
 
 
 def _ex_float(digits: str, language: str) -> tuple[float, float]:
@@ -688,6 +698,7 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 _EX_UNIT_CLASS = {"percent": "percent", "percentage_points": "points", "count": "count", "year": "year",
                   "ordinal": "ordinal", "date": "date", "other": "other"}
+_EX_TOKEN_PUNCT = ".,;:!?()[]{}\"'«»„“”‚‘’…*"
 _EX_WORDRUN = re.compile(r"[^\W\d_]{2,}")
 _EX_WORD_RE = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
 _EX_CLAUSE_BREAK = re.compile(r"[;:–—]|, (?:und|aber|doch|während|sondern|but|while|whereas|and)\b")
@@ -730,6 +741,25 @@ class _ExVocab:
             self.phrase_map.setdefault(p, []).append((n, w))
         self.phrase_list = [(p.split(" ", 1)[0], p, tuple(h)) for p, h in self.phrase_map.items()]
         self.cache: dict[str, tuple] = {}
+        self.tok_cache: dict[str, tuple] = {}
+
+    def token_cues(self, tok: str) -> tuple:
+        """(hits, offset, length) for one lowercase whitespace-delimited token ('bewertet,',
+        '$10b-investition'): the cues of its hyphen- or slash-separated parts; () when none. Memoised."""
+        hit = self.tok_cache.get(tok)
+        if hit is not None:
+            return hit
+        core = tok.strip(_EX_TOKEN_PUNCT)
+        found: dict[str, float] = {}
+        for part in _EX_WORDRUN.findall(core):
+            for name, w in self.word_cues(part):
+                if w > found.get(name, 0):
+                    found[name] = w
+        hit = (tuple(found.items()), tok.find(core), len(core)) if found and core else ()
+        if len(self.tok_cache) > 200_000:
+            self.tok_cache.clear()
+        self.tok_cache[tok] = hit
+        return hit
 
     def word_cues(self, word: str) -> tuple:
         """((quantity, weight), ...) for one lowercase word; memoised."""
@@ -803,31 +833,48 @@ def _ex_is_abbrev(text: str, dot: int) -> bool:
     return w in _EX_ABBREVS and (i == 0 or not text[i - 1].isalpha())
 
 
-def _ex_sentence_ends(text: str, start: int, end: int) -> list[int]:
-    """Offsets where sentences end in text[start:end] (after '.', '!', '?' not ending an
-    abbreviation and followed by a capital, digit or quote; and at every line end)."""
-    out = []
-    for m in _EX_SENT_END.finditer(text, start, end):
-        if m.group() == "\n":
-            out.append(m.start())
-        elif text[m.start()] != "." or not _ex_is_abbrev(text, m.start()):
-            out.append(m.end())
-    return out
+def _ex_sentence_break(text: str, k: int, end_mark: int) -> int:
+    """Offset where the next sentence starts when the mark text[k:end_mark] ends one, else -1
+    (the '.' of an abbreviation such as 'Mio.', or a lowercase word follows)."""
+    if text[k] == "\n":
+        return k + 1
+    after = end_mark
+    n = len(text)
+    while after < n and text[after] in " \u00a0\t":
+        after += 1
+    if after < n and text[after].islower():
+        return -1
+    if text[k] == "." and not text[max(0, k - 6):k].isalpha() and _ex_is_abbrev(text, k):
+        return -1
+    return after
 
 
-def _ex_sentence(text: str, start: int, end: int, ends: list[int]) -> tuple[int, int]:
-    """Bounds of the sentence around [start, end) given the sentence ends; at most 400 characters
-    each way, without leading or trailing spaces."""
-    j = bisect.bisect_right(ends, start)
-    s = ends[j - 1] if j else 0
-    k = bisect.bisect_left(ends, end)
-    e = ends[k] if k < len(ends) else len(text)
-    s = max(s, start - 400)
-    e = min(e, end + 400)
-    if s > start:
-        s = start
-    if e < end:
-        e = end
+def _ex_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around [start, end): the nearest sentence breaks before and after
+    (at most 400 characters away), without surrounding spaces."""
+    lo = max(0, start - 400)
+    s = max(0, (start // 200) * 200 - 200)      # no break found: a fixed block, shared by neighbours
+    j = start
+    for _step in range(8):                      # the nearest marks only: bounded work per figure
+        k = max(text.rfind(".", lo, j), text.rfind("!", lo, j), text.rfind("?", lo, j),
+                text.rfind("\n", lo, j), text.rfind("…", lo, j))
+        if k < 0:
+            break
+        m = _EX_SENT_END.match(text, k)
+        if m is not None:
+            b = _ex_sentence_break(text, k, m.end())
+            if 0 <= b <= start:
+                s = b
+                break
+        j = k
+    hi = min(len(text), end + 400)
+    e = min(len(text), (end // 200) * 200 + 400)
+    for step, m in enumerate(_EX_SENT_END.finditer(text, end, hi)):
+        if step >= 8:
+            break
+        if _ex_sentence_break(text, m.start(), m.end()) >= 0:
+            e = m.start() if text[m.start()] == "\n" else m.end()
+            break
     while s < start and text[s].isspace():
         s += 1
     while e > end and text[e - 1].isspace():
@@ -836,26 +883,31 @@ def _ex_sentence(text: str, start: int, end: int, ends: list[int]) -> tuple[int,
 
 
 def _ex_cue_hits(text: str, a: int, b: int, voc: _ExVocab) -> list[tuple[int, int, tuple]]:
-    """Cue words in text[a:b]: (start, end, ((quantity, weight), ...)) for each occurrence."""
+    """Cue words in text[a:b]: (start, end, ((quantity, weight), ...)) for each occurrence.
+
+    The span is split on whitespace and each distinct token looked up in a memo (punctuation and
+    hyphenated parts are handled by _ExVocab.token_cues), so only cue words cost Python work.
+    """
     seg = text[a:b]
     low = seg.lower()
     if len(low) != len(seg):                    # lowercasing changed offsets (rare letters)
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in seg)
     out = []
-    get = voc.cache.get
+    get = voc.tok_cache.get
     nl = len(low)
-    for w in set(_EX_WORDRUN.findall(low)):
-        hits = get(w)
-        if hits is None:
-            hits = voc.word_cues(w)
-        if not hits:
+    toks = set(low.split())
+    for tok, hit in zip(toks, map(get, toks)):
+        if hit is None:
+            hit = voc.token_cues(tok)
+        if not hit:
             continue
-        n = len(w)
-        i = low.find(w)
+        hits, off, length = hit
+        k = len(tok)
+        i = low.find(tok)
         while i >= 0:
-            if (i == 0 or not low[i - 1].isalpha()) and (i + n >= nl or not low[i + n].isalpha()):
-                out.append((a + i, a + i + n, hits))
-            i = low.find(w, i + 1)
+            if (i == 0 or low[i - 1].isspace()) and (i + k >= nl or low[i + k].isspace()):
+                out.append((a + i + off, a + i + off + length, hits))
+            i = low.find(tok, i + 1)
     for first, phrase, hits in voc.phrase_list:
         if first in low:
             i = low.find(phrase)
@@ -879,14 +931,14 @@ def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVo
     scores: dict[str, float] = {}
     unit_of = voc.unit_of
 
-    def add(hits, pos_s, pos_e, factor):
+    def add(hits, pos_s, pos_e, factor, breaks=()):
         if pos_e <= fs:
             d = fs - pos_e
-            if d > 8 and _EX_CLAUSE_BREAK.search(text, pos_e, fs):
+            if d > 8 and breaks and bisect.bisect_left(breaks, pos_e) != bisect.bisect_left(breaks, fs):
                 factor *= 0.5
         elif pos_s >= fe:
             d = pos_s - fe
-            if d > 8 and _EX_CLAUSE_BREAK.search(text, fe, pos_s):
+            if d > 8 and breaks and bisect.bisect_left(breaks, fe) != bisect.bisect_left(breaks, pos_s):
                 factor *= 0.5
         else:
             d = 0
@@ -899,11 +951,15 @@ def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVo
 
     def scan(a, b, factor):
         key = (a, b)
-        hits = cache.get(key)
-        if hits is None:
-            hits = cache[key] = _ex_cue_hits(text, a, b, voc)
+        got = cache.get(key)
+        if got is None:
+            seg = text[a:b]
+            breaks = ([m.start() + a for m in _EX_CLAUSE_BREAK.finditer(seg)]
+                      if (";" in seg or ":" in seg or "–" in seg or "—" in seg or ", " in seg) else [])
+            got = cache[key] = (_ex_cue_hits(text, a, b, voc), breaks)
+        hits, breaks = got
         for ps, pe, h in hits:
-            add(h, ps, pe, factor)
+            add(h, ps, pe, factor, breaks)
 
     scan(s0, e0, 1.0)
     if own:
@@ -1228,7 +1284,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     raw: list[dict] = []
     i = 0
     n = len(matches)
-    while i < n:
+    while i < n and len(raw) < EXTRACT_MAX_FIGURES:
         m = matches[i]
         i += 1
         try:
@@ -1272,12 +1328,13 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     _ex_fill_currency(raw, language)
     out = []
     sent_cache = (-1, -1)
+    sent_text = ""
     cue_cache: dict = {}
-    ends = _ex_sentence_ends(text, 0, len(text)) if raw else []
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
-            sent_cache = _ex_sentence(text, s, e, ends)
+            sent_cache = _ex_sentence(text, s, e)
+            sent_text = text[sent_cache[0]:sent_cache[1]]
         ucls = fig.pop("_ucls", None) or _ex_unit_class_of(fig["unit"]) if fig["unit"] else "other"
         if fig["unit"] == "date":
             quantity = "unclassified"
@@ -1299,7 +1356,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
         fig["quantity"] = quantity
         fig["text"] = text[s:e]
         fig["sentence_start"] = sent_cache[0]
-        fig["sentence"] = text[sent_cache[0]:sent_cache[1]]
+        fig["sentence"] = sent_text
         out.append({k: fig[k] for k in ("start", "end", "text", "value", "unit", "qualifier", "low", "high",
                                         "quantity", "sentence", "sentence_start")})
     return out
