@@ -137,14 +137,16 @@ _EX_CUR_SUFFIX = (r"US-Dollar|US-\$|US[ ]Dollars?|U\.S\.[ ]dollars|Dollars?|doll
                   r"pounds?[ ]sterling|pounds?|sterling|GBP|£|Yen|yen|JPY|Yuan|yuan|Renminbi|CNY|RMB|"
                   r"Rupien|rupees|INR|Rubel|roubles|rubles|RUB|Won|KRW|SEK|NOK|DKK|PLN|Zloty|AUD|CAD|HKD|"
                   r"Cents?|cents?|pence|Rappen")
-_EX_CUR_PREFIX = (r"US\$|U\.S\.\$|US-\$|HK\$|NZ\$|CA\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|"
+_EX_CUR_PREFIX = (r"(?:US\$|U\.S\.\$|US-\$|HK\$|NZ\$|CA\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₽|₩)" + _EX_SP + "?|"
                   r"(?:USD|EUR|CHF|GBP|JPY|CNY|AUD|CAD|HKD|SEK|NOK|DKK|SFr\.|Fr\.)" + _EX_SP + "?")
 _EX_PCT_RE = (r"%|Prozentpunkten|Prozentpunkte|Prozentpunkt|Prozent|v\.[ ]?H\.|per[ ]cent|percentage[ ]points?|"
               r"percent|pct|Basispunkten|Basispunkte|Basispunkt|basis[ ]points?|bps|bp")
-_EX_SUPERL_DE = (r"(?:gr(?:ö|oe)ßt|grösst|höchst|best|wichtigst|stärkst|teuerst|wertvollst|bedeutendst|"
-                 r"erfolgreichst|beliebtest|kleinst|niedrigst|schlechtest|reichst|schnellst|ältest|häufigst|"
-                 r"längst|schwächst|günstigst|billigst|weitest|schwerst|tiefst|umsatzstärkst|bevölkerungsreichst|"
-                 r"meistverkauft|platziert)e[nmrs]?")
+_EX_SUPERL_DE_STEMS = ("größt", "groesst", "grösst", "höchst", "best", "wichtigst", "stärkst", "teuerst",
+                       "wertvollst", "bedeutendst", "erfolgreichst", "beliebtest", "kleinst", "niedrigst",
+                       "schlechtest", "reichst", "schnellst", "ältest", "häufigst", "längst", "schwächst",
+                       "günstigst", "billigst", "weitest", "schwerst", "tiefst", "umsatzstärkst",
+                       "bevölkerungsreichst", "meistverkauft", "platziert")
+_EX_SUPERL_DE = "(?:" + "|".join(_EX_SUPERL_DE_STEMS) + ")e[nmrs]?"
 _EX_SUPERL_EN = (r"(?:largest|biggest|highest|most|best|smallest|lowest|richest|oldest|longest|fastest|"
                  r"busiest|worst|strongest|weakest|top|leading)")
 _EX_CARD_DE = (r"(?:[Zz]wei|[Zz]wan|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ech|[Ss]ieben|[Ss]ieb|[Aa]cht|[Nn]eun|"
@@ -181,6 +183,7 @@ _EX_NUMERIC = re.compile(
     r"|\+[0-9]{1,3}[ ./-]?\(?[0-9]{1,5}\)?(?:[ ./-]?[0-9]{2,}){2,}"
     r"|\(0[0-9]{2,5}\)" + _EX_SP + r"?[0-9]{3,}(?:[ -][0-9]{2,})*"
     r"|0[0-9]{2,5}[/-][0-9]{3,}(?:[ -][0-9]{2,})*"
+    r"|0[0-9]{3,}(?: [0-9]{2,})+(?![0-9.,])"
     r"|[0-9]+[a-zA-Z_]+[0-9][0-9a-zA-Z_]*)"
     r"|(?P<numord>[0-9]+(?:st|nd|rd|th)(?:[ -]" + _EX_SUPERL_EN + r")?)(?![^\W\d_])"
     r"|(?P<num>(?P<cpre>" + _EX_CUR_PREFIX + r")?(?P<sign>(?<![\w.,)\]])[-+−](?=[0-9]))?"
@@ -189,6 +192,10 @@ _EX_NUMERIC = re.compile(
 # Figures written in words, matched at the start of candidate words (see _ex_word_starts)
 _EX_WORDS = re.compile(
     r"\b(?:"
+    r"(?P<ordw>(?:[Zz]weit|[Dd]ritt|[Vv]iert|[Ff]ünft|[Ss]echst|[Ss]iebt|[Aa]cht|[Nn]eunt|[Zz]ehnt)"
+    + _EX_SUPERL_DE + r"|(?:[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)"
+    r"[ -]" + _EX_SUPERL_EN + r")" + _EX_NOT_LETTER +
+    r"|"
     r"(?P<frac>(?:(?:[Dd]ie|[Dd]er|zur|[Ee]ine?|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Nn]eun|[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|"
     r"[Ff]our)" + _EX_SP + r"|[Tt]wo-|[Tt]hree-)?(?:Hälfte|Drittel|Viertel|Fünftel|Zehntel|[Hh]alf|thirds?|"
     r"quarters?|fifths?|tenths?))" + _EX_NOT_LETTER +
@@ -199,9 +206,6 @@ _EX_WORDS = re.compile(
     r"millions?|billions?|trillions?|hundred))?"
     r"(?:" + _EX_SP + r"(?P<wpct>Prozent|percent|per[ ]cent|Prozentpunkte|percentage[ ]points?)" + _EX_NOT_LETTER +
     r"|(?:" + _EX_SP + r"|-)(?P<wcsuf>" + _EX_CUR_SUFFIX + r")" + _EX_NOT_LETTER + r")?)"
-    r"|(?P<ordw>(?:[Zz]weit|[Dd]ritt|[Vv]iert|[Ff]ünft|[Ss]echst|[Ss]iebt|[Aa]cht|[Nn]eunt|[Zz]ehnt)"
-    + _EX_SUPERL_DE + r"|(?:[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)"
-    r"[ -]" + _EX_SUPERL_EN + r")" + _EX_NOT_LETTER +
     r"|(?P<vague>(?P<vword>(?:[Hh]undreds|[Tt]ens)[ ]of[ ](?:thousands|millions|billions)|[Mm]ulti-?(?:billion|million)\w*|"
     r"(?:[Mm]ulti)?[Mm]illiarden\w*|[Mm]illionen\w*|[Bb]illionen\w*|(?:[Bb]illion|[Mm]illion|[Tt]rillion)-"
     r"(?:dollar|euro|pound)\w*|(?:[Zz]ehn|[Hh]undert|[Aa]ber)?[Tt]ausende[nr]?|(?:[Aa]ber)?[Hh]underte[nr]?|"
@@ -237,7 +241,7 @@ def _ex_build_word_vocab() -> dict[str, str]:
               "aberhunderte", "aberhunderten", "dutzende", "dutzenden", "dutzend", "thousands", "hundreds",
               "dozens", "thousand"}
     for pre in ("zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt", "zehnt"):
-        for sup in re.findall(r"[a-zäöüß]+", _EX_SUPERL_DE.split("(?:", 1)[1].split(")e", 1)[0]):
+        for sup in _EX_SUPERL_DE_STEMS:
             for end in ("e", "en", "er", "es", "em"):
                 words.add(pre + sup + end)
                 if "ß" in sup:
@@ -295,7 +299,7 @@ def _ex_candidates(text: str) -> list:
             continue
         m = None
         c = text[p - 1] if p else ""
-        if c and c in _EX_PREFIX_CHARS and (not c.isspace() or p > 1 and text[p - 2] in "DRFPYK."):
+        if c and c in _EX_PREFIX_CHARS and (not c.isspace() or p > 1 and text[p - 2] in "DRFPYK.$€£¥₹₽₩"):
             b = _EX_PREFIX_BEFORE.search(text, max(0, p - 7), p)
             if b is not None and b.start() < p:
                 m = _EX_NUMERIC.match(text, b.start())
@@ -447,7 +451,10 @@ _EX_MEASURES = {"km", "m", "cm", "mm", "kg", "g", "t", "h", "min", "sek", "gb", 
                 "gw", "kw", "kwh", "gwh", "twh", "grad", "°c", "ha", "qm", "meter", "kilometer", "tonnen",
                 "kilogramm", "gramm", "liter", "stunden", "minuten", "sekunden", "miles", "metres", "meters",
                 "kilometres", "kilometers", "tonnes", "tons", "litres", "liters", "hours", "minutes", "seconds",
-                "degrees", "mph", "feet", "inches", "acres", "hektar", "quadratmeter", "euro-cent"}
+                "degrees", "mph", "feet", "inches", "acres", "hektar", "quadratmeter", "euro-cent", "milliseconds",
+                "millisekunden", "kilobytes", "megabytes", "gigabytes", "terabytes", "megawatt", "gigawatt",
+                "kilowatt", "kilowattstunden", "zentimeter", "millimeter", "celsius", "yards", "pounds-weight",
+                "promille", "knoten", "volt", "watt", "pixel", "ps", "bar", "mbit/s", "prozentpunkte"}
 _EX_ABBREV_END = re.compile(
     r"(?:\b(?:Mio|Mrd|Tsd|Bio|ca|Nr|No|Dr|Prof|St|Inc|Co|Corp|Ltd|bzw|etc|vgl|usw|Jan|Feb|Mär|Apr|Aug|Sep|Sept|"
     r"Okt|Oct|Nov|Dez|Dec|Mr|Mrs|Ms|Hr|Fr|z\.B|u\.a|v\.a|d\.h|U\.S|a\.m|p\.m|v\.H|Abs|Art|Abb|Vol|S|p|pp|vs)"
@@ -659,7 +666,7 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
                        "loans", "bond", "bonds", "borrow")),
     "price": ("money", ("kostet", "kosten", "preis", "*preis", "price", "prices", "costs", "cost", "priced",
                         "ticket")),
-    "fine": ("money", ("strafe", "bußgeld", "geldbuße", "geldstrafe", "fine", "fined", "penalty")),
+    "fine": ("money", ("strafe", "*strafe", "bußgeld", "*bußgeld", "geldbuße", "fine", "fined", "penalty")),
     "stake": ("percent", (
         "anteil", "*anteil", "beteiligung", "*beteiligung", "übernehm", "übernimmt", "übernommen", "kauf", "kauft",
         "erwerb", "erwirbt", "hält", "halten", "aktien", "stake", "share of", "holding", "owns", "acquire",
@@ -974,6 +981,7 @@ def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVo
 
 
 _EX_LABEL_MIN = 0.25
+_EX_COUNTISH = {"count": ("count",), "other": ()}
 
 
 # ---------------------------------------------------------------------------
@@ -1150,7 +1158,7 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
             v = v / 100.0
             unit = _EX_MINOR[(g("wcsuf") or "").lower()] or ""
         if noun:
-            unit = "count"
+            unit = "other" if noun.lower() in _EX_MEASURES else "count"
         fig = _ex_base(s, e, v, unit, "exact", v, v)
         fig["_noun"] = noun
         fig["_kind"] = "number"
@@ -1211,6 +1219,7 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
     fig["_int4"] = fig["_plain"] and len(digits) == 4 and digits.isdigit()
     fig["_minor"] = minor and not unit
     fig["_digits"] = digits
+    fig["_mult"] = (v / value) if value else scale
     if fig["_scaled"] and not unit:
         noun = _ex_count_noun(text, e, language)
         if noun:
@@ -1235,6 +1244,8 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
     pt = _ex_strip(prev_tok)
     if pt in _EX_IDENTIFIER_WORDS or prev_tok in ("#", "§"):
         return False
+    if len(prev_tok) == 1 and prev_tok.isupper() and prev == " " and not (language == "en" and prev_tok in "AI"):
+        return False                          # road and grade names: A 67, B 96, Q 3
     if nxt == "-" and e + 1 < len(text) and text[e + 1].isalpha() and fig.get("_digits", "").isdigit():
         # "4-Modelle", "10-year": a number joined to a word
         pass
@@ -1255,7 +1266,7 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
     if noun.lower() in _EX_MEASURES:
         fig["unit"] = "other"
         return True
-    if is_year_shape and (year_cue or not noun):
+    if is_year_shape and (year_cue or not noun or language == "en"):
         fig["unit"] = "year"
         return True
     if year_cue and pt in ("jahr", "jahre", "jahres", "year") and 1 <= v <= 2199 and float(v).is_integer():
@@ -1303,6 +1314,11 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
             rc = _EX_RANGE_CONN.match(text, fig["end"])
             if rc and matches[i].start() == rc.end() and matches[i].lastgroup == "skip":
                 continue                                   # "von 10 bis 12 Uhr"
+            if rc and matches[i].start() == rc.end() and rc.group("c") in ("-", "–", ":") and fig.get("_plain"):
+                nxt = _ex_from_match(matches[i], text, language)
+                if nxt is not None and nxt.get("_plain") and nxt["value"] < fig["value"] < 1000:
+                    i += 1
+                    continue                               # a score: "19-8", "3–1"
             if rc and matches[i].start() == rc.end() and matches[i].lastgroup in ("num", "wnum"):
                 conn = rc.group("c").strip()
                 between = _ex_strip(toks[-1]) if toks else ""
@@ -1340,9 +1356,14 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
             quantity = "unclassified"
         else:
             own = fig.get("_own", "")
-            if fig.get("_noun"):
-                own = fig["_noun"].lower()
-            quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own, cue_cache)
+            if fig.get("_noun") and fig["unit"] in ("count", "other"):
+                # "500 Mitarbeiter", "four minutes": the noun says what is counted
+                hit = voc.token_cues(fig["_noun"].lower())
+                allowed = _EX_COUNTISH.get(fig["unit"], ())
+                cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
+                quantity = max(cands)[1] if cands else "unclassified"
+            else:
+                quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own, cue_cache)
             if fig.get("_money_pending"):
                 if voc.unit_of.get(quantity) == "money":
                     fig["unit"] = fig["_money_pending"]
@@ -1372,12 +1393,7 @@ def _ex_merge_range(a: dict, b: dict, language: str, conn: str) -> dict | None:
     unit = b["unit"] or a["unit"]
     if a.get("_plain") and not b.get("_plain"):
         # carry the scale of the second number to the first: "10 bis 15 Milliarden"
-        bscale = b["value"] / _ex_float(b.get("_digits", ""), language)[0] if b.get("_digits") else 1.0
-        if b.get("_minor"):
-            bscale = 1.0
-        if not math.isfinite(bscale) or bscale == 0:
-            bscale = 1.0
-        va = va * bscale
+        va = va * b.get("_mult", 1.0)
         unit = b["unit"]
     elif a["unit"] and b["unit"] and a["unit"] != b["unit"]:
         return None
