@@ -1620,3 +1620,25 @@ def highlight_figures_html(text: str, figures) -> str:
     out.append(_html.escape(text[pos:]))
     body = "".join(out).replace("\n", "<br>\n")
     return f'<div style="font-family:sans-serif;line-height:1.6;max-width:60em">{body}</div>'
+
+
+def figure_counts(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures per article (rows, by file prefix) and unit (columns), with totals."""
+    if figures.empty:
+        return pd.DataFrame()
+    df = figures.assign(article=figures["file"].astype(str).str.split("_").str[0])
+    table = pd.crosstab(df["article"], df["unit"], margins=True, margins_name="total")
+    table.columns.name = None
+    return table
+
+
+def highlight_story_html(articles: pd.DataFrame, figures: pd.DataFrame) -> str:
+    """One HTML block per article: an escaped heading (file, outlet) and the text with its figures
+    highlighted by highlight_figures_html. Every piece of article text is escaped."""
+    parts = []
+    for _, art in articles.sort_values("file").iterrows():
+        own = figures[figures["file"] == art["file"]] if len(figures) else figures
+        head = f"{art['file']} · {art.get('outlet') or 'outlet unknown'} · {len(own)} figures"
+        parts.append(f"<h4>{_html.escape(head)}</h4>")
+        parts.append(highlight_figures_html(art.get("text") or "", own))
+    return "\n".join(parts)
