@@ -409,7 +409,7 @@ _EX_DURATION = {"years", "year", "months", "month", "weeks", "week", "days", "de
                 "monate", "monaten", "wochen", "tage", "tagen", "jahrzehnte"}
 _EX_POST_HEDGE = re.compile(r"[ ,]{1,2}(?P<h>oder mehr|und mehr|or more|and more|plus|oder weniger|or less|"
                             r"or fewer|und darüber|and above|or above)\b")
-_EX_RANGE_CONN = re.compile(r"(?P<c>[ ]?(?:-|–|—)[ ]?|[ ](?:bis|to|und|and|or|oder)[ ])")
+_EX_RANGE_CONN = re.compile(r"-?(?P<c>[ ]?(?:-|–|—)[ ]?|[ ](?:bis|to|und|and|or|oder)[ ])")
 _EX_YEAR_CUES = {"jahr", "jahre", "jahres", "jahren", "im", "seit", "bis", "ab", "von", "vor", "nach", "anfang",
                  "ende", "mitte", "frühjahr", "frühling", "sommer", "herbst", "winter", "in", "since", "until",
                  "by", "from", "year", "early", "late", "mid", "für", "for", "zwischen", "between", "of",
@@ -454,7 +454,11 @@ _EX_MEASURES = {"km", "m", "cm", "mm", "kg", "g", "t", "h", "min", "sek", "gb", 
                 "degrees", "mph", "feet", "inches", "acres", "hektar", "quadratmeter", "euro-cent", "milliseconds",
                 "millisekunden", "kilobytes", "megabytes", "gigabytes", "terabytes", "megawatt", "gigawatt",
                 "kilowatt", "kilowattstunden", "zentimeter", "millimeter", "celsius", "yards", "pounds-weight",
-                "promille", "knoten", "volt", "watt", "pixel", "ps", "bar", "mbit/s", "prozentpunkte"}
+                "promille", "knoten", "volt", "watt", "pixel", "ps", "bar", "mbit/s", "prozentpunkte", "minute", "sekunde",
+                "stunde", "zoll", "inch", "meile", "mile", "mal", "times", "fach", "grad", "metre", "meter",
+                "kilometre", "kilometer", "tonne", "ton", "liter", "litre", "hektar", "seemeile", "byte", "gigabyte",
+                "megabyte", "terabyte", "hertz", "kalorie", "calorie", "millisekunde", "millisecond", "lichtjahr",
+                "jahrhundert", "jahrzehnt"}
 _EX_ABBREV_END = re.compile(
     r"(?:\b(?:Mio|Mrd|Tsd|Bio|ca|Nr|No|Dr|Prof|St|Inc|Co|Corp|Ltd|bzw|etc|vgl|usw|Jan|Feb|Mär|Apr|Aug|Sep|Sept|"
     r"Okt|Oct|Nov|Dez|Dec|Mr|Mrs|Ms|Hr|Fr|z\.B|u\.a|v\.a|d\.h|U\.S|a\.m|p\.m|v\.H|Abs|Art|Abb|Vol|S|p|pp|vs)"
@@ -583,6 +587,23 @@ def _ex_next_word(text: str, end: int) -> str:
     return text[j:k]
 
 
+def _ex_is_measure(word: str) -> bool:
+    """True for a unit of measurement or a multiplier ('km', 'Metern', 'Minuten', 'Mal', 'times')."""
+    w = word.lower()
+    if w in _EX_MEASURES:
+        return True
+    for suffix in ("n", "en", "s", "e"):
+        if w.endswith(suffix) and w[: -len(suffix)] in _EX_MEASURES:
+            return True
+    return False
+
+
+def _ex_measure_after(text: str, end: int) -> bool:
+    """True when a unit of measurement follows a number: '800 km', '64,33 Metern', '45-Minuten-Takt'."""
+    w = _ex_next_word(text, end + 1 if end < len(text) and text[end] == "-" else end)
+    return _ex_is_measure(w.split("-")[0])
+
+
 def _ex_count_noun(text: str, end: int, language: str) -> str:
     """The countable noun after a number ('Mitarbeiter', 'employees'), or '' when none follows."""
     w = _ex_next_word(text, end)
@@ -618,7 +639,7 @@ def _ex_url_like(text: str, start: int, end: int) -> bool:
     tok = text[a:b]
     if "://" in tok or "www." in tok or "@" in tok:
         return True
-    if "/" in tok and tok.count("/") >= 2:
+    if "/" in tok and tok.count("/") >= 2 or "=" in tok and ("?" in tok or "&" in tok):
         return True
     m = re.search(r"\.(?:pdf|jpe?g|png|gif|docx?|xlsx?|csv|html?|txt|zip|mp[34]|json|xml|pptx?)\b", tok, re.I)
     return bool(m)
@@ -1157,8 +1178,10 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
         elif minor:
             v = v / 100.0
             unit = _EX_MINOR[(g("wcsuf") or "").lower()] or ""
+        if noun and language == "en" and noun[0].isupper():
+            return None                       # "Six Nations", "Three Lions": a name
         if noun:
-            unit = "other" if noun.lower() in _EX_MEASURES else "count"
+            unit = "other" if _ex_is_measure(noun) else "count"
         fig = _ex_base(s, e, v, unit, "exact", v, v)
         fig["_noun"] = noun
         fig["_kind"] = "number"
@@ -1181,6 +1204,8 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
             return None                       # GPT-5, COVID-19
         if p == "." and first >= 2 and text[first - 2].isalnum():
             return None                       # version numbers, 1.2.3
+    if (p in "=?&@.:~" or (e < len(text) and text[e] in "/@_")) and _ex_url_like(text, first, e):
+        return None
     digits = g("digits")
     value, dunit = _ex_float(digits, language)
     if math.isnan(value):
@@ -1262,10 +1287,10 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
         fig["unit"] = "ordinal"
         fig["_rank"] = True
         return True
-    noun = _ex_count_noun(text, e, language)
-    if noun.lower() in _EX_MEASURES:
+    if _ex_measure_after(text, e):
         fig["unit"] = "other"
         return True
+    noun = _ex_count_noun(text, e, language)
     if is_year_shape and (year_cue or not noun or language == "en"):
         fig["unit"] = "year"
         return True
@@ -1324,6 +1349,8 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                 between = _ex_strip(toks[-1]) if toks else ""
                 ok = conn in ("-", "–", "—", "bis", "to") or (conn in ("und", "and") and between in
                                                                 ("zwischen", "between"))
+                if conn == "to" and between == "from":
+                    ok = False                             # "rose from 29% to 40%": two figures
                 if conn in ("or", "oder"):
                     ok = False
                 fig2 = _ex_from_match(matches[i], text, language) if ok else None
@@ -1395,6 +1422,8 @@ def _ex_merge_range(a: dict, b: dict, language: str, conn: str) -> dict | None:
         # carry the scale of the second number to the first: "10 bis 15 Milliarden"
         va = va * b.get("_mult", 1.0)
         unit = b["unit"]
+    elif a.get("_plain") and b.get("_plain") and a["unit"] in ("count", "other") and b["unit"] in ("count", "other"):
+        unit = b["unit"]                               # "50 - 80 Metern": the unit word follows the second
     elif a["unit"] and b["unit"] and a["unit"] != b["unit"]:
         return None
     if conn in ("-", "–", "—") and not (va <= vb):
