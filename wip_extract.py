@@ -331,9 +331,13 @@ def _ex_candidates(text: str) -> list:
             i = text.find(stem, i + 1)
     words = []
     last = 0
+    num_starts = [m.start() for m in nums]
     for i in sorted(starts):
         if i < last:
             continue
+        k = bisect.bisect_right(num_starts, i) - 1
+        if k >= 0 and nums[k].end() > i:
+            continue                              # inside "14,3 Milliarden": read with its number
         if len(words) > EXTRACT_MAX_FIGURES:
             break
         m = None
@@ -829,8 +833,13 @@ _EX_VOCAB_CACHE: dict[str, _ExVocab] = {}
 
 def _ex_vocab(quantities: dict | None) -> _ExVocab:
     """The compiled vocabulary for a story's quantities parameter (cached per distinct parameter)."""
+    if not quantities:
+        key = ""
+        voc = _EX_VOCAB_CACHE.get(key)
+        if voc is not None:
+            return voc
     try:
-        key = json.dumps(quantities or {}, sort_keys=True, default=str)
+        key = json.dumps(quantities, sort_keys=True, default=str) if quantities else ""
     except (TypeError, ValueError):
         key = repr(quantities)
     voc = _EX_VOCAB_CACHE.get(key)
