@@ -163,14 +163,14 @@ def main(argv: list[str]) -> int:
         print(f"\n{PROG}: interrupted", file=sys.stderr)
         return 130
     print(f"Done in {time.monotonic() - started:.1f} s. Outputs in {rel(paths.output)}/:")
-    print(f"  report      {rel(report)}   (one page to share: findings, evidence, charts)")
+    print(f"  {'report.html':<15} {rel(report)}  (one page to share: findings, evidence, charts)")
     for name in ("articles.csv", "figures.csv", "comparison.csv", "findings.csv"):
         if paths.out(name).exists():
-            print(f"  {name:<11} {rel(paths.out(name))}")
+            print(f"  {name:<15} {rel(paths.out(name))}")
     if paths.charts.is_dir():
         n = len(list(paths.charts.glob("*.png")))
-        print(f"  charts      {rel(paths.charts)}/ ({n} charts, each with .svg, .txt alt text and .csv data)")
-    print(f"  notebooks   {rel(paths.notebooks)}/ (the executed copies)")
+        print(f"  {'charts':<15} {rel(paths.charts)}/ ({n} charts, each with .svg, .txt alt text and .csv data)")
+    print(f"  {'notebooks':<15} {rel(paths.notebooks)}/ (the executed copies)")
     return 0
 
 

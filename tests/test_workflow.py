@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 import yaml
 
@@ -359,7 +360,8 @@ def test_chipdeal_articles(chipdeal):
         assert articles.loc[file, "published"] == published
         assert articles.loc[file, "language"] == "en"
         text = articles.loc[file, "text"]
-        assert "Read more" not in text and "newsletter" not in text.lower() and "Advertisement" not in text
+        for promo in ("Read more", "newsletter", "Advertisement", "Subscribe to", "Sign up", "Follow ", "Share it"):
+            assert promo.lower() not in text.lower(), (file, promo)
     assert "Reuters" in _json(articles.loc["001_tech-ledger.txt", "cites"], [])
     assert {"Reuters", "Financial Times"} <= set(_json(articles.loc["003_pacific-business-wire.txt", "cites"], []))
     assert "Bloomberg" in _json(articles.loc["004_daily-circuit.txt", "cites"], [])
@@ -392,9 +394,13 @@ def test_chipdeal_number_bearing_non_figures_are_not_figures(chipdeal):
     for piece in NOT_FIGURES:
         hits = figures[figures["text"].str.contains(piece, regex=False)]
         assert hits.empty, (piece, hits[["file", "text", "unit"]].to_dict("records"))
-    # "more than $1 billion a year on AI hardware" is spending, not the deal
+    # "more than $1 billion a year on AI hardware" is spending and "$450 million" an order backlog:
+    # neither may join the deal amount, the valuation or the stake
     spending = figures[figures["file"].str.startswith("003") & figures["text"].str.contains("$1 billion", regex=False)]
-    assert set(spending["quantity"]) and "deal_amount" not in set(spending["quantity"])
+    backlog = figures[figures["text"].str.contains("$450 million", regex=False)]
+    assert len(spending) == 1 and len(backlog) == 2
+    for row in pd.concat([spending, backlog]).to_dict("records"):
+        assert row["quantity"] not in ("deal_amount", "valuation", "stake"), row
 
 
 @pytest.mark.slow
@@ -600,6 +606,7 @@ def test_akkudeal_runs_with_no_configuration(akkudeal):
     assert articles.loc["002_rheinische-handelszeitung.txt", "published"] == "2025-04-03"
     assert articles.loc["003_finanzecho.txt", "outlet"] == "Finanzecho"
     assert "dpa" in _json(articles.loc["003_finanzecho.txt", "cites"], [])
+    assert "Handelsblatt" in _json(articles.loc["002_rheinische-handelszeitung.txt", "cites"], [])
 
 
 @pytest.mark.slow
