@@ -766,6 +766,10 @@ class _ExVocab:
                 else:
                     self.prefix.setdefault(c, []).append((name, w))
         self.lengths = sorted({len(c) for c in self.prefix}, reverse=True)
+        alts = [re.escape(c) for c in sorted(self.prefix, key=len, reverse=True)]
+        infix = [re.escape(f) for f, _n, _w in self.infix]
+        self.any_cue = re.compile("(?:" + "|".join(alts or ["(?!)"]) + ")" +
+                                  ("|.*?(?:" + "|".join(infix) + ")" if infix else ""), re.S)
         self.phrase_re = (re.compile("|".join(re.escape(p) for p, _n, _w in sorted(self.phrases, key=lambda x: -len(x[0]))),
                                      re.I) if self.phrases else None)
         self.phrase_map: dict[str, list] = {}
@@ -798,6 +802,11 @@ class _ExVocab:
         hit = self.cache.get(word)
         if hit is not None:
             return hit
+        if self.any_cue.match(word) is None:          # most words: one C-level test
+            if len(self.cache) > 200_000:
+                self.cache.clear()
+            self.cache[word] = ()
+            return ()
         found: dict[str, float] = {}
         for n in self.lengths:
             if n <= len(word):
@@ -1004,7 +1013,7 @@ def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVo
         if hits:
             add(hits, fs, fe, 1.0)
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0])) if scores else ("unclassified", 0.0)
-    if best[1] < _EX_LABEL_MIN and s0 > 0:
+    if best[1] < _EX_LABEL_MIN and s0 > 0 and ucls in ("money", "percent", "money_or_count"):
         scan(max(0, s0 - 200), s0, 0.5)
         best = max(scores.items(), key=lambda kv: (kv[1], kv[0])) if scores else ("unclassified", 0.0)
     return best if best[1] >= _EX_LABEL_MIN else ("unclassified", best[1])
@@ -1201,8 +1210,8 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
         return fig
     # a written number
     g = m.group
-    cpre = g("cpre")
-    sign = g("sign")
+    cpre, sign, digits, scale_w, sscale, csuf, pct, pctadj = g("cpre", "sign", "digits", "scale", "sscale", "csuf",
+                                                               "pct", "pctadj")
     nstart = m.start("digits")
     first = s if cpre else (m.start("sign") if sign else nstart)
     p = text[first - 1] if first else " "
@@ -1215,17 +1224,11 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
             return None                       # version numbers, 1.2.3
     if (p in "=?&@.:~" or (e < len(text) and text[e] in "/@_")) and _ex_url_like(text, first, e):
         return None
-    digits = g("digits")
     value, dunit = _ex_float(digits, language)
     if math.isnan(value):
         return None
     if sign and sign in "-−":
         value = -value
-    scale_w = g("scale")
-    sscale = g("sscale")
-    csuf = g("csuf")
-    pct = g("pct")
-    pctadj = g("pctadj")
     cur = _ex_currency(cpre.strip() if cpre else None) or _ex_currency(csuf)
     minor = bool(csuf) and csuf.lower() in _EX_MINOR and not cpre
     if sscale and not cur:
