@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from wip_common import ROOT, read_table, write_text_atomic
+from wip_common import ROOT, article_label, read_table, write_text_atomic
 
 # Labels of the page itself, in the story's language.
 _REPORT_LABELS = {
@@ -31,15 +31,15 @@ _REPORT_LABELS = {
         "figures": "Figures", "consensus": "Consensus", "median": "Median", "min": "Min", "max": "Max",
         "status": "Status", "outlet": "Outlet", "date": "Date", "language": "Language", "cites": "Cites",
         "title": "Headline", "file": "File", "words": "Words", "reason": "Reason",
-        "duplicate": "duplicate of", "summary": "{articles} articles from {outlets} outlets, {figures} figures, "
-        "{findings} findings.",
+        "duplicate": "duplicate of", "summary": "{articles} from {outlets}, {figures}, {findings}.",
+        "nouns": {"articles": ("article", "articles"), "outlets": ("outlet", "outlets"),
+                  "figures": ("figure", "figures"), "findings": ("finding", "findings")},
         "made": "Made with <code>{command}</code> by the figure-checking notebook collection "
                 "(scripts/run_story.py, notebooks 01–04) from the {n} files in <code>{articles}</code>.",
         "params": "Story parameters that differ from the defaults: {params}.",
         "defaults": "All story parameters at their defaults.",
         "caveat": "Figures are extracted automatically: check every quote against the article before publishing.",
         "chart_data": "Data behind the chart: <code>{csv}</code>",
-        "unknown_outlet": "unknown outlet",
     },
     "de": {
         "lang": "de", "report": "Zahlencheck", "findings": "Befunde", "charts": "Grafiken",
@@ -50,15 +50,15 @@ _REPORT_LABELS = {
         "figures": "Zahlen", "consensus": "Konsens", "median": "Median", "min": "Min.", "max": "Max.",
         "status": "Status", "outlet": "Medium", "date": "Datum", "language": "Sprache", "cites": "Zitiert",
         "title": "Überschrift", "file": "Datei", "words": "Wörter", "reason": "Grund",
-        "duplicate": "Duplikat von", "summary": "{articles} Artikel aus {outlets} Medien, {figures} Zahlen, "
-        "{findings} Befunde.",
+        "duplicate": "Duplikat von", "summary": "{articles} aus {outlets}, {figures}, {findings}.",
+        "nouns": {"articles": ("Artikel", "Artikel"), "outlets": ("Medium", "Medien"),
+                  "figures": ("Zahl", "Zahlen"), "findings": ("Befund", "Befunde")},
         "made": "Erstellt mit <code>{command}</code> von der Notebook-Sammlung zum Zahlencheck "
                 "(scripts/run_story.py, Notebooks 01–04) aus den {n} Dateien in <code>{articles}</code>.",
         "params": "Story-Parameter, die vom Standard abweichen: {params}.",
         "defaults": "Alle Story-Parameter auf ihrem Standardwert.",
         "caveat": "Die Zahlen werden automatisch erkannt: jedes Zitat vor der Veröffentlichung am Artikel prüfen.",
         "chart_data": "Daten der Grafik: <code>{csv}</code>",
-        "unknown_outlet": "Medium unbekannt",
     },
 }
 _REPORT_KINDS = {
@@ -307,9 +307,8 @@ def _report_span_offset(item: dict, texts: dict) -> int | None:
 
 
 def _report_outlet(outlet: object, file: object, labels: dict) -> str:
-    """An outlet name for the page, or a label naming the file when the outlet is unknown."""
-    name = _report_text(outlet).strip()
-    return name or f"{labels['unknown_outlet']} ({_report_text(file)})"
+    """An outlet name for the page; 'article 001' / 'Artikel 001' (as findings and charts say) when unknown."""
+    return article_label(_report_text(file), _report_text(outlet), labels["lang"])
 
 
 def _report_findings_html(findings: pd.DataFrame | None, texts: dict, outlets: dict, language: str,
@@ -480,10 +479,12 @@ def build_report_html(paths, params: dict) -> str:
     ingest = _report_read(paths.out("ingest_report.csv"))
     texts = {_report_text(f): _report_text(t) for f, t in zip(articles.get("file", []), articles.get("text", []))}
     outlets = {_report_text(f): _report_text(o) for f, o in zip(articles.get("file", []), articles.get("outlet", []))}
-    n_outlets = len({o.strip() for o in outlets.values() if o.strip()} or set(outlets))
-    summary = labels["summary"].format(articles=len(articles), outlets=n_outlets,
-                                       figures=0 if figures is None else len(figures),
-                                       findings=0 if findings is None else len(findings))
+    # articles without a known outlet count one each, as the comparison counts them
+    n_outlets = len({o.strip() for o in outlets.values() if o.strip()}) + sum(1 for o in outlets.values()
+                                                                             if not o.strip())
+    counts = {"articles": len(articles), "outlets": n_outlets, "figures": 0 if figures is None else len(figures),
+              "findings": 0 if findings is None else len(findings)}
+    summary = labels["summary"].format(**{k: f"{n} {labels['nouns'][k][n != 1]}" for k, n in counts.items()})
     n_files = (len(ingest) if ingest is not None else
                len([p for p in paths.articles.iterdir() if p.is_file()]) if paths.articles.is_dir() else 0)
     command = "make run" if story == "meta-scale-ai" else f"make run STORY={story}"

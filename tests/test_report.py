@@ -205,7 +205,7 @@ def test_title_footer_and_parameters(story):
     footer = page.split("<footer>")[1]
     assert "make run STORY=test-report" in footer and "All story parameters at their defaults" in footer
     assert "<code>test-report</code>" in footer
-    assert "2 articles from 2 outlets, 1 figures, 2 findings." in page
+    assert "2 articles from 2 outlets, 1 figure, 2 findings." in page
     page = helpers.build_report_html(story, params(title="Chip <deal>", exclude=["x.txt"]))
     assert "<h1>Chip &lt;deal&gt;</h1>" in page and "<title>Chip &lt;deal&gt;</title>" in page
     assert "&quot;exclude&quot;: [&quot;x.txt&quot;]" in page.split("<footer>")[1]
@@ -242,7 +242,8 @@ def test_missing_tables_give_notes_not_errors(tmp_path):
                              paths.out("articles.csv"))
     page = helpers.build_report_html(paths, params())
     assert "No findings" in page and "No charts were drawn." in page and "Not produced by this run." in page
-    assert "unknown outlet (a.txt)" in page
+    assert "— article a, <code>a.txt</code>" not in page  # no findings, so no evidence
+    assert "<td>article a</td>" in page and "1 article from 1 outlet, 0 figures, 0 findings." in page
 
 
 @pytest.mark.parametrize("value, unit, language, expected", [
