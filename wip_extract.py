@@ -1130,6 +1130,15 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
         fig = _ex_base(s, e, math.nan, cur or "", "vague", lo, hi)
         fig["_kind"] = "vague"
         fig["_vkind"] = "money" if cur else vk
+        if not cur and vk == "money" and not stem.endswith("-") and not rest:
+            # "millions of us", "Millionen Zuschauer": a count when a noun, not a currency, follows
+            nxt = _ex_next_word(text, e)
+            if language == "en" and nxt.lower() == "of":
+                nxt = _ex_next_word(text, e + 1 + len(nxt))
+                if nxt and not _ex_currency(nxt) and nxt.lower() not in ("pounds", "dollars", "euros"):
+                    fig["_vkind"] = "count"
+            elif nxt[:1].isupper() and not _ex_currency(nxt) and e < len(text) and text[e] == " ":
+                fig["_vkind"] = "count"
         fig["_own"] = rest if len(rest) > 2 else ""
         fig["_bare"] = not rest
         return fig
@@ -1222,6 +1231,8 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
             return None                       # GPT-5, COVID-19
         if p == "." and first >= 2 and text[first - 2].isalnum():
             return None                       # version numbers, 1.2.3
+        if p in "-–" and first >= 2 and text[first - 2].isdigit():
+            return None                       # second half of a pair left unread: "Leeds 1-1 Hull", "2014-15"
     if (p in "=?&@.:~" or (e < len(text) and text[e] in "/@_")) and _ex_url_like(text, first, e):
         return None
     value, dunit = _ex_float(digits, language)
@@ -1231,6 +1242,8 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
         value = -value
     cur = _ex_currency(cpre.strip() if cpre else None) or _ex_currency(csuf)
     minor = bool(csuf) and csuf.lower() in _EX_MINOR and not cpre
+    if minor and language == "en" and csuf[0].isupper():
+        return None                           # "50 Cent" in English text is a name, not half a dollar
     if sscale and not cur:
         return None                           # "10m" without a currency: metres, not millions
     after = text[e] if e < len(text) else " "
@@ -1258,10 +1271,13 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
     fig["_digits"] = digits
     fig["_mult"] = (v / value) if value else scale
     if fig["_scaled"] and not unit:
-        noun = _ex_count_noun(text, e, language)
-        if noun:
-            fig["unit"] = "count"
-            fig["_noun"] = noun
+        if _ex_measure_after(text, e):
+            fig["unit"] = "other"             # "15 million tonnes"
+        else:
+            noun = _ex_count_noun(text, e, language)
+            if noun:
+                fig["unit"] = "count"
+                fig["_noun"] = noun
     return fig
 
 
@@ -1353,7 +1369,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                 continue                                   # "von 10 bis 12 Uhr"
             if rc and matches[i].start() == rc.end() and rc.group("c") in ("-", "–", ":") and fig.get("_plain"):
                 nxt = _ex_from_match(matches[i], text, language)
-                if nxt is not None and nxt.get("_plain") and nxt["value"] < fig["value"] < 1000:
+                if nxt is not None and nxt.get("_plain") and nxt["value"] <= fig["value"] < 1000:
                     i += 1
                     continue                               # a score: "19-8", "3–1"
             if rc and matches[i].start() == rc.end() and matches[i].lastgroup in ("num", "wnum"):

@@ -636,3 +636,30 @@ def test_linear_time_on_a_megabyte(unit):
     small, big = run(100_000), run(1_000_000)
     assert big < 2.0, f"1 MB took {big:.2f} s"
     assert big < 15 * small + 0.2, f"not linear: {small:.3f} s for 100 KB, {big:.3f} s for 1 MB"
+
+
+# ---------------------------------------------------------------------------
+# Rules found by reading extractions from real news text (sentences written here)
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The team plays in the Six Nations this spring.", "en", []),
+    ("The rapper 50 Cent released an album.", "en", []),
+    ("The match ended Leeds 1-1 Hull on Sunday.", "en", []),
+    ("Margins rose from 29% to 40% of sales.", "en", [(29.0, "percent", "exact"), (40.0, "percent", "exact")]),
+    ("Der Tunnel ist 800 km lang.", "de", [(800.0, "other", "exact")]),
+    ("Die Schule hat einen 45-Minuten-Takt.", "de", [(45.0, "other", "exact")]),
+    ("Die Brücke ist 50 - 80 Meter breit.", "de", [(65.0, "other", "range")]),
+    ("Bei den 30- bis 49-Jährigen sind es weniger.", "de", [(39.5, "count", "range")]),
+    ("Es waren zwei Mal so viele wie 2019.", "de", [(2.0, "other", "exact"), (2019.0, "year", "exact")]),
+    ("The port ships some 15 million tonnes a year.", "en", [(15e6, "other", "approx")]),
+    ("See example.org/page?id=2024&x=5 for details.", "en", []),
+])
+def test_rules_from_reading_real_text(text, lang, expected):
+    got = [(f["value"], f["unit"], f["qualifier"]) for f in figs(text, lang)]
+    assert got == expected
+
+
+def test_vague_plural_before_a_noun_is_a_count():
+    assert one("The cards are used by millions of people.", "en")["unit"] == "count"
+    assert one("Millionen Zuschauer sahen das Finale.")["unit"] == "count"
+    assert one("Die Firma verdient Milliarden Dollar im Jahr.")["unit"] == "USD"
