@@ -140,7 +140,8 @@ def main(argv: list[str]) -> int:
         return 2
     paths.notebooks.mkdir(parents=True, exist_ok=True)
     config = f"with {rel(paths.story_yaml)}" if paths.story_yaml.exists() else "no story.yaml: defaults"
-    print(f"Story {story}: {len(article_files(paths))} article files, {len(notebooks)} notebooks ({config})")
+    n = len(article_files(paths))
+    print(f"Story {story}: {n} article file{'s' if n != 1 else ''}, {len(notebooks)} notebooks ({config})")
     started = time.monotonic()
     try:
         for nb in notebooks:

@@ -247,6 +247,17 @@ def test_run_reports_a_failing_notebook(scratch_story, tmp_path, monkeypatch, ca
     assert (common.OUTPUT_DIR / scratch_story / "notebooks" / "01_first.ipynb").exists()
 
 
+def test_run_story_without_a_usable_article_stops_in_notebook_01_with_one_line(scratch_story):
+    make_story(scratch_story)
+    (common.DATA_DIR / scratch_story / "articles" / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    proc = run(RUN_STORY, scratch_story, timeout=300)
+    assert proc.returncode == 1
+    line = one_clear_line(proc)
+    assert line.startswith("make run: 01_ingest: ") and f"data/{scratch_story}/articles/" in line
+    assert "scan.txt" in line and common.DEFAULT_STORY in line
+    assert re.search(r"01_ingest\s+FAILED", proc.stdout) and "02_extract" not in proc.stdout
+
+
 # ---------------------------------------------------------------------------
 # The English test story end to end (data/test-en-chipdeal/: fictional test material).
 # Zero configuration: no story.yaml, only articles/ and sources.csv.
