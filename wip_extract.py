@@ -462,7 +462,7 @@ _EX_MEASURES = {"km", "m", "cm", "mm", "kg", "g", "t", "h", "min", "sek", "gb", 
                 "stunde", "zoll", "inch", "meile", "mile", "mal", "times", "fach", "grad", "metre", "meter",
                 "kilometre", "kilometer", "tonne", "ton", "liter", "litre", "hektar", "seemeile", "byte", "gigabyte",
                 "megabyte", "terabyte", "hertz", "kalorie", "calorie", "millisekunde", "millisecond", "lichtjahr",
-                "jahrhundert", "jahrzehnt"}
+                "jahrhundert", "jahrzehnt", "fuß", "fuss", "foot", "zentner", "pfund-gewicht"}
 _EX_ABBREV_END = re.compile(
     r"(?:\b(?:Mio|Mrd|Tsd|Bio|ca|Nr|No|Dr|Prof|St|Inc|Co|Corp|Ltd|bzw|etc|vgl|usw|Jan|Feb|Mär|Apr|Aug|Sep|Sept|"
     r"Okt|Oct|Nov|Dez|Dec|Mr|Mrs|Ms|Hr|Fr|z\.B|u\.a|v\.a|d\.h|U\.S|a\.m|p\.m|v\.H|Abs|Art|Abb|Vol|S|p|pp|vs)"
@@ -1090,8 +1090,11 @@ _EX_TOP_GROUPS = ("date_iso", "date_dmy", "date_dmon", "date_mdy", "skip", "numo
                   "vague")
 
 
-def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
-    """Turn one master-pattern match into a raw figure (no hedge, range, label yet), or None."""
+def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) -> dict | None:
+    """Turn one candidate match into a raw figure (no hedge, range, label yet), or None.
+
+    `pair` is True when the match is read as the second half of "9-10", "19-8".
+    """
     kind = m.lastgroup
     if kind not in _EX_TOP_GROUPS:
         kind = next((k for k in _EX_TOP_GROUPS if k in m.re.groupindex and m.group(k) is not None), None)
@@ -1231,7 +1234,7 @@ def _ex_from_match(m: re.Match, text: str, language: str) -> dict | None:
             return None                       # GPT-5, COVID-19
         if p == "." and first >= 2 and text[first - 2].isalnum():
             return None                       # version numbers, 1.2.3
-        if p in "-–" and first >= 2 and text[first - 2].isdigit():
+        if p in "-–" and first >= 2 and text[first - 2].isdigit() and not pair:
             return None                       # second half of a pair left unread: "Leeds 1-1 Hull", "2014-15"
     if (p in "=?&@.:~" or (e < len(text) and text[e] in "/@_")) and _ex_url_like(text, first, e):
         return None
@@ -1311,6 +1314,12 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
         mixed = any(c.isupper() for c in prev_tok[1:]) or any(c.isdigit() for c in prev_tok)
         if mixed or n_before != 1:
             return False
+    if language == "de" and nxt == "." and not fig["_int4"] and v < 1000 and float(v).is_integer() and \
+            (e + 1 >= len(text) or text[e + 1] in " )+/,–-\n") and not (e + 2 < len(text) and text[e + 1] == " "
+                                                                  and text[e + 2] in "\n"):
+        fig["unit"] = "ordinal"                # "3. Etappe", "1. Ogier", "(38.)": German ordinals
+        fig["end"] = e + 1
+        return True
     if pt in ("platz", "rang", "rank", "position") and float(v).is_integer():
         fig["unit"] = "ordinal"
         fig["_rank"] = True
@@ -1368,7 +1377,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
             if rc and matches[i].start() == rc.end() and matches[i].lastgroup == "skip":
                 continue                                   # "von 10 bis 12 Uhr"
             if rc and matches[i].start() == rc.end() and rc.group("c") in ("-", "–", ":") and fig.get("_plain"):
-                nxt = _ex_from_match(matches[i], text, language)
+                nxt = _ex_from_match(matches[i], text, language, pair=True)
                 if nxt is not None and nxt.get("_plain") and nxt["value"] <= fig["value"] < 1000:
                     i += 1
                     continue                               # a score: "19-8", "3–1"
@@ -1381,11 +1390,15 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                     ok = False                             # "rose from 29% to 40%": two figures
                 if conn in ("or", "oder"):
                     ok = False
-                fig2 = _ex_from_match(matches[i], text, language) if ok else None
+                fig2 = _ex_from_match(matches[i], text, language, pair=True) if ok else None
                 if fig2 is not None and fig2["_kind"] == "number":
                     fig2_plain = fig2.get("_plain")
                     if fig2_plain:
                         _ex_classify_plain(fig2, text, language, [], 99)
+                    if rc.group("c") in ("-", "–") and fig.get("_plain") and fig2_plain and fig["unit"] == "count" \
+                            and fig2["unit"] == "count" and not fig2.get("_noun") and fig2["value"] < 100:
+                        i += 1
+                        continue                           # "4-6 6-3": set scores, not a range
                     merged = _ex_merge_range(fig, fig2, language, conn)
                     if merged is not None:
                         if conn in ("und", "and"):

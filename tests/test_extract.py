@@ -653,6 +653,11 @@ def test_linear_time_on_a_megabyte(unit):
     ("Es waren zwei Mal so viele wie 2019.", "de", [(2.0, "other", "exact"), (2019.0, "year", "exact")]),
     ("The port ships some 15 million tonnes a year.", "en", [(15e6, "other", "approx")]),
     ("See example.org/page?id=2024&x=5 for details.", "en", []),
+    ("He won 7-6 4-6 6-3 in the final.", "en", []),
+    ("Kinder von 6-10 Jahren spielen mit.", "de", [(8.0, "count", "range")]),
+    ("Sie gewann die 3. Etappe souverän.", "de", [(3.0, "ordinal", "exact")]),
+    ("Das Tor fiel spät (88.), danach nichts.", "de", [(88.0, "ordinal", "exact")]),
+    ("The plane flew about 50 feet above ground.", "en", [(50.0, "other", "approx")]),
 ])
 def test_rules_from_reading_real_text(text, lang, expected):
     got = [(f["value"], f["unit"], f["qualifier"]) for f in figs(text, lang)]
