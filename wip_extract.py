@@ -178,7 +178,8 @@ _EX_NUMERIC = re.compile(
     r"|(?P<date_mdy>(?:" + _EX_MONTHS_EN + r")" + _EX_SP + r"[0-9]{1,2}(?:st|nd|rd|th)?(?:," + _EX_SP +
     r"?[0-9]{4})?)(?![0-9])"
     r"|(?P<skip>[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?" + _EX_SP + r"?(?:Uhr|h\b|[ap]\.m\.|[ap]m\b|GMT|MEZ|CET|UTC)"
-    r"|[0-9]+:[0-9]+(?::[0-9]+)*"
+    r"|[0-9]+:[0-9]+(?::[0-9]+)*(?:[.,][0-9]+)?"
+    r"|[0-9]{4}" + _EX_SP + r"?(?:GMT|UTC|BST|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT)\b"
     r"|[0-9]{1,2}" + _EX_SP + r"?(?:Uhr|[ap]\.m\.|[ap]m\b)"
     r"|\+[0-9]{1,3}[ ./-]?\(?[0-9]{1,5}\)?(?:[ ./-]?[0-9]{2,}){2,}"
     r"|\(0[0-9]{2,5}\)" + _EX_SP + r"?[0-9]{3,}(?:[ -][0-9]{2,})*"
@@ -762,7 +763,7 @@ class _ExVocab:
                 if " " in c:
                     self.phrases.append((c, name, w))
                 elif c.startswith("*"):
-                    self.infix.append((c[1:], name, w))
+                    self.infix.append((c[1:], name, w * 0.8))   # a compound's head: a little weaker
                 else:
                     self.prefix.setdefault(c, []).append((name, w))
         self.lengths = sorted({len(c) for c in self.prefix}, reverse=True)
@@ -1296,6 +1297,9 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
         return False                          # list marker (2)
     if nxt == "." and e + 1 < len(text) and text[e + 1] == " " and (s == 0 or text[s - 1] == "\n"):
         return False                          # enumeration "1. "
+    digits = fig.get("_digits", "")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return False                          # "000", "0049": codes and broken numbers, not amounts
     prev_tok = toks[-1] if toks else ""
     pt = _ex_strip(prev_tok)
     if pt in _EX_IDENTIFIER_WORDS or prev_tok in ("#", "§"):
@@ -1306,15 +1310,15 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
         # "4-Modelle", "10-year": a number joined to a word
         pass
     v = fig["value"]
-    is_year_shape = fig["_int4"] and 1000 <= v <= 2199
+    is_year_shape = fig["_int4"] and (1000 <= v <= 2199 if _EX_YEAR_CUES.__contains__(pt) else 1800 <= v <= 2100)
     year_cue = pt in _EX_YEAR_CUES or pt.endswith(("jahr", "jahres", "quartal", "quartals"))
     # product and model names: a capitalised word (not a function word) right before the number
     if prev == " " and prev_tok and (prev_tok[0].isupper() or any(c.isupper() for c in prev_tok[1:])) \
             and prev_tok[-1].isalnum() and pt not in _EX_NOT_PRODUCT and not year_cue:
         mixed = any(c.isupper() for c in prev_tok[1:]) or any(c.isdigit() for c in prev_tok)
-        if mixed or n_before != 1:
+        if mixed or n_before != 1 or language == "en":
             return False
-    if language == "de" and nxt == "." and not fig["_int4"] and v < 1000 and float(v).is_integer() and \
+    if language == "de" and nxt == "." and not fig["_int4"] and v < 100 and float(v).is_integer() and \
             (e + 1 >= len(text) or text[e + 1] in " )+/,–-\n") and not (e + 2 < len(text) and text[e + 1] == " "
                                                                   and text[e + 2] in "\n"):
         fig["unit"] = "ordinal"                # "3. Etappe", "1. Ogier", "(38.)": German ordinals
