@@ -1194,10 +1194,14 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
         cur = _ex_currency(g("wcsuf"))
         minor = (g("wcsuf") or "").lower() in _EX_MINOR
         noun = ""
+        range_start = False
         if not (g("wscale") or pct or cur or minor):
             noun = _ex_count_noun(text, e, language) if n >= 2 else ""
             if not noun:
-                return None
+                rc = _EX_RANGE_CONN.match(text, e)
+                if rc is None or rc.group("c").strip() not in ("bis", "to", "-", "–", "und", "and", "or", "oder"):
+                    return None
+                range_start = True            # "zwei bis drei Milliarden": kept only if a range follows
         elif g("wscale") and not (pct or cur or minor):
             noun = _ex_count_noun(text, e, language)
         v = n * scale
@@ -1220,6 +1224,11 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
         fig["_digit_unit"] = scale
         fig["_words"] = True
         fig["_minor"] = minor and not unit
+        fig["_mult"] = scale / 100.0 if minor else scale
+        if range_start:
+            fig["unit"] = "count"
+            fig["_plain"] = True
+            fig["_range_only"] = True
         return fig
     # a written number
     g = m.group
@@ -1372,7 +1381,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
             continue
         kind = fig["_kind"]
         toks, n_before = _ex_prev_tokens(text, fig["start"])
-        if kind == "number" and fig.get("_plain"):
+        if kind == "number" and fig.get("_plain") and not fig.get("_words"):
             if not _ex_classify_plain(fig, text, language, toks, n_before):
                 continue
         # ranges: "10 bis 15 Milliarden", "zwischen 10 und 15", "9-10 bn"
@@ -1393,11 +1402,13 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                 if conn == "to" and between == "from":
                     ok = False                             # "rose from 29% to 40%": two figures
                 if conn in ("or", "oder"):
-                    ok = False
+                    # "drei oder vier Millionen": a range when the second carries the scale or unit
+                    ok = bool(fig.get("_plain")) and matches[i].lastgroup in ("num", "wnum") and \
+                        text[matches[i].end() - 1].isalpha()
                 fig2 = _ex_from_match(matches[i], text, language, pair=True) if ok else None
                 if fig2 is not None and fig2["_kind"] == "number":
                     fig2_plain = fig2.get("_plain")
-                    if fig2_plain:
+                    if fig2_plain and not fig2.get("_words"):
                         _ex_classify_plain(fig2, text, language, [], 99)
                     if rc.group("c") in ("-", "–") and fig.get("_plain") and fig2_plain and fig["unit"] == "count" \
                             and fig2["unit"] == "count" and not fig2.get("_noun") and fig2["value"] < 100:
@@ -1411,6 +1422,8 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                         fig = merged
                         i += 1
                         toks, n_before = _ex_prev_tokens(text, fig["start"])
+        if fig.get("_range_only"):
+            continue                                       # a number word that began no range
         _ex_apply_hedge(fig, text, toks)
         raw.append(fig)
     _ex_fill_currency(raw, language)

@@ -298,6 +298,9 @@ def test_upper_bound(text, lang, hedge, low):
     ("The price is between 10 and 15 million dollars.", "en", 10e6, 15e6, "USD"),
     ("The price is 10 to 15 million dollars.", "en", 10e6, 15e6, "USD"),
     ("Der Anteil liegt bei 20 bis 25 Prozent.", "de", 20, 25, "percent"),
+    ("Der Deal kostet zwei bis drei Milliarden Euro.", "de", 2e9, 3e9, "EUR"),
+    ("Es demonstrierten drei oder vier Millionen Menschen.", "de", 3e6, 4e6, "count"),
+    ("The firm cut between eight and ten jobs.", "en", 8, 10, "count"),
 ])
 def test_ranges_carry_the_scale_to_both_ends(text, lang, low, high, unit):
     f = one(text, lang)
