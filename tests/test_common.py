@@ -102,3 +102,8 @@ def test_article_label_falls_back_to_the_file_number():
     assert helpers.article_label("001_6b93.txt", "") == "article 001"
     assert helpers.article_label("001_6b93.txt", "", "de") == "Artikel 001"
     assert helpers.article_label("000_c4e7.txt", "finanzen.ch", "de") == "finanzen.ch"
+
+
+def test_atomic_write_gives_an_ordinary_readable_file(tmp_path):
+    path = helpers.write_text_atomic(tmp_path / "r.html", "<p>x</p>")
+    assert path.stat().st_mode & 0o044 == 0o044 or os.umask(0o022) & 0o044
