@@ -31,7 +31,29 @@ Rules for low/high (documented here once, tested in tests/test_extract.py):
 
 Money without a stated currency (vague amounts such as "Milliarden", and scaled numbers with no
 noun after them that the context labels as money) takes the currency of the nearest figure in the
-same text that states one; with none, the unit is "other".
+same text that states one; with none, the unit is "other". A vague plural before a noun
+("Millionen Zuschauer", "millions of people") is a count.
+
+Units beyond money and percent: `count` for whole numbers of things (a noun follows, or nothing
+says otherwise), `other` for measurements ("800 km", "sechs Stunden", "zwei Mal") and bare
+decimals, `year` for 1800-2100 without separators (1000-2199 after a year word such as "im Jahr",
+"seit", "in"), `ordinal` for "zweitgrößte", "second-largest", "3rd" and German "3. Etappe"
+(quantity "rank" when a superlative says so), `date` for calendar dates with a day, whose value is
+YYYYMMDD (MMDD when the year is missing). Dates are never labelled with a quantity.
+
+Not figures: model and product names (a capitalised word right before a bare number: "Llama 4",
+"iPhone 15"; or joined by a hyphen: "GPT-5"), road names ("A 7"), times ("14:30 Uhr", "9 Uhr",
+"2300 GMT"), scores ("3:1", "19-8", "7-6 4-6"), phone numbers, URLs, e-mail addresses, file
+names, footnote and list markers ("[3]", "(2)"), version numbers, numbers glued to letters ("5G").
+
+What a figure measures (`quantity`): cue words of EXTRACT_QUANTITIES (German and English) in the
+figure's sentence, weighted by distance, filtered by unit (a stake is a percentage, a valuation
+money, a founding year a year); a count's own noun decides ("500 Mitarbeiter" -> employees). The
+story's `quantities` parameter adds quantities or replaces the cues of built-in ones; its cues
+weigh 1.5 times a built-in cue. Below a minimum score the figure stays "unclassified".
+
+A text yields at most EXTRACT_MAX_FIGURES figures (a safeguard for megabytes of digits; no
+article comes near it).
 
 "ein Kredit über drei Milliarden Euro": "über" right after a noun (Kredit, Rechnung, Auftrag...)
 means "of", so the figure is exact.
