@@ -27,7 +27,9 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
-from wip_common import ROOT, article_label, read_table, write_bytes_atomic, write_csv_atomic, write_text_atomic
+from wip_common import (ROOT, _common_amount_parts, article_label, cell_float, cell_json, format_amount, format_number,
+                        format_range, read_table, story_language, write_bytes_atomic, write_csv_atomic,
+                        write_text_atomic)
 
 # ---------------------------------------------------------------------------
 # House style
@@ -79,7 +81,6 @@ _CHARTS_WORDS = {
     },
 }
 _CHARTS_STAGE_ORDER = {"past": 0, "early": 1, "projected": 2, "settled": 3, "": 3}
-_CHARTS_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
 def chart_style():
@@ -90,29 +91,6 @@ def chart_style():
 # ---------------------------------------------------------------------------
 # Small readers: cells of the comparison's tables
 # ---------------------------------------------------------------------------
-def _charts_float(x) -> float:
-    """A table cell as float; NaN for empty, NA or text that is not a number."""
-    try:
-        if x is None or x is pd.NA or (isinstance(x, str) and not x.strip()):
-            return math.nan
-        return float(x)
-    except (TypeError, ValueError):
-        return math.nan
-
-
-def _charts_json(cell, default):
-    """A JSON cell (list or object) parsed; `default` when empty or malformed."""
-    if isinstance(cell, (list, dict)):
-        return cell
-    if not isinstance(cell, str) or not cell.strip():
-        return default
-    try:
-        out = json.loads(cell)
-    except ValueError:
-        return default
-    return out if isinstance(out, type(default)) else default
-
-
 def _charts_text(x) -> str:
     """A text cell as a stripped string ('' for empty or NA)."""
     if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
@@ -139,95 +117,8 @@ def load_chart_tables(paths) -> dict:
 
 
 # ---------------------------------------------------------------------------
-# Language and numbers
+# Words (numbers: format_amount / format_range / format_number in wip_common)
 # ---------------------------------------------------------------------------
-def chart_language(articles: pd.DataFrame, language: str = "auto") -> str:
-    """The language titles are written in: `language` if de/en, else the articles' majority (ties: de)."""
-    if language in ("de", "en"):
-        return language
-    if isinstance(articles, pd.DataFrame) and "language" in articles.columns:
-        counts = articles["language"].map(_charts_text).value_counts()
-        de, en = int(counts.get("de", 0)), int(counts.get("en", 0))
-        if de or en:
-            return "en" if en > de else "de"
-    return "de"
-
-
-def _charts_number(x: float, language: str, decimals: int | None = None) -> str:
-    """x written with the language's separators (de 14,3 / 12.000; en 14.3 / 12,000), hyphen-minus sign."""
-    if decimals is None:
-        decimals = next((d for d in (0, 1, 2) if abs(round(x, d) - x) <= 1e-9 * max(1.0, abs(x))),
-                        1 if abs(x) >= 1 else 2)
-    s = f"{abs(x):,.{decimals}f}"
-    if language == "de":
-        s = s.replace(",", "\u0001").replace(".", ",").replace("\u0001", ".")
-        if abs(x) < 10000:          # Duden: four-digit numbers without a separator
-            s = s.replace(".", "")
-    return ("-" if x < 0 and s.strip("0.,") else "") + s
-
-
-def _charts_scale(value: float, language: str) -> tuple[float, str]:
-    """(scaled value, suffix) for big numbers: de Mrd./Mio., en bn/m."""
-    names = {"de": [(1e12, "Bio."), (1e9, "Mrd."), (1e6, "Mio.")], "en": [(1e12, "trn"), (1e9, "bn"), (1e6, "m")]}
-    for factor, name in names[language]:
-        if abs(value) >= factor * 0.9995:
-            return value / factor, name
-    return value, ""
-
-
-def _charts_amount_parts(value: float, unit: str, language: str) -> tuple[str, str, str]:
-    """(prefix, number, suffix) of a formatted figure, so ranges can share the unit."""
-    language = "en" if language == "en" else "de"
-    unit = _charts_text(unit)
-    if unit == "percent":
-        return "", _charts_number(value, language), " %" if language == "de" else "%"
-    if unit == "percentage_points":
-        return "", _charts_number(value, language), " Pp." if language == "de" else " points"
-    if unit == "year":
-        return "", str(int(round(value))), ""
-    if unit == "ordinal":
-        n = int(round(value))
-        suffix = "." if language == "de" else {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
-        return "", str(n), suffix
-    if re.fullmatch(r"[A-Z]{3}", unit) or unit == "count":
-        scaled, name = _charts_scale(value, language)
-        number = _charts_number(scaled, language)
-        if unit == "count":
-            return "", number, (f" {name}" if language == "de" and name else name)
-        symbol = _CHARTS_SYMBOLS.get(unit, unit)
-        if language == "de":
-            return "", number, f" {name} {symbol}".replace("  ", " ") if name else f" {symbol}"
-        sign = "-" if number.startswith("-") else ""
-        return f"{sign}{symbol}{' ' if len(symbol) > 1 else ''}", number.lstrip("-"), name
-    return "", _charts_number(value, language), ""
-
-
-def format_amount(value, unit: str, language: str = "de") -> str:
-    """A figure as the story's language writes it: de "14,3 Mrd. $", "49 %"; en "$14.3bn", "49%".
-
-    Money in ISO 4217 codes (USD $, EUR €, GBP £, others by code), percent, percentage
-    points, counts (de "1,2 Mio.", en "1.2m"), years and ordinals. '' for an empty value.
-    """
-    v = _charts_float(value)
-    if math.isnan(v):
-        return ""
-    prefix, number, suffix = _charts_amount_parts(v, unit, language)
-    return f"{prefix}{number}{suffix}"
-
-
-def format_range(low, high, unit: str, language: str = "de") -> str:
-    """A range the way the language writes it: de "10 bis 15 Mrd. $", en "$10bn to $15bn"."""
-    lo, hi = _charts_float(low), _charts_float(high)
-    if math.isnan(lo) or math.isnan(hi) or abs(lo - hi) <= 1e-9 * max(1.0, abs(hi)):
-        return format_amount(hi if not math.isnan(hi) else lo, unit, language)
-    p1, n1, s1 = _charts_amount_parts(lo, unit, language)
-    p2, n2, s2 = _charts_amount_parts(hi, unit, language)
-    if language == "de" and (p1, s1) == (p2, s2):
-        return f"{p1}{n1} bis {n2}{s2}"
-    word = "bis" if language == "de" else "to"
-    return f"{p1}{n1}{s1} {word} {p2}{n2}{s2}"
-
-
 def _charts_count(n: int, language: str, capital: bool = True) -> str:
     """A small count as a word ("Vier", "three"), digits from 13 on."""
     words = _CHARTS_WORDS[language]["numbers"]
@@ -303,7 +194,7 @@ def _charts_figure_label(row: dict, language: str, quote_words: bool = True) -> 
         return f"„{text}“" if language == "de" else f"“{text}”"
     q = _charts_text(row.get("qualifier"))
     if q == "range":
-        lo, hi = _charts_float(row.get("low")), _charts_float(row.get("high"))
+        lo, hi = cell_float(row.get("low")), cell_float(row.get("high"))
         if not (math.isnan(lo) or math.isnan(hi)):
             return format_range(lo, hi, row.get("unit"), language)
     return _charts_hedge(text, q, language) + format_amount(row.get("value"), row.get("unit"), language)
@@ -361,14 +252,14 @@ def _charts_findings(tables: dict, kind: str, quantity: str | None = None) -> li
     for rec in df.to_dict("records"):
         if _charts_text(rec.get("kind")) != kind:
             continue
-        detail = _charts_json(rec.get("detail"), {})
+        detail = cell_json(rec.get("detail"), {})
         if quantity is not None and _charts_text(rec.get("quantity")) != quantity and detail.get("result") != quantity:
             continue
-        rec = dict(rec, files=_charts_json(rec.get("files"), []), outlets=_charts_json(rec.get("outlets"), []),
-                   values=_charts_json(rec.get("values"), []), evidence=_charts_json(rec.get("evidence"), []),
+        rec = dict(rec, files=cell_json(rec.get("files"), []), outlets=cell_json(rec.get("outlets"), []),
+                   values=cell_json(rec.get("values"), []), evidence=cell_json(rec.get("evidence"), []),
                    detail=detail)
         rows.append(rec)
-    rows.sort(key=lambda r: (_charts_float(r.get("rank")) if not math.isnan(_charts_float(r.get("rank"))) else 1e9))
+    rows.sort(key=lambda r: (cell_float(r.get("rank")) if not math.isnan(cell_float(r.get("rank"))) else 1e9))
     return rows
 
 
@@ -536,7 +427,7 @@ def chart_evidence(tables: dict, quantity: str, unit: str | None = None) -> list
     for r in (ev.to_dict("records") if not ev.empty else []):
         if r.get("quantity") != quantity or (unit and _charts_text(r.get("unit")) != unit):
             continue
-        if _charts_text(r.get("qualifier")) == "vague" or math.isnan(_charts_float(r.get("value"))):
+        if _charts_text(r.get("qualifier")) == "vague" or math.isnan(cell_float(r.get("value"))):
             continue
         rows.append(r)
     claims = {_charts_text(r.get("file")) for r in rows if _charts_text(r.get("role")) == "claim"}
@@ -555,16 +446,16 @@ def _charts_outlier_files(tables: dict, quantity: str) -> dict:
 
 def _charts_factor_words(finding: dict, comp: dict, value: float, language: str) -> str:
     """', 14- bis 15-mal weniger' / ', 14 to 15 times less': how far an outlier is from the consensus band."""
-    cl, ch = _charts_float(comp.get("consensus_low")), _charts_float(comp.get("consensus_high"))
+    cl, ch = cell_float(comp.get("consensus_low")), cell_float(comp.get("consensus_high"))
     if value and value > 0 and not (math.isnan(cl) or math.isnan(ch)):
         factors = sorted({cl / value, ch / value})
     else:
-        factors = [_charts_float((finding or {}).get("detail", {}).get("factor"))]
+        factors = [cell_float((finding or {}).get("detail", {}).get("factor"))]
     if any(math.isnan(f) or f <= 0 for f in factors) or all(0.67 < f < 1.5 for f in factors):
         return ""
     less = factors[0] > 1
     nums = sorted({round(f if less else 1 / f, 0 if (f if less else 1 / f) >= 3 else 1) for f in factors})
-    words = [_charts_number(n, language) for n in nums]
+    words = [format_number(n, language) for n in nums]
     if language == "de":
         n = words[0] if len(words) == 1 else f"{words[0]}- bis {words[-1]}"
         return f", {n}-mal {'weniger' if less else 'mehr'}"
@@ -574,7 +465,7 @@ def _charts_factor_words(finding: dict, comp: dict, value: float, language: str)
 
 def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
     """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first)."""
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     ev = _charts_table(tables, "evidence")
     outlets = _charts_outlet_map(tables, lang)
     comp = _charts_comparison_row(tables, quantity, unit)
@@ -582,14 +473,14 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
     outliers = _charts_outlier_files(tables, quantity)
     rows, seen = [], set()
     for r in chart_evidence(tables, quantity, unit):
-        value, low, high = (_charts_float(r.get(k)) for k in ("value", "low", "high"))
+        value, low, high = (cell_float(r.get(k)) for k in ("value", "low", "high"))
         key = (r.get("file"), _charts_text(r.get("qualifier")), value, low, high)
         if key in seen:
             continue
         seen.add(key)
         file = _charts_text(r.get("file"))
         f = outliers.get(file)
-        vals = [_charts_float(v) for v in (f or {}).get("values", [])]
+        vals = [cell_float(v) for v in (f or {}).get("values", [])]
         one = f is not None and len(f.get("files", [])) == 1
         is_outlier = f is not None and (not (one and vals) or any(abs(v - value) <= 1e-9 * max(1, abs(value))
                                                                   for v in vals))
@@ -600,8 +491,8 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
                "stage": _charts_text(r.get("stage")), "verdict": _charts_text(r.get("verdict")),
                "attributed_to": _charts_text(r.get("attributed_to")), "mark": mark,
                "highlight": "outlier" if is_outlier else "",
-               "consensus_low": _charts_float(comp.get("consensus_low")),
-               "consensus_high": _charts_float(comp.get("consensus_high"))}
+               "consensus_low": cell_float(comp.get("consensus_low")),
+               "consensus_high": cell_float(comp.get("consensus_high"))}
         row["label"] = _charts_figure_label(row, lang)
         if is_outlier:
             row["label"] = (_charts_quote(row["text"], lang) if row["text"] else row["label"]) + \
@@ -651,7 +542,7 @@ def _charts_dot_title(tables: dict, data: pd.DataFrame, quantity: str, language:
         r = data.iloc[0]
         return (f"{_charts_cap(label)}: Nur {r['outlet']} nennt eine Zahl, {r['label']}" if language == "de"
                 else f"{_charts_cap(label)}: only {r['outlet']} gives a figure, {r['label']}")
-    cl, ch = _charts_float(comp.get("consensus_low")), _charts_float(comp.get("consensus_high"))
+    cl, ch = cell_float(comp.get("consensus_low")), cell_float(comp.get("consensus_high"))
     if math.isnan(cl) or math.isnan(ch):
         cl, ch = data["value"].min(), data["value"].max()
     cons = format_range(cl, ch, unit, language)
@@ -729,7 +620,7 @@ def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language
     Each outlet's figure is a row; hedges are drawn (arrow: lower/upper bound, band: about /
     range), the consensus band is shaded, outliers are labelled with their quote.
     """
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     data = dotplot_data(tables, quantity, unit, lang)
     log, xmin, xmax = _charts_dot_scale(data)
     texts = dotplot_texts(tables, data, quantity, lang, log)
@@ -897,7 +788,7 @@ def _charts_lookup_inputs(tables: dict, op: str, names: list[str], files: list[s
     for name in names:
         rows = [r for r in chart_evidence(tables, name)]
         own = [r for r in rows if _charts_text(r.get("file")) in files]
-        cands.append([(_charts_float(r.get("value")), _charts_text(r.get("unit"))) for r in (own or rows)])
+        cands.append([(cell_float(r.get("value")), _charts_text(r.get("unit"))) for r in (own or rows)])
     best = None
     for a, _ua in cands[0]:
         for b, ub in cands[1]:
@@ -920,9 +811,9 @@ def _charts_derived(tables: dict, quantity: str) -> list[dict]:
     """
     out = []
     for f in _charts_findings(tables, "derived_check", quantity):
-        d, vals = f["detail"], [_charts_float(v) for v in f["values"]]
-        implied = _charts_float(d.get("implied"))
-        reported = _charts_float(d.get("reported"))
+        d, vals = f["detail"], [cell_float(v) for v in f["values"]]
+        implied = cell_float(d.get("implied"))
+        reported = cell_float(d.get("reported"))
         if math.isnan(implied) and len(vals) >= 2:
             implied = vals[-2]
         if math.isnan(reported) and len(vals) >= 2:
@@ -932,14 +823,14 @@ def _charts_derived(tables: dict, quantity: str) -> list[dict]:
         op, names = _charts_relation(d)
         inputs = d.get("inputs")
         if isinstance(inputs, dict):
-            inputs = [(k, _charts_float(v)) for k, v in inputs.items()]
+            inputs = [(k, cell_float(v)) for k, v in inputs.items()]
         elif isinstance(inputs, list):
-            inputs = [("", _charts_float(v)) for v in inputs]
+            inputs = [("", cell_float(v)) for v in inputs]
         else:
             inputs = _charts_lookup_inputs(tables, op, names, f["files"], implied)
         consistent = d.get("consistent")
         if not isinstance(consistent, bool):
-            tol = _charts_float(d.get("tolerance"))
+            tol = cell_float(d.get("tolerance"))
             tol = 0.05 if math.isnan(tol) else tol
             consistent = not math.isnan(reported) and abs(implied - reported) <= tol * abs(reported)
         out.append({"implied": implied, "reported": reported, "inputs": inputs, "op": op or "÷",
@@ -970,14 +861,14 @@ def _charts_formula(tables: dict, check: dict, unit: str, language: str) -> str:
 
 def progression_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
     """Tidy rows of a progression chart: reported values by stage and date, plus implied values."""
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     ev = _charts_table(tables, "evidence")
     comp = _charts_comparison_row(tables, quantity, unit)
     unit = unit or _charts_text(comp.get("unit"))
     outlets = _charts_outlet_map(tables, lang)
     rows, seen = [], set()
     for r in chart_evidence(tables, quantity, unit):
-        v = _charts_float(r.get("value"))
+        v = cell_float(r.get("value"))
         stage = _charts_text(r.get("stage"))
         key = (_charts_text(r.get("file")), v, stage)
         if math.isnan(v) or key in seen:
@@ -1031,8 +922,8 @@ def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language:
         plain = first["qualifier"] in ("exact", "") and last["qualifier"] in ("exact", "")
         la, lb = _charts_figure_label(first, language), _charts_figure_label(last, language)
         if language == "de":
-            p1, n1, s1 = _charts_amount_parts(a, unit, language)
-            p2, n2, s2 = _charts_amount_parts(b, unit, language)
+            p1, n1, s1 = _common_amount_parts(a, unit, language)
+            p2, n2, s2 = _common_amount_parts(b, unit, language)
             rng = f"von {n1} auf {n2}{s2}" if plain and s1 == s2 and not p1 else f"von {la} auf {lb}"
             title = f"{_charts_cap(label)} {'stieg' if up else 'sank'} {rng}"
         else:
@@ -1065,7 +956,7 @@ def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language:
 
 def chart_progression(tables: dict, quantity: str, unit: str | None = None, language: str = "auto"):
     """Progression chart of a quantity reported at several stages: (Figure, tidy data)."""
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     data = progression_data(tables, quantity, unit, lang)
     texts = progression_texts(tables, data, quantity, lang)
     unit = data["unit"].iloc[0] if not data.empty else (unit or "")
@@ -1122,7 +1013,7 @@ def chart_progression(tables: dict, quantity: str, unit: str | None = None, lang
 # ---------------------------------------------------------------------------
 def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
     """Tidy edges outlet -> cited source, with the figures attributed along each edge."""
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     outlets = _charts_outlet_map(tables, lang)
     arts = _charts_table(tables, "articles")
     edges: dict[tuple[str, str], dict] = {}
@@ -1140,15 +1031,15 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
             e["quantities"].append(quantity)
 
     for rec in (arts.to_dict("records") if not arts.empty else []):
-        for src in _charts_json(rec.get("cites"), []):
+        for src in cell_json(rec.get("cites"), []):
             if isinstance(src, str) and src.strip():
                 edge(_charts_text(rec.get("file")), src.strip())
     ev = _charts_table(tables, "evidence")
     for r in (ev.to_dict("records") if not ev.empty else []):
         src = _charts_text(r.get("attributed_to"))
         if src:
-            r = dict(r, value=_charts_float(r.get("value")), low=_charts_float(r.get("low")),
-                     high=_charts_float(r.get("high")))
+            r = dict(r, value=cell_float(r.get("value")), low=cell_float(r.get("low")),
+                     high=cell_float(r.get("high")))
             q = _charts_text(r.get("quantity"))
             add_figure(edge(_charts_text(r.get("file")), src),
                        f"{_charts_quantity_label(tables, q, lang)}: {_charts_figure_label(r, lang, False)}", q)
@@ -1161,8 +1052,8 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
                 fig_id = _charts_text(a.get("figure_id"))
                 hit = [r for r in (ev.to_dict("records") if not ev.empty else []) if fig_id and r.get("figure_id") == fig_id]
                 if hit and not e["figures"]:
-                    r = dict(hit[0], value=_charts_float(hit[0].get("value")), low=_charts_float(hit[0].get("low")),
-                             high=_charts_float(hit[0].get("high")))
+                    r = dict(hit[0], value=cell_float(hit[0].get("value")), low=cell_float(hit[0].get("low")),
+                             high=cell_float(hit[0].get("high")))
                     add_figure(e, f"{_charts_quantity_label(tables, q, lang)}: {_charts_figure_label(r, lang, False)}", q)
         for src in f["detail"].get("sources", []) if isinstance(f["detail"].get("sources"), list) else []:
             for file in f["files"][:1]:
@@ -1174,7 +1065,7 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
         for i, file in enumerate(f["files"]):
             e = edge(file, src)
             vals = f["values"]
-            if i < len(vals) and not math.isnan(_charts_float(vals[i])) and not e["figures"]:
+            if i < len(vals) and not math.isnan(cell_float(vals[i])) and not e["figures"]:
                 q = _charts_text(f.get("quantity"))
                 add_figure(e, f"{_charts_quantity_label(tables, q, lang)}: {format_amount(vals[i], f.get('unit'), lang)}"
                            if q else format_amount(vals[i], f.get("unit"), lang), q)
@@ -1261,7 +1152,7 @@ def chart_citations(tables: dict, language: str = "auto"):
     figures the outlet attributes to that source, so labels never sit on each other; outlets
     that name no source are listed in grey at the bottom.
     """
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     data = citations_data(tables, lang)
     texts = citations_texts(tables, data, lang)
     outlets = _charts_outlet_map(tables, lang)
@@ -1340,41 +1231,41 @@ _CHARTS_STATUS_COLOURS = {"contested": OKABE_ITO["vermillion"], "progression": O
 
 def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
     """Tidy rows of the overview: every compared figure relative to its quantity's consensus."""
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     comp = _charts_table(tables, "comparison")
     ev = _charts_table(tables, "evidence")
     outlets = _charts_outlet_map(tables, lang)
     rows = []
     recs = sorted((c for c in comp.to_dict("records") if _charts_text(c.get("quantity")) not in ("", "unclassified")),
                   key=lambda c: (_CHARTS_STATUS_ORDER.get(_charts_text(c.get("status")), 4),
-                                 -(_charts_float(c.get("n_outlets")) or 0), _charts_text(c.get("quantity"))))
+                                 -(cell_float(c.get("n_outlets")) or 0), _charts_text(c.get("quantity"))))
     recs = [c for c in recs if chart_evidence(tables, _charts_text(c.get("quantity")), _charts_text(c.get("unit")))
             and _charts_text(c.get("status")) != "single_source"
-            and (_charts_float(c.get("n_outlets")) or 0) >= 2]      # one outlet: nothing to compare
+            and (cell_float(c.get("n_outlets")) or 0) >= 2]      # one outlet: nothing to compare
     for i, c in enumerate(recs):
         q, unit = _charts_text(c.get("quantity")), _charts_text(c.get("unit"))
-        cl, ch = _charts_float(c.get("consensus_low")), _charts_float(c.get("consensus_high"))
-        ref = (cl + ch) / 2 if not (math.isnan(cl) or math.isnan(ch)) else _charts_float(c.get("median"))
+        cl, ch = cell_float(c.get("consensus_low")), cell_float(c.get("consensus_high"))
+        ref = (cl + ch) / 2 if not (math.isnan(cl) or math.isnan(ch)) else cell_float(c.get("median"))
         figs = chart_evidence(tables, q, unit)
         if not figs:
             continue
         seen = set()
         for r in figs:
-            v = _charts_float(r.get("value"))
+            v = cell_float(r.get("value"))
             key = (r.get("file"), v)
             if math.isnan(v) or v <= 0 or key in seen or not ref or math.isnan(ref) or ref <= 0:
                 continue
             seen.add(key)
             rows.append({"row": i, "quantity": q, "label": _charts_quantity_label(tables, q, lang), "unit": unit,
-                         "status": _charts_text(c.get("status")), "n_outlets": int(_charts_float(c.get("n_outlets")) or 0),
-                         "spread": _charts_float(c.get("spread")), "reference": ref,
+                         "status": _charts_text(c.get("status")), "n_outlets": int(cell_float(c.get("n_outlets")) or 0),
+                         "spread": cell_float(c.get("spread")), "reference": ref,
                          "file": _charts_text(r.get("file")),
                          "outlet": outlets.get(_charts_text(r.get("file")), ""), "value": v, "ratio": v / ref,
                          "verdict": _charts_text(r.get("verdict"))})
         if not any(r["row"] == i for r in rows):
             rows.append({"row": i, "quantity": q, "label": _charts_quantity_label(tables, q, lang), "unit": unit,
-                         "status": _charts_text(c.get("status")), "n_outlets": int(_charts_float(c.get("n_outlets")) or 0),
-                         "spread": _charts_float(c.get("spread")), "reference": ref, "file": "", "outlet": "",
+                         "status": _charts_text(c.get("status")), "n_outlets": int(cell_float(c.get("n_outlets")) or 0),
+                         "spread": cell_float(c.get("spread")), "reference": ref, "file": "", "outlet": "",
                          "value": math.nan, "ratio": math.nan, "verdict": ""})
     return pd.DataFrame(rows, columns=["row", "quantity", "label", "unit", "status", "n_outlets", "spread",
                                        "reference", "file", "outlet", "value", "ratio", "verdict"])
@@ -1385,7 +1276,7 @@ def _charts_single_source_count(tables: dict) -> int:
     comp = _charts_table(tables, "comparison")
     return sum(1 for c in comp.to_dict("records")
                if _charts_text(c.get("quantity")) not in ("", "unclassified")
-               and (_charts_text(c.get("status")) == "single_source" or (_charts_float(c.get("n_outlets")) or 0) < 2))
+               and (_charts_text(c.get("status")) == "single_source" or (cell_float(c.get("n_outlets")) or 0) < 2))
 
 
 def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
@@ -1412,7 +1303,7 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
             subtitle += f". Nicht gezeigt: {single} {'Größe' if single == 1 else 'Größen'}, die nur ein Medium nennt"
         rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
                          f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
-                         + (f", Spanne ×{_charts_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
+                         + (f", Spanne ×{format_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
                             if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
                          for _, r in q.iterrows())
         alt = f"Übersichtsdiagramm: alle {len(q)} verglichenen Größen, je Zeile die Zahlen der Medien im " \
@@ -1434,7 +1325,7 @@ def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
             subtitle += f". Not shown: {single} {'figure' if single == 1 else 'figures'} only one outlet reports"
         rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
                          f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
-                         + (f", spread ×{_charts_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
+                         + (f", spread ×{format_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
                             if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
                          for _, r in q.iterrows())
         alt = f"Overview chart of all {len(q)} compared figures, one row each with every outlet's figure " \
@@ -1449,13 +1340,13 @@ def _charts_ratio_label(r: float, language: str) -> str:
     if abs(r - 1) < 1e-9:
         return "Konsens" if language == "de" else "consensus"
     if r > 1:
-        return f"×{_charts_number(r, language)}"
-    return f"÷{_charts_number(1 / r, language)}"
+        return f"×{format_number(r, language)}"
+    return f"÷{format_number(1 / r, language)}"
 
 
 def chart_overview(tables: dict, language: str = "auto"):
     """Overview: one row per compared quantity, each figure relative to the consensus. (Figure, data)."""
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     data = overview_data(tables, lang)
     texts = overview_texts(tables, data, lang)
     q = data.drop_duplicates("row")
@@ -1469,7 +1360,7 @@ def chart_overview(tables: dict, language: str = "auto"):
     w = _CHARTS_WORDS[lang]
     side = []
     for _, r in q.iterrows():
-        spread = "" if math.isnan(r["spread"]) or r["n_outlets"] < 2 else f", ×{_charts_number(r['spread'], lang, 1 if r['spread'] < 10 else 0)}"
+        spread = "" if math.isnan(r["spread"]) or r["n_outlets"] < 2 else f", ×{format_number(r['spread'], lang, 1 if r['spread'] < 10 else 0)}"
         side.append(f"{w['status'].get(r['status'], r['status'])}\n{r['n_outlets']} "
                     f"{_charts_outlets_word(r['n_outlets'], lang)}{spread}")
     with chart_style():
@@ -1542,7 +1433,7 @@ def chart_plan(tables: dict) -> list[tuple[str, str, str, str]]:
     recs = [c for c in comp.to_dict("records") if _charts_text(c.get("quantity")) not in ("", "unclassified")]
     ranks = {}
     for f in _charts_findings_all(tables):
-        ranks.setdefault(_charts_text(f.get("quantity")), _charts_float(f.get("rank")))
+        ranks.setdefault(_charts_text(f.get("quantity")), cell_float(f.get("rank")))
     recs.sort(key=lambda c: (ranks.get(_charts_text(c.get("quantity")), 1e9), _charts_text(c.get("quantity"))))
     units = {}
     for c in recs:
@@ -1567,12 +1458,12 @@ def _charts_findings_all(tables: dict) -> list[dict]:
     df = _charts_table(tables, "findings")
     if df.empty or "rank" not in df.columns:
         return []
-    return sorted(df.to_dict("records"), key=lambda r: _charts_float(r.get("rank")))
+    return sorted(df.to_dict("records"), key=lambda r: cell_float(r.get("rank")))
 
 
 def make_charts(tables: dict, language: str = "auto") -> list[Chart]:
     """Draw every chart of chart_plan(tables) in the story's language."""
-    lang = chart_language(_charts_table(tables, "articles"), language)
+    lang = story_language(_charts_table(tables, "articles"), language)
     charts = []
     for name, kind, quantity, unit in chart_plan(tables):
         if kind == "overview":

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wip_common import article_label, default_params, read_table, write_csv_atomic
+from wip_common import (article_label, cell_json, default_params, format_amount, format_number, format_range,
+                        read_table, story_language, write_csv_atomic)
 
 INF = math.inf
 
@@ -70,19 +71,6 @@ def _cmp_num(x) -> float | None:
     except (TypeError, ValueError):
         return None
     return f if math.isfinite(f) else None
-
-
-def _cmp_json_list(x) -> list:
-    """A list from a JSON-list cell (or a list); [] for anything else."""
-    if isinstance(x, list):
-        return x
-    if isinstance(x, str) and x.strip().startswith("["):
-        try:
-            got = json.loads(x)
-        except ValueError:
-            return []
-        return got if isinstance(got, list) else []
-    return []
 
 
 def _cmp_overlap(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
@@ -429,21 +417,10 @@ def compare_attribute(text: str, start: int, sentence_spans: list[tuple[int, int
 # ---------------------------------------------------------------------------
 # Preparing the figures: one row per figure with interval, stage, source, label
 # ---------------------------------------------------------------------------
-def compare_story_language(articles: pd.DataFrame, setting: str = "auto") -> str:
-    """The language of the findings: the parameter, or with 'auto' the articles' majority (ties: en)."""
-    if setting in ("de", "en"):
-        return setting
-    if articles is None or "language" not in getattr(articles, "columns", []):
-        return "en"
-    counts = articles["language"].astype(str).str.lower().value_counts()
-    de, en = int(counts.get("de", 0)), int(counts.get("en", 0))
-    return "de" if de > en else "en"
-
-
 def _cmp_segment_of(start, segments) -> str:
     """The segment kind (headline, caption, body) holding offset `start`, from articles.csv `segments`."""
     s = _cmp_num(start)
-    for seg in _cmp_json_list(segments):
+    for seg in cell_json(segments, []):
         if isinstance(seg, list) and len(seg) >= 3 and s is not None and seg[0] <= s < seg[1]:
             return str(seg[2])
     return ""
@@ -453,7 +430,7 @@ def compare_opening_span(text: str, segments, sentence_spans: list[tuple[int, in
     """(start, end) of an article's opening: the first sentence of its first body segment
     (without segments: the first sentence after the first line). (0, 0) when there is none."""
     body_start = None
-    for seg in _cmp_json_list(segments):
+    for seg in cell_json(segments, []):
         if isinstance(seg, list) and len(seg) >= 3 and seg[2] == "body":
             body_start = seg[0]
             break
@@ -490,7 +467,7 @@ def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, param
             arts[str(rec.get("file", ""))] = rec
     exclude = set(params.get("exclude") or [])
     outlets_param = params.get("outlets") or {}
-    lang_story = compare_story_language(articles, params.get("language", "auto"))
+    lang_story = story_language(articles, params.get("language", "auto"))
     keep = []
     spans_cache: dict[str, list] = {}
     for rec in figs.to_dict("records"):
@@ -527,7 +504,7 @@ def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, param
         rec["stage"], rec["stage_cue"] = compare_stage(sentence, rel_s, rel_e)
         rec["timepoint"] = _CMP_TIMEPOINT[rec["stage"]]
         text = str(art.get("text", "") or "")
-        cites = [c for c in _cmp_json_list(art.get("cites", "")) if isinstance(c, str)]
+        cites = [c for c in cell_json(art.get("cites", ""), []) if isinstance(c, str)]
         if text and start is not None:
             if f not in spans_cache:
                 spans_cache[f] = compare_sentence_spans(text)
@@ -804,10 +781,6 @@ _CMP_QUANTITY_LABELS = {
     "vote_share": ("Stimmenanteil", "Vote share"), "people": ("Personen", "People"),
     "casualties": ("Opfer", "Casualties"), "debt": ("Schulden", "Debt"),
 }
-_CMP_SCALE_WORDS = {
-    "de": [(1e12, "Billion", "Billionen"), (1e9, "Milliarde", "Milliarden"), (1e6, "Million", "Millionen")],
-    "en": [(1e12, "trillion", "trillion"), (1e9, "billion", "billion"), (1e6, "million", "million")],
-}
 _CMP_WORDS = {
     "en": {"and": "and", "article": "article", "stage": {"early": "early stage", "settled": "settled",
                                                           "past": "earlier", "projected": "projected"},
@@ -828,82 +801,24 @@ def compare_quantity_label(quantity: str, language: str = "en", quantities: dict
     return quantity.replace("_", " ").capitalize()
 
 
-def _cmp_fmt_number(x: float, language: str) -> str:
-    """14.3 -> '14.3' / '14,3'; 29.18 -> '29.2'; 15.0 -> '15'; large numbers with thousands separators."""
-    if abs(x) >= 1000:
-        s = f"{x:,.0f}"
-        return s.replace(",", ".") if language == "de" else s
-    s = f"{x:.1f}" if abs(x - round(x)) >= 0.05 else f"{round(x):d}"
-    if abs(x) < 1 and x != 0:
-        s = f"{x:.2g}"
-    return s.replace(".", ",") if language == "de" else s
-
-
-def compare_format_value(value: float | None, unit: str, language: str = "en", scale: float | None = None) -> str:
-    """A value as a reader writes it: '14.3 billion USD', '14,3 Milliarden USD', '49 %', '2016'."""
-    if value is None or not math.isfinite(value):
-        return "?"
-    if unit == "percent":
-        return f"{_cmp_fmt_number(value, language)} %"
-    if unit == "percentage_points":
-        return f"{_cmp_fmt_number(value, language)} {'Prozentpunkte' if language == 'de' else 'percentage points'}"
-    if unit in ("year", "ordinal", "date"):
-        return str(int(value)) if float(value).is_integer() else str(value)
-    words = _CMP_SCALE_WORDS["de" if language == "de" else "en"]
-    for s, sing, plur in words:
-        if (scale is not None and scale == s) or (scale is None and abs(value) >= s):
-            x = value / s
-            word = sing if abs(x - 1) < 1e-9 else plur
-            tail = f" {unit}" if unit not in ("count", "other") else ""
-            return f"{_cmp_fmt_number(x, language)} {word}{tail}"
-    tail = f" {unit}" if unit not in ("count", "other") else ""
-    return f"{_cmp_fmt_number(value, language)}{tail}"
-
-
-def compare_format_range(lo: float | None, hi: float | None, unit: str, language: str = "en") -> str:
-    """'14.3–15 billion USD' (one scale word for both ends), or one value when lo == hi."""
-    if lo is None and hi is None:
-        return ""
-    de = language == "de"
-    if lo is None:
-        return f"{'höchstens' if de else 'at most'} {compare_format_value(hi, unit, language)}"
-    if hi is None:
-        return f"{'mindestens' if de else 'at least'} {compare_format_value(lo, unit, language)}"
-    if abs(hi - lo) <= 1e-9 * max(abs(hi), 1):
-        return compare_format_value(lo, unit, language)
-    words = _CMP_SCALE_WORDS["de" if language == "de" else "en"]
-    if unit not in ("percent", "percentage_points", "year", "ordinal", "date"):
-        for s, _sing, plur in words:
-            if abs(lo) >= s:
-                tail = f" {unit}" if unit not in ("count", "other") else ""
-                a, b = _cmp_fmt_number(lo / s, language), _cmp_fmt_number(hi / s, language)
-                if a == b:
-                    return compare_format_value(lo, unit, language, scale=s)
-                return f"{a}–{b} {plur}{tail}"
-    a = compare_format_value(lo, unit, language)
-    b = compare_format_value(hi, unit, language)
-    num_a = a.split(" ")[0]
-    return f"{num_a}–{b}" if a.split(" ")[1:] == b.split(" ")[1:] else f"{a} – {b}"
-
-
 def compare_describe_interval(claim_or_fig: dict, language: str = "en") -> str:
     """What a wording allows, in words: 'at least 2 billion USD', 'up to 50 %', '14.3 billion USD'."""
     lo, hi, unit = claim_or_fig["raw_lo"], claim_or_fig["raw_hi"], claim_or_fig["unit"]
     q = claim_or_fig.get("qualifier", "exact")
     de = language == "de"
     if q in ("exact", "approx") and claim_or_fig.get("point") is not None:
-        v = compare_format_value(claim_or_fig["point"], unit, language)
+        v = format_amount(claim_or_fig["point"], unit, language, style="long")
         return (f"rund {v}" if de else f"about {v}") if q == "approx" else v
     if math.isfinite(lo) and not math.isfinite(hi):
-        return f"{'mindestens' if de else 'at least'} {compare_format_value(lo, unit, language)}"
+        return f"{'mindestens' if de else 'at least'} {format_amount(lo, unit, language, style='long')}"
     if math.isfinite(hi) and (not math.isfinite(lo) or lo <= 0):
-        return f"{'höchstens' if de else 'at most'} {compare_format_value(hi, unit, language)}"
+        return f"{'höchstens' if de else 'at most'} {format_amount(hi, unit, language, style='long')}"
     if q == "vague":
-        return (f"mindestens {compare_format_value(lo, unit, language)}" if de
-                else f"at least {compare_format_value(lo, unit, language)}")
+        return (f"mindestens {format_amount(lo, unit, language, style='long')}" if de
+                else f"at least {format_amount(lo, unit, language, style='long')}")
     if q == "upper":
-        return f"{'knapp unter' if de else 'just under'} {compare_format_value(hi, unit, language)}"
-    return compare_format_range(lo, hi, unit, language)
+        return f"{'knapp unter' if de else 'just under'} {format_amount(hi, unit, language, style='long')}"
+    return format_range(lo, hi, unit, language, style="long")
 
 
 def _cmp_q(text: str, language: str) -> str:
@@ -931,9 +846,9 @@ def _cmp_factor_words(factor: float, language: str, consensus: tuple | None = No
             return f"{round(a)}–{round(b)}"
     if f >= 2:
         return f"{'etwa' if language == 'de' else 'about'} {round(f):d}" if f < 20 else \
-            f"{'etwa' if language == 'de' else 'about'} {_cmp_fmt_number(round(f, -int(math.floor(math.log10(f)))), language)}"
+            f"{'etwa' if language == 'de' else 'about'} {format_number(round(f, -int(math.floor(math.log10(f)))), language)}"
     pct = (1 - 1 / factor) * 100 if factor >= 1 else (1 / factor - 1) * 100
-    return f"{_cmp_fmt_number(pct, language)} %"
+    return format_amount(pct, "percent", language, style="long")
 
 
 # ---------------------------------------------------------------------------
@@ -1042,7 +957,7 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
         status = "agreed"
 
     findings: list[dict] = []
-    fmt = lambda lo, hi: compare_format_range(lo, hi, unit, language)  # noqa: E731
+    fmt = lambda lo, hi: format_range(lo, hi, unit, language, style="long")  # noqa: E731
     de = language == "de"
 
     # independence: who the supporters rely on
@@ -1492,20 +1407,20 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
     parts = []
     for role, q in _cmp_relation_terms(rel):
         c = got[q]
-        txt = _cmp_span_quote(c["rep"], language) if c.get("rep") else compare_format_range(
-            c["raw_lo"], c["raw_hi"], unit_of(c), language)
+        txt = _cmp_span_quote(c["rep"], language) if c.get("rep") else format_range(
+            c["raw_lo"], c["raw_hi"], unit_of(c), language, style="long")
         parts.append(txt)
     op = " ÷ " if "numerator" in rel else (" × " if "factors" in rel else " + ")
     if bounded:
-        implied_txt = (compare_format_range(lo, hi, r_unit, language) if math.isfinite(hi) else
-                       f"{'mindestens' if de else 'at least'} {compare_format_value(lo, r_unit, language)}")
+        implied_txt = (format_range(lo, hi, r_unit, language, style="long") if math.isfinite(hi) else
+                       f"{'mindestens' if de else 'at least'} {format_amount(lo, r_unit, language, style='long')}")
     else:
-        implied_txt = compare_format_value(est, r_unit, language)
+        implied_txt = format_amount(est, r_unit, language, style="long")
     approx = (("etwa " if de else "about ") if pt is not None and not bounded else "")
-    reported_txt = compare_format_range(r_lo, r_hi, r_unit, language)
+    reported_txt = format_range(r_lo, r_hi, r_unit, language, style="long")
     who = next((c["label"] for c in got.values() if c.get("label")), "")
-    diff_txt = f"{_cmp_fmt_number(diff * 100, language)} %" if diff is not None else "?"
-    tol_txt = f"{_cmp_fmt_number(tol * 100, language)} %"
+    diff_txt = format_amount(diff * 100, "percent", language, style="long") if diff is not None else "?"
+    tol_txt = format_amount(tol * 100, "percent", language, style="long")
     if de:
         head = f"{labels[result_q]}: " + (f"Aus {who}: " if who else "Aus den Konsenswerten: ")
         msg = (f"{head}{op.join(parts)} ergibt {approx}{implied_txt}; "
@@ -1561,7 +1476,7 @@ def compare_attribution_findings(figs: pd.DataFrame, articles: pd.DataFrame, res
         file = str(art.get("file", ""))
         if file in exclude or str(art.get("duplicate_of", "") or "").strip():
             continue
-        cites = [c for c in _cmp_json_list(art.get("cites", "")) if isinstance(c, str) and c.strip()]
+        cites = [c for c in cell_json(art.get("cites", ""), []) if isinstance(c, str) and c.strip()]
         mine = figs[figs["file"] == file] if len(figs) else figs
         attributed = [r for r in mine.to_dict("records") if r.get("attributed_to")] if len(mine) else []
         sources = list(cites)
@@ -1673,7 +1588,7 @@ def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | 
     p = default_params()
     p.update({k: v for k, v in (params or {}).items() if v is not None})
     p["tolerance"] = float(p["tolerance"])
-    language = compare_story_language(articles, p["language"])
+    language = story_language(articles, p["language"])
     figs = compare_prepare_figures(figures, articles, p)
     groups = compare_group_figures(figs)
     results = {key: compare_quantity_group(g, p, language) for key, g in groups.items()}
@@ -1727,14 +1642,14 @@ def compare_evidence_table(evidence: pd.DataFrame, quantity: str) -> pd.DataFram
 def compare_table_view(comparison: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """comparison.csv for reading: one line per quantity with the consensus in words and short file ids."""
     def ids(cell):
-        return ", ".join(Path(f).stem.split("_")[0] for f in _cmp_json_list(cell))
+        return ", ".join(Path(f).stem.split("_")[0] for f in cell_json(cell, []))
     rows = []
     for r in comparison.to_dict("records"):
         num = lambda x: _cmp_num(x)  # noqa: E731
         rows.append({
             "quantity": r["label"], "unit": r["unit"], "status": r["status"], "outlets": r["n_outlets"],
-            "consensus": compare_format_range(num(r["consensus_low"]), num(r["consensus_high"]), r["unit"], language),
-            "range reported": compare_format_range(num(r["min"]), num(r["max"]), r["unit"], language),
+            "consensus": format_range(num(r["consensus_low"]), num(r["consensus_high"]), r["unit"], language, style="long"),
+            "range reported": format_range(num(r["min"]), num(r["max"]), r["unit"], language, style="long"),
             "agree": ids(r["agree"]), "compatible": ids(r["compatible"]), "contradict": ids(r["contradict"]),
         })
     return pd.DataFrame(rows)

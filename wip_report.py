@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from wip_common import ROOT, article_label, read_table, write_text_atomic
+from wip_common import ROOT, article_label, cell_json, format_amount, read_table, story_language, write_text_atomic
 
 # Labels of the page itself, in the story's language.
 _REPORT_LABELS = {
@@ -79,7 +79,6 @@ _REPORT_STATUS = {
     "de": {"agreed": "übereinstimmend", "contested": "umstritten", "progression": "Entwicklung",
            "single_source": "eine Quelle"},
 }
-_REPORT_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _REPORT_CSS = """
 :root { color-scheme: light; }
 body { font-family: Georgia, "Times New Roman", serif; font-size: 17px; line-height: 1.55; color: #1a1a1a;
@@ -149,68 +148,6 @@ def _report_number(value: object) -> float | None:
     except ValueError:
         return None
     return None if math.isnan(number) else number
-
-
-def _report_json(value: object, default: object) -> object:
-    """A JSON cell parsed, or `default` when it is empty or malformed."""
-    text = _report_text(value).strip()
-    if not text:
-        return default
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return default
-    return parsed if isinstance(parsed, type(default)) else default
-
-
-def _report_plain_number(number: float, language: str, decimals: int = 2) -> str:
-    """A number with the language's separators and at most `decimals` decimals (1,400 / 1.400; 1.2 / 1,2)."""
-    text = f"{number:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if language == "de":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def _report_format_value(value: object, unit: str, language: str = "en") -> str:
-    """A figure the way a newsroom writes it: $1.2bn / 1,2 Mrd. $, 40% / 40 %, 1,400."""
-    number = _report_number(value)
-    if number is None:
-        return ""
-    unit = _report_text(unit)
-    if unit == "percent":
-        return _report_plain_number(number, language, 1) + ("\u202f%" if language == "de" else "%")
-    if unit == "percentage_points":
-        return _report_plain_number(number, language, 1) + (" Prozentpunkte" if language == "de" else " points")
-    if unit == "year":
-        return str(int(number)) if number.is_integer() else _report_plain_number(number, language)
-    if len(unit) == 3 and unit.isupper():  # ISO 4217 money
-        scales = ((1e12, "tn", "Bio."), (1e9, "bn", "Mrd."), (1e6, "m", "Mio."))
-        sign = _REPORT_CURRENCY_SIGNS.get(unit)
-        for size, en_word, de_word in scales:
-            if abs(number) >= size:
-                amount = _report_plain_number(number / size, language, 2)
-                if language == "de":
-                    return f"{amount} {de_word} {sign or unit}"
-                return f"{sign}{amount}{en_word}" if sign else f"{unit} {amount}{en_word}"
-        amount = _report_plain_number(number, language, 2)
-        if language == "de":
-            return f"{amount} {sign or unit}"
-        return f"{sign}{amount}" if sign else f"{unit} {amount}"
-    return _report_plain_number(number, language)
-
-
-def _report_language(params: dict, articles: pd.DataFrame) -> str:
-    """The page's language: the `language` parameter, else the articles' majority (ties: English)."""
-    chosen = params.get("language", "auto")
-    if chosen in _REPORT_LABELS:
-        return chosen
-    if "language" not in articles.columns or articles.empty:
-        return "en"
-    counts = articles["language"].map(_report_text).value_counts()
-    de, en = int(counts.get("de", 0)), int(counts.get("en", 0))
-    return "de" if de > en else "en"
 
 
 def _report_read(path: Path) -> pd.DataFrame | None:
@@ -336,7 +273,7 @@ def _report_findings_html(findings: pd.DataFrame | None, texts: dict, outlets: d
                 f'<span class="kind">{_report_esc(kinds.get(kind, kind))}'
                 + (f" · {_report_esc(quantity)}" if quantity else "") + "</span>")
         evidence = [_report_quote_html(quote, texts, outlets, labels)
-                    for quote in _report_group_evidence(_report_json(row.get("evidence"), []))]
+                    for quote in _report_group_evidence(cell_json(row.get("evidence"), []))]
         body = (f'<ul class="evidence" aria-label="{labels["evidence"]}">' + "".join(evidence) + "</ul>"
                 if evidence else "")
         items.append(f'<li class="finding">{head}<p class="message">{_report_esc(row.get("message"))}</p>'
@@ -402,7 +339,7 @@ def _report_comparison_html(comparison: pd.DataFrame | None, language: str) -> s
     rows = []
     for _, row in comparison.iterrows():
         unit = _report_text(row.get("unit"))
-        fmt = lambda col: _report_esc(_report_format_value(row.get(col), unit, language))  # noqa: E731
+        fmt = lambda col: _report_esc(format_amount(row.get(col), unit, language))  # noqa: E731
         low, high = fmt("consensus_low"), fmt("consensus_high")
         consensus = low if low == high else (f"{low} – {high}" if low and high else low or high)
         name = _report_text(row.get("label")).strip() or _report_text(row.get("quantity"))
@@ -434,7 +371,7 @@ def _report_articles_html(articles: pd.DataFrame, report: pd.DataFrame | None, l
     rows = []
     for _, row in articles.sort_values("file", key=lambda s: s.map(_report_text)).iterrows():
         file = _report_text(row.get("file"))
-        cites = ", ".join(str(c) for c in _report_json(row.get("cites"), []))
+        cites = ", ".join(str(c) for c in cell_json(row.get("cites"), []))
         duplicate = _report_text(row.get("duplicate_of"))
         title = _report_esc(row.get("title"))
         if duplicate:
@@ -469,7 +406,7 @@ def build_report_html(paths, params: dict) -> str:
     """
     articles = _report_read(paths.out("articles.csv"))
     articles = articles if articles is not None else pd.DataFrame(columns=["file"])
-    language = _report_language(params, articles)
+    language = story_language(articles, params.get("language", "auto"))
     labels = _REPORT_LABELS[language]
     story = paths.story
     title = _report_title(params, articles, story, labels)

@@ -60,9 +60,9 @@ def test_format_range_shares_the_unit_in_german():
 
 
 def test_language_auto_is_the_articles_majority(meta, battery):
-    assert helpers.chart_language(meta["articles"], "auto") == "de"
-    assert helpers.chart_language(battery["articles"], "auto") == "en"
-    assert helpers.chart_language(meta["articles"], "en") == "en"
+    assert helpers.story_language(meta["articles"], "auto") == "de"
+    assert helpers.story_language(battery["articles"], "auto") == "en"
+    assert helpers.story_language(meta["articles"], "en") == "en"
 
 
 # ---------------------------------------------------------------------------

@@ -109,3 +109,91 @@ def test_atomic_write_gives_an_ordinary_readable_file(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+# ---------------------------------------------------------------------------
+# one story-language rule for findings, charts and the report
+# ---------------------------------------------------------------------------
+def _arts(rows):
+    return pd.DataFrame(rows, columns=["file", "language", "published"])
+
+
+def test_story_language_setting_wins_then_majority():
+    arts = _arts([("a.txt", "de", ""), ("b.txt", "de", ""), ("c.txt", "en", "")])
+    assert helpers.story_language(arts, "en") == "en"
+    assert helpers.story_language(arts, "de") == "de"
+    assert helpers.story_language(arts) == "de"
+    assert helpers.story_language(_arts([("a.txt", "en", ""), ("b.txt", "en", ""), ("c.txt", "de", "")])) == "en"
+    # other languages do not vote
+    assert helpers.story_language(_arts([("a.txt", "fr", ""), ("b.txt", "fr", ""), ("c.txt", "en", "")])) == "en"
+
+
+def test_story_language_tie_goes_to_the_earliest_published_article():
+    arts = _arts([("a.txt", "de", "2025-06-12"), ("b.txt", "en", "2025-06-10T08:00:00+02:00"),
+                  ("c.txt", "de", ""), ("d.txt", "en", "not a date")])
+    assert helpers.story_language(arts) == "en"
+    arts.loc[0, "published"] = "2025-06-01"
+    assert helpers.story_language(arts) == "de"
+
+
+def test_story_language_tie_without_dates_goes_to_the_first_file_by_name():
+    assert helpers.story_language(_arts([("b.txt", "de", ""), ("a.txt", "en", "")])) == "en"
+    assert helpers.story_language(_arts([("b.txt", "en", ""), ("a.txt", "de", "")])) == "de"
+
+
+def test_story_language_without_usable_articles_is_english():
+    assert helpers.story_language(pd.DataFrame()) == "en"
+    assert helpers.story_language(None) == "en"
+    assert helpers.story_language(_arts([("a.txt", "fr", "")])) == "en"
+
+
+# ---------------------------------------------------------------------------
+# one number formatter (short for charts and tables, long for sentences)
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("value, unit, lang, style, expected", [
+    (14.3e9, "USD", "de", "short", "14,3 Mrd. $"), (1e9, "USD", "de", "short", "1 Mrd. $"),
+    (49, "percent", "de", "short", "49 %"), (14.3e9, "USD", "en", "short", "$14.3bn"),
+    (1e9, "USD", "en", "short", "$1bn"), (49, "percent", "en", "short", "49%"),
+    (14.3e9, "USD", "de", "long", "14,3 Milliarden USD"), (1e9, "USD", "de", "long", "1 Milliarde USD"),
+    (2e9, "EUR", "en", "long", "2 billion EUR"), (1.2e6, "count", "de", "long", "1,2 Millionen"),
+    (450, "USD", "en", "long", "450 USD"), (49, "percent", "en", "long", "49%"),
+    (-3.5, "percentage_points", "de", "long", "-3,5 Prozentpunkte"), (2, "ordinal", "de", "long", "2."),
+    (0.0049, "percent", "en", "short", "0.0049%"), (29183673469.39, "USD", "en", "long", "29.2 billion USD"),
+    (float("inf"), "USD", "en", "short", ""), ("", "USD", "de", "long", ""),
+])
+def test_format_amount_both_styles(value, unit, lang, style, expected):
+    assert helpers.format_amount(value, unit, lang, style=style) == expected
+
+
+def test_format_range_both_styles_and_open_ends():
+    assert helpers.format_range(10e9, 15e9, "USD", "de") == "10 bis 15 Mrd. $"
+    assert helpers.format_range(10e9, 15e9, "USD", "en") == "$10bn to $15bn"
+    assert helpers.format_range(1e9, 2e9, "USD", "de", style="long") == "1–2 Milliarden USD"
+    assert helpers.format_range(5e8, 2e9, "USD", "en", style="long") == "500 million USD – 2 billion USD"
+    assert helpers.format_range(10, 15, "percent", "de", style="long") == "10–15 %"
+    assert helpers.format_range(14.301e9, 14.299e9, "USD", "de") == "14,3 Mrd. $"   # the same once rounded
+    assert helpers.format_range(float("-inf"), 65e9, "USD", "en") == "at most $65bn"
+    assert helpers.format_range(2e9, float("inf"), "USD", "de", style="long") == "mindestens 2 Milliarden USD"
+    assert helpers.format_range(None, None, "USD", "de") == ""
+
+
+def test_format_number_separators():
+    assert helpers.format_number(12000, "de") == "12.000"
+    assert helpers.format_number(1200, "de") == "1200"
+    assert helpers.format_number(1200, "en") == "1,200"
+    assert helpers.format_number(14.3, "de") == "14,3"
+    assert helpers.format_number(-0.0001, "en", 1) == "0.0"
+
+
+def test_cell_json_and_cell_float():
+    assert helpers.cell_json('["a", 1]', []) == ["a", 1]
+    assert helpers.cell_json('{"a": 1}', []) == []
+    assert helpers.cell_json("not json", {}) == {}
+    assert helpers.cell_json(["x"], []) == ["x"]
+    assert helpers.cell_float(" 2.5 ") == 2.5
+    import math
+    assert math.isnan(helpers.cell_float("")) and math.isnan(helpers.cell_float(None))
+
+
+def test_format_range_long_keeps_the_singular_when_the_ends_differ_in_scale():
+    assert helpers.format_range(2e5, 1e6, "count", "de", style="long") == "200.000 – 1 Million"
