@@ -6,8 +6,9 @@ The steps, each a small function:
                                                  binary content (PNG, PDF, NUL bytes) is refused
     HTML               extract_html_article()    trafilatura main text + title/date/sitename/url
     normalise          normalize_article_text()  NFC, odd spaces, soft hyphens, line ends, mojibake
-    classify lines     classify_article_lines()  general rules: adverts, promos, job listings,
-                                                 comment policy, tag clouds, captions, metadata
+    classify lines     classify_article_lines()  general rules: adverts, promos (incl. 'Subscribe to ...'),
+                                                 job listings, comment policy, tag clouds, captions, metadata
+                                                 (date lines, '<Outlet>, <date>' source lines, bylines)
     assemble           assemble_clean_text()     clean text + segments [start, end, kind]
     describe           detect_article_language(), find_article_cites(), parse_published(), count_article_words()
     duplicates         find_duplicate_articles()         exact and near duplicates (word shingles)
@@ -460,6 +461,17 @@ _INGEST_PROMO_KEYS = ("newsletter", "rss", "feed", "abo", "subscrib", "sign up",
                       "homepage", "kostenlos", "gratis", "for free", "free trial", "testen sie", "jetzt lesen",
                       "weiterlesen mit", "themenrecherche", "suchmaschine", "nichts verpassen", "never miss",
                       "stay informed", "bleiben sie informiert")
+# An imperative that asks the reader to subscribe ('Subscribe to ...', 'Sign up for our ... newsletter',
+# 'Get ... in your inbox', 'Abonnieren Sie ...', 'Melden Sie sich für ... Newsletter an'), at the start of the
+# line or of a sentence in it. 'subscribe' as a verb only: 'subscribers' or 'Abonnenten' never match.
+_INGEST_SUBSCRIBE_START = re.compile(
+    r"(?:^|[.!?:]\s+)(?:(?:jetzt|hier|now)\s+)?"
+    r"(?:subscribe\s+(?:to|now|for|today|here)\b|sign\s+up\s+(?:for|to|now|here|today)\b|"
+    r"abonnieren\s+sie\b|bestellen\s+sie\s+(?:\w+\s+){0,2}?(?:newsletter|briefing)|"
+    r"registrieren\s+sie\s+sich\b[^.!?]{0,80}\b(?:newsletter|briefing|kostenlos)|"
+    r"melden\s+sie\s+sich\b[^.!?]{0,100}\b(?:newsletter|briefing|push|benachrichtigung)|"
+    r"get\b[^.!?]{0,100}\b(?:in|into|to|straight to|delivered to)\s+your\s+inbox\b|"
+    r"hol(?:en\s+sie\s+sich|\s+dir)\b[^.!?]{0,60}\b(?:newsletter|briefing))")  # lower case: searched in line.lower()
 _INGEST_READER_ADDRESS = re.compile(r"\b(?:du|dich|dir|dein\w*|euch|euer|eure\w*|habt ihr|nutze|nutzt|lies|hol dir|"
                              r"sichern sie sich|melden sie sich|you|your)\b")  # lower case: searched in line.lower()
 _INGEST_COMMENT_TOPIC = re.compile(r"kommentar|kommentier|diskussion|\bforum|netiquette|forenregeln|"
@@ -570,6 +582,9 @@ def classify_ingest_line(line: str) -> str | None:
         return "newsletter_social"
     if words <= 30 and _INGEST_CONTACT_CUE.search(low) and _INGEST_CONTACT.search(line):
         return "contact"
+    if words <= 40 and ("sub" in low or "sign" in low or "sie" in low or "inbox" in low or "hol" in low) \
+            and _INGEST_SUBSCRIBE_START.search(low):
+        return "newsletter_social"
     reader = bool(_INGEST_READER_ADDRESS.search(low))
     if words <= 40 or reader:
         promo = len(set(m.group(0) for m in _INGEST_PROMO_CUES.finditer(low))) \
@@ -617,6 +632,7 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
     seen_long: set[str] = set()
     block_rule = ""
     first_content = True
+    header = True      # before the first paragraph of running text
     for i, original in enumerate(raw):
         line = original.strip()
         n = i + 1
@@ -652,6 +668,12 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
             meta["outlet"] = meta["outlet"] or parts["outlet"]
             out.append(IngestLine(n, line, "removed", "byline"))
             continue
+        parts = _ingest_outlet_date_line(line) if header and short else None
+        if parts is not None:
+            meta["published"] = meta["published"] or parts["published"]
+            meta["outlet"] = meta["outlet"] or parts["outlet"]
+            out.append(IngestLine(n, line, "removed", "source_line" if parts["outlet"] else "date_line"))
+            continue
         rule = classify_ingest_line(line) if short else None
         if rule is None and block_rule:
             ad_copy = line.endswith("!") or _INGEST_PROMO_CUES.search(line.lower()) \
@@ -680,6 +702,8 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
         first_content = False
         if len(line) >= 40:
             seen_long.add(key)
+        if header and short and _ingest_is_paragraph(line):
+            header = False
         out.append(IngestLine(n, line, "body"))
     _ingest_mark_photo_tags(out)
     masthead = _ingest_masthead(out)
@@ -714,6 +738,64 @@ def _ingest_meta_parts(line: str) -> dict | None:
     if any(_ingest_words(p) > 6 or _INGEST_END_PUNCT.search(p) for p in rest):
         return None
     return {"published": next((d for d in dates if d), ""), "outlet": rest[0] if len(rest) == 1 else ""}
+
+
+# Last words that make a name an outlet's name ('Pacific Business Wire', 'Handelsblatt', 'Finanzecho'): checked as
+# the end of the name's last word, lower case. A place ('BERLIN', 'New York') has none of them.
+_INGEST_OUTLET_HEADS = ("zeitung", "blatt", "kurier", "journal", "times", "news", "wire", "herald", "gazette",
+                        "tribune", "chronicle", "ledger", "courier", "observer", "dispatch", "rundschau", "anzeiger",
+                        "bote", "echo", "magazin", "magazine", "online", "presse", "press", "report", "daily",
+                        "spiegel", "standard", "nachrichten", "post", "circuit", "byte", "insider", "review")
+_INGEST_NAME_DATE_SEP = re.compile(r",\s+|\s+[-–—|]\s+")
+
+
+def _ingest_outlet_like(name: str) -> bool:
+    """True when a short name reads as an outlet rather than a place: a known outlet, a web domain, a name
+    starting with 'The', or one whose last word ends like a media title ('Wire', 'Journal', '...blatt')."""
+    words = name.split()
+    if not words or len(words) > 6:
+        return False
+    low = name.lower()
+    if any(_ingest_cite_key(name) == _ingest_cite_key(k) for k in INGEST_KNOWN_OUTLETS):
+        return True
+    if re.fullmatch(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}", low):
+        return True
+    if len(words) >= 2 and words[0].lower() == "the":
+        return True
+    return re.sub(r"[\W_]+$", "", words[-1].lower()).endswith(_INGEST_OUTLET_HEADS)
+
+
+def _ingest_tidy_outlet(name: str) -> str:
+    """An outlet name as a masthead in capitals would be written normally ('PACIFIC BUSINESS WIRE' ->
+    'Pacific Business Wire'); short acronyms (BBC, FAZ) and mixed-case names are kept as they are."""
+    name = name.strip()
+    if not re.search(r"[A-ZÄÖÜ]", name) or re.search(r"[a-zäöüß]", name):
+        return name
+    known = {k.lower(): k for k in INGEST_KNOWN_OUTLETS}
+    if name.lower() in known:
+        return known[name.lower()]
+    return " ".join(w.capitalize() if len(w) >= 4 or w in ("THE", "DER", "DIE", "DAS") else w for w in name.split())
+
+
+def _ingest_outlet_date_line(line: str) -> dict | None:
+    """For a header line made of a short name and a date ('PACIFIC BUSINESS WIRE, March 5, 2025',
+    'The Daily Circuit - March 6, 2025', 'Handelsblatt, 5. März 2025'): {published, outlet}, where outlet
+    is '' when the name reads as a place ('BERLIN, 5. März 2025'); None for any other line."""
+    if len(line) > 120 or not line[:1].isalnum():
+        return None
+    for m in _INGEST_NAME_DATE_SEP.finditer(line):
+        name, rest = line[:m.start()].strip(), line[m.end():]
+        if not name or _ingest_words(name) > 6 or re.search(r"[.!?:;,]$|\d{3,}", name):
+            continue
+        iso = parse_date_line(rest)
+        if not iso:
+            continue
+        domain = re.fullmatch(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}", name.lower())
+        if not domain and not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "am", "im", "and", "und",
+                                                                                      "&", "de") for w in name.split()):
+            return None
+        return {"published": iso, "outlet": _ingest_tidy_outlet(name) if _ingest_outlet_like(name) else ""}
+    return None
 
 
 def _ingest_masthead(lines: list[IngestLine]) -> str:
@@ -874,7 +956,10 @@ _INGEST_CITE_BEFORE = re.compile(
 _INGEST_CITE_AFTER = re.compile(
     r"^[»«“”\"'’]?\)?\s*,?\s*(?:\S+\s+){0,2}?(?:zufolge|berichte\w*|melde\w*|schreibt|schrieb|schrieben|"
     r"hatte berichtet|unter berufung|reported|reports|reporting|wrote|writes|said|says|first reported|"
-    r"citing)\b", _INGEST_I)
+    r"citing)\b|"
+    r"^[»«“”\"'’]?\)?\s+(?:hatte|hatten|hat|haben)\s+(?:(?!sich\b)\S+\s+){0,6}?(?:berichtet|gemeldet|geschrieben|enthüllt)\b|"
+    r"^[»«“”\"'’]?\)?\s+(?:had|has|was|were)\s+(?:\S+\s+){0,3}?(?:reported|revealed|broke the news|"
+    r"the first to report)\b", _INGEST_I)
 _INGEST_QUOTED = re.compile(r"[«»„“\"‚‘]([A-Z0-9ÄÖÜ][\w.&'’ -]{0,40}?)[«»“”\"‘’]")
 _INGEST_MEDIA_NOUN = re.compile(
     r"(?<![A-Za-zÄÖÜäöüß])(?:Nachrichtenagentur|Agentur|Zeitung|Tageszeitung|Wochenzeitung|Wirtschaftszeitung|"
@@ -883,6 +968,20 @@ _INGEST_MEDIA_NOUN = re.compile(
     r"Radiosender|Wirtschaftsdienst|[Nn]ews agency|[Nn]ewswire|[Ww]ire service|[Nn]ewspaper|[Mm]agazine|"
     r"[Bb]roadcaster|[Nn]ews site|[Nn]ews website|[Tt]ech site|[Tt]ech blog)[ ]+[«„“\"»]?"
     r"(?P<name>[A-Z][\w&'’-]*(?:\.[a-z]{2,3})?(?:[ ][A-Z][\w&'’-]*){0,3})")
+# A capitalised name (up to four words) whose last word ends like a media title ('The Tech Ledger',
+# 'Rheinische Handelszeitung'): an outlet not in the built-in list, counted only next to a citation cue.
+_INGEST_HEAD_NAME = re.compile(
+    r"(?<![\w-])(?P<name>(?:(?:The|Die|Der|Das)\s+)?(?:[A-ZÄÖÜ][\w&'’-]*\s+){0,3}"
+    r"(?:[A-ZÄÖÜ][\w-]*?(?:zeitung|blatt|kurier|rundschau|anzeiger|echo)|"
+    r"(?:[A-ZÄÖÜ][\w-]*?)?(?:Zeitung|Blatt|Kurier|Journal|Times|News|Wire|Herald|Gazette|Tribune|Chronicle|Ledger|"
+    r"Courier|Observer|Dispatch|Rundschau|Anzeiger|Bote|Echo)))(?![\w-])"
+    r"(?!\s*&|\s+[A-ZÄÖÜ][a-zäöüß])")    # the name goes on ('Independent News & Media', 'News Corp')
+# Words in front of a media-title name that are not part of it: articles, cue words, possessives ("Pearson's"),
+# hyphenated descriptions ('China-published') and media nouns ('die Zeitung The Times', 'des Senders Sky News').
+_INGEST_HEAD_LEAD = re.compile(
+    r"^(?:(?:Die|Der|Das|Dem|Den|Des|Ein|Eine|Einer|A|An|Laut|Wie|Nach|Gegenüber|Auch|Zuerst|So|Per|Via|Citing|"
+    r"Says|Said|Told|\S+['’]s|\w+-[a-zäöüß][\w-]*|\w*(?:[Ss]ender|[Ss]enders|[Zz]eitung|[Mm]agazin|[Aa]gentur|"
+    r"[Pp]ortal|[Bb]latt|[Dd]ienst))\s+)+")
 _INGEST_AGENCY_PARENS = re.compile(r"\((?P<names>(?:" + "|".join(re.escape(a) for a in _INGEST_AGENCIES) +
                             r")(?:\s*[/,]\s*[\w-]{2,20}){0,3})\)")
 
@@ -891,9 +990,10 @@ def find_article_cites(text: str, own_outlet: str = "", segments: list | None = 
     """Outlets and agencies a text cites, in order of first mention, never its own outlet.
 
     Recognised: a known outlet (built-in list) or a quoted name («N-TV», „Handelsblatt“) next to a
-    citation cue ('laut', 'berichtet', 'zufolge', 'according to', 'told', 'reported'...); a name after
-    a media noun ('die Nachrichtenagentur Reuters', 'the newspaper X'); agency codes in brackets
-    ('(dpa)', '(AFP/Reuters)'). Captions are skipped (their credits are photo agencies, not sources).
+    citation cue ('laut', 'berichtet', 'zufolge', 'hatte zuerst ... berichtet', 'according to', 'told',
+    'reported', 'had first reported'...); a name of two or more capitalised words ending like a media title
+    ('The Valley Ledger', 'Westtaler Rundschau') next to such a cue; a name after a media noun
+    ('die Nachrichtenagentur Reuters', 'the newspaper X'); agency codes in brackets ('(dpa)', '(AFP/Reuters)'). Captions are skipped (their credits are photo agencies, not sources).
     Only the first CITE_SCAN_CHARS characters are searched (a news article is far shorter).
     """
     regions = [(s, min(e, CITE_SCAN_CHARS)) for s, e, k in (segments or [[0, len(text), "body"]])
@@ -901,7 +1001,25 @@ def find_article_cites(text: str, own_outlet: str = "", segments: list | None = 
     found: list[tuple[int, str]] = []
     for rs, re_ in regions:
         chunk = text[rs:re_]
+        known_spans = [(m.start(), m.end()) for m in _INGEST_KNOWN_RE.finditer(chunk)]
+        longer: list[tuple[int, int]] = []      # media-title names that hold a known name ('Rheinische Handelszeitung')
+        for m in _INGEST_HEAD_NAME.finditer(chunk):
+            name = _INGEST_HEAD_LEAD.sub("", m.group("name"))
+            start = m.end() - len(name)
+            if " " not in name:
+                continue           # one word ('Handelszeitung', 'Datenblatt', 'die Zeitung'): known list or quotes only
+            core = start + 4 if name.startswith("The ") else start
+            inside = [(s, e) for s, e in known_spans if s < m.end() and start < e]
+            if any(s <= core or e > m.end() for s, e in inside):
+                continue           # a known name starts it or covers it ('the Financial Times', 'BBC News')
+            before = re.split(r"[.!?:]\s+", chunk[max(0, start - 60):start])[-1]   # the cue in the same sentence
+            after = chunk[m.end():m.end() + 50]
+            if _INGEST_CITE_BEFORE.search(before) or _INGEST_CITE_AFTER.match(after):
+                found.append((rs + start, name))
+                longer.append((start, m.end()))
         for m in _INGEST_KNOWN_RE.finditer(chunk):
+            if any(s <= m.start() and m.end() <= e for s, e in longer):
+                continue
             before, after = chunk[max(0, m.start() - 60):m.start()], chunk[m.end():m.end() + 50]
             if _INGEST_CITE_BEFORE.search(before) or _INGEST_CITE_AFTER.match(after):
                 found.append((rs + m.start(), m.group(1)))

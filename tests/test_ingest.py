@@ -642,3 +642,132 @@ def test_notebook_views(default_result):
     assert "[jobs]" in bp and "Stellenangebote" in bp
     seg = helpers.show_article_segments(default_result.articles.loc[1, "text"], default_result.articles.loc[1, "segments"])
     assert "[caption ] Meta übernimmt wohl 49 Prozent von Scale AI. - Keystone" in seg
+
+
+# ---------------------------------------------------------------------------
+# Subscription promos, outlet-and-date source lines, more citation shapes (own invented text)
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "Subscribe to the Lakeside Courier's Evening Digest for the day's top stories.",
+    "Subscribe now and read every story on any device.",
+    "Sign up for our Weekend Markets newsletter.",
+    "Sign up to receive the Morning Memo, free, every weekday.",
+    "Get the best of the week's business news in your inbox every Saturday.",
+    "Enjoyed this story? Subscribe to our weekly briefing.",
+    "Abonnieren Sie den Börsenbrief der Redaktion.",
+    "Melden Sie sich für unseren kostenlosen Wirtschafts-Newsletter an.",
+    "Jetzt melden Sie sich für den Morgen-Newsletter an und bleiben informiert.",
+])
+def test_subscription_promos_removed(line):
+    assert helpers.classify_ingest_line(line) == "newsletter_social"
+
+
+@pytest.mark.parametrize("line", [
+    "The streaming service added 2 million subscribers in the quarter, the company said.",
+    "Investors did not subscribe to the rights issue, the bank said on Tuesday.",
+    "The company said customers can sign up for the service from Monday.",
+    "Der Verlag zählt inzwischen 120.000 Abonnenten, zwölf Prozent mehr als im Vorjahr.",
+    "Melden Sie sich bei der Polizei, wenn Sie etwas gesehen haben, bat der Sprecher.",
+    "Analysts subscribe to the view that rates will fall, according to a survey.",
+])
+def test_subscription_words_in_article_text_kept(line):
+    assert helpers.classify_ingest_line(line) is None
+
+
+@pytest.mark.parametrize("line, outlet, iso", [
+    ("LAKESIDE EVENING WIRE, April 2, 2024", "Lakeside Evening Wire", "2024-04-02"),
+    ("The Valley Ledger - April 3, 2024", "The Valley Ledger", "2024-04-03"),
+    ("Handelsblatt, 5. März 2025", "Handelsblatt", "2025-03-05"),
+    ("Nordstädter Anzeiger – Mittwoch, 5. März 2025", "Nordstädter Anzeiger", "2025-03-05"),
+    ("Elbtal-Kurier, 12.06.2024", "Elbtal-Kurier", "2024-06-12"),
+    ("beispielblatt.example, 12.06.2024", "beispielblatt.example", "2024-06-12"),
+    ("BERLIN, 5. März 2025", "", "2025-03-05"),             # a place, not an outlet: date only
+    ("New York, April 2, 2024", "", "2024-04-02"),
+])
+def test_outlet_date_line(line, outlet, iso):
+    assert helpers._ingest_outlet_date_line(line) == {"published": iso, "outlet": outlet}
+
+
+@pytest.mark.parametrize("line", [
+    "Die Messe, die am 5. März 2025 beginnt, ist ausverkauft",
+    "Results were strong, April 2, 2024",
+    "Umsatz, Gewinn und Ausblick",
+    "The Valley Ledger",
+])
+def test_outlet_date_line_rejects_other_lines(line):
+    assert helpers._ingest_outlet_date_line(line) is None
+
+
+@pytest.mark.parametrize("header, outlet, iso, rule", [
+    ("LAKESIDE EVENING WIRE, April 2, 2024", "Lakeside Evening Wire", "2024-04-02", "source_line"),
+    ("The Valley Ledger - April 3, 2024", "The Valley Ledger", "2024-04-03", "source_line"),
+    ("Nordstädter Anzeiger | 5. März 2025", "Nordstädter Anzeiger", "2025-03-05", "byline"),
+    ("By Mara Quell | The Valley Ledger", "The Valley Ledger", "", "byline"),
+    ("HAMBURG, 5. März 2025", "", "2025-03-05", "date_line"),
+])
+def test_header_source_line_gives_outlet_and_date(header, outlet, iso, rule):
+    text = (f"Hafenbetreiber meldet Rekord\n\n{header}\n\nDer Umschlag im Hafen stieg im vergangenen Jahr um "
+            "vier Prozent auf 130 Millionen Tonnen, teilte der Betreiber mit.\n")
+    lines, meta = helpers.classify_article_lines(text)
+    assert (meta["outlet"], meta["published"]) == (outlet, iso)
+    removed = [(ln.text, ln.rule) for ln in lines if ln.kind == "removed"]
+    assert removed == [(header, rule)]
+    clean, _ = helpers.assemble_clean_text(lines)
+    assert header not in clean and "130 Millionen Tonnen" in clean
+
+
+def test_outlet_date_line_only_in_the_header():
+    text = ("Hafenbetreiber meldet Rekord\n\nDer Umschlag im Hafen stieg im vergangenen Jahr um vier Prozent auf "
+            "130 Millionen Tonnen, teilte der Betreiber mit.\n\nTermine\nNordstädter Anzeiger, 5. März 2025\n")
+    lines, meta = helpers.classify_article_lines(text)
+    assert meta["outlet"] == "" and "Nordstädter Anzeiger, 5. März 2025" in helpers.assemble_clean_text(lines)[0]
+
+
+def test_zero_config_folder_takes_outlet_and_date_from_source_lines(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Brückenbau verzögert sich\n\nELBTAL RUNDSCHAU, 4. Juni 2024\n\nDer Neubau der "
+                                  "Brücke wird nach Angaben der Stadt rund 18 Monate später fertig als geplant.\n\n"
+                                  "Abonnieren Sie unseren Newsletter für alle Nachrichten aus der Region.\n",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("Bridge works delayed\n\nThe Valley Ledger - June 5, 2024\n\nThe new bridge will "
+                                  "open about 18 months later than planned, the city said on Tuesday.\n\n"
+                                  "Get our local news briefing in your inbox every morning.\n", encoding="utf-8")
+    res = helpers.ingest_folder(folder)
+    got = res.articles.set_index("file")[["outlet", "outlet_from", "published"]].to_dict("index")
+    assert got == {"a.txt": {"outlet": "Elbtal Rundschau", "outlet_from": "text", "published": "2024-06-04"},
+                   "b.txt": {"outlet": "The Valley Ledger", "outlet_from": "text", "published": "2024-06-05"}}
+    assert set(res.boilerplate["rule"]) == {"source_line", "newsletter_social"}
+    assert not res.articles["text"].str.contains("Newsletter|inbox|Ledger -|RUNDSCHAU").any()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Zeitung Rheinblick hatte zunächst berichtet. Das Handelsblatt hatte zuerst über den Verkauf berichtet.",
+     ["Rheinblick", "Handelsblatt"]),
+    ("Der Spiegel hat am Montag darüber berichtet, dass der Preis steigt.", ["Der Spiegel"]),
+    ("Wie die Westtaler Rundschau berichtete, wird die Brücke teurer.", ["Westtaler Rundschau"]),
+    ("Wie die Süddeutsche Zeitung berichtet, stieg der Kurs.", ["Süddeutsche Zeitung"]),
+    ("The Valley Ledger first reported the plan on Monday.", ["The Valley Ledger"]),
+    ("The Financial Times had first reported the talks.", ["Financial Times"]),
+    ("The mayor told the Lakeside Courier that costs would rise.", ["Lakeside Courier"]),
+    ("In an interview with Bloomberg, the chief executive said so.", ["Bloomberg"]),
+    ("A report by the Wall Street Journal put the price higher.", ["Wall Street Journal"]),
+    ("The deal was first reported by Reuters last week.", ["Reuters"]),
+])
+def test_more_citation_shapes(text, expected):
+    assert helpers.find_article_cites(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Der Konzern hatte zuerst über Verluste berichtet.",
+    "Wie das Unternehmen berichtet, stieg der Umsatz um 4 Prozent.",
+    "Die Zeitung hatte zunächst über den Verkauf berichtet.",
+    "Medien hatten berichtet, dass der Preis steigt.",
+    "Mehr als 800 Betriebe hatten sich für die Aktion gemeldet.",
+    "Laut Datenblatt des Herstellers hält der Akku länger.",
+    "The company said it had reported a loss. Analysts said margins were thin.",
+    "Independent News & Media said it would buy a stake.",
+    "Westtaler Rundschau GmbH reported higher revenue.",
+])
+def test_berichtet_without_an_outlet_is_no_cite(text):
+    assert helpers.find_article_cites(text) == []
