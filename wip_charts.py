@@ -28,7 +28,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from wip_common import (ROOT, _common_amount_parts, article_label, cell_float, cell_json, format_amount, format_number,
-                        format_range, read_table, story_language, write_bytes_atomic, write_csv_atomic,
+                        format_range, join_words, read_table, story_language, write_bytes_atomic, write_csv_atomic,
                         write_text_atomic)
 
 # ---------------------------------------------------------------------------
@@ -55,7 +55,7 @@ _CHARTS_PAD_IN = 0.2
 
 _CHARTS_WORDS = {
     "de": {
-        "outlet": ("Medium", "Medien"), "source": "Quelle", "consensus": "Konsens", "and": "und", "to": "bis",
+        "outlet": ("Medium", "Medien"), "source": "Quelle", "consensus": "Konsens", "to": "bis",
         "only": "nur", "even": "sogar", "computed": "berechnet",
         "numbers": ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
                     "elf", "zwölf"],
@@ -67,7 +67,7 @@ _CHARTS_WORDS = {
                   "percentage_points": "Prozentpunkten"},
     },
     "en": {
-        "outlet": ("outlet", "outlets"), "source": "Source", "consensus": "consensus", "and": "and", "to": "to",
+        "outlet": ("outlet", "outlets"), "source": "Source", "consensus": "consensus", "to": "to",
         "only": "only", "even": "as much as", "computed": "computed",
         "numbers": ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                     "eleven", "twelve"],
@@ -128,20 +128,12 @@ def _charts_count(n: int, language: str, capital: bool = True) -> str:
     return w[:1].upper() + w[1:] if capital else w
 
 
-def _charts_join(items: list[str], language: str) -> str:
-    """'A, B und C' / 'A, B and C'."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {_CHARTS_WORDS[language]['and']} " + items[-1]
-
-
 def _charts_join_some(items: list[str], language: str, k: int = 3) -> str:
-    """Like _charts_join, but at most k items: 'A, B, C und 2 weitere' / 'A, B, C and 2 more'."""
+    """Like join_words, but at most k items: 'A, B, C und 2 weitere' / 'A, B, C and 2 more'."""
     if len(items) <= k + 1:
-        return _charts_join(items, language)
+        return join_words(items, language)
     more = f"{len(items) - k} weitere" if language == "de" else f"{len(items) - k} more"
-    return _charts_join(items[:k] + [more], language)
+    return join_words(items[:k] + [more], language)
 
 
 def _charts_outlets_word(n: int, language: str) -> str:
@@ -1097,12 +1089,12 @@ def citations_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
     sources = list(dict.fromkeys(data["source"]))
     shared = [(s, list(dict.fromkeys(data.loc[data["source"] == s, "outlet"]))) for s in sources]
     shared = [(s, o) for s, o in shared if len(o) >= 2]
-    src_list = _charts_join(sources[:4], language) + (
+    src_list = join_words(sources[:4], language) + (
         (" und weitere" if language == "de" else " and others") if len(sources) > 4 else "")
     k = len(citing)
     if shared:
         s, o = max(shared, key=lambda x: len(x[1]))
-        who = _charts_join(o[:3], language)
+        who = join_words(o[:3], language)
         title = (f"{who} berufen sich {'beide' if len(o) == 2 else 'alle'} auf {s}" if language == "de"
                  else f"{who} {'both' if len(o) == 2 else 'all'} rely on {s}")
     elif k == 0:
@@ -1279,57 +1271,87 @@ def _charts_single_source_count(tables: dict) -> int:
                and (_charts_text(c.get("status")) == "single_source" or (cell_float(c.get("n_outlets")) or 0) < 2))
 
 
+# the overview's words, (German, English) per phrase
+_CHARTS_OVERVIEW_WORDS = {
+    "both": ("Uneinig bei {contested}, einig bei {agreed}", "Outlets disagree on the {contested} but agree on the {agreed}"),
+    "contested": ("Die Medien sind uneins bei {contested}", "Outlets disagree on the {contested}"),
+    "agreed": ("Einig bei {agreed}", "Outlets agree on the {agreed}"),
+    "all_agreed": ("Die Medien sind sich bei allen {n} Größen einig", "Outlets agree on all {n} figures"),
+    "none": ("Jede Zahl stammt nur aus einer Quelle", "Every figure comes from a single source"),
+    "rose": ("{q} stieg", "the {q} rose"), "fell": ("{q} sank", "the {q} fell"),
+    "changed": ("{q} veränderte sich", "the {q} changed"),
+    "subtitle": ("Jede Zahl im Verhältnis zum Konsens der Medien (Mittellinie; ÷10 = ein Zehntel davon)",
+                 "Each figure relative to the outlets' consensus (centre line; ÷10 = a tenth of it)"),
+    "times": ("; {q}: Werte aus verschiedenen Zeitpunkten", "; {q}: figures from different points in time"),
+    "single": (". Nicht gezeigt: {n} {noun}, die nur ein Medium nennt", ". Not shown: {n} {noun} only one outlet reports"),
+    "nouns": (("Größe", "Größen"), ("figure", "figures")), "spread": ("Spanne", "spread"),
+    "alt": ("Übersichtsdiagramm: alle {n} verglichenen Größen, je Zeile die Zahlen der Medien im Verhältnis zum "
+            "Konsens, wo sich zeigt: {title}. {rows}.",
+            "Overview chart of all {n} compared figures, one row each with every outlet's figure relative to the "
+            "consensus, where {title_mid}. {rows}."),
+}
+
+
+def _charts_overview_words(language: str) -> dict:
+    """The overview's phrases in one language."""
+    return {k: v[0 if language == "de" else 1] for k, v in _CHARTS_OVERVIEW_WORDS.items()}
+
+
+def _charts_progression_move(tables: dict, quantity: str, unit: str) -> str:
+    """How a progression quantity moved from its first to its last reported value: rose, fell or changed."""
+    rep = progression_data(tables, quantity, unit or None)
+    rep = rep[rep["kind"] == "reported"]
+    if rep.empty or rep["value"].iloc[-1] == rep["value"].iloc[0]:
+        return "changed"
+    return "rose" if rep["value"].iloc[-1] > rep["value"].iloc[0] else "fell"
+
+
+def overview_title(tables: dict, data: pd.DataFrame, language: str) -> str:
+    """Where the outlets agree and where they do not; a progression is named as a change, never as agreement.
+
+    de "Uneinig bei Investitionssumme, einig bei Anteil und Gründungsjahr; Bewertung stieg",
+    en "Outlets disagree on the deal amount but agree on the stake; the valuation rose".
+    """
+    words = _charts_overview_words(language)
+    q = data.drop_duplicates("row")
+    names = lambda status: [_charts_mid(x, language) for x in q.loc[q["status"] == status, "label"]]  # noqa: E731
+    contested, agreed = names("contested"), names("agreed")
+    moves = [words[_charts_progression_move(tables, r["quantity"], r["unit"])].format(q=_charts_mid(r["label"], language))
+             for _, r in q[q["status"] == "progression"].iterrows()]
+    some = {"contested": _charts_join_some(contested, language), "agreed": _charts_join_some(agreed, language)}
+    if contested and agreed:
+        title = words["both"].format(**some)
+    elif contested:
+        title = words["contested"].format(**some)
+    elif agreed and moves:
+        title = words["agreed"].format(**some)
+    elif agreed:
+        title = words["all_agreed"].format(n=_charts_count(len(agreed), language, False))
+    elif moves:
+        return _charts_cap(join_words(moves, language))
+    else:
+        return words["none"]
+    return f"{title}; {join_words(moves, language)}" if moves else title
+
+
 def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
-    """Title (where outlets agree and where they do not), subtitle, source line, alt text."""
+    """Title (where outlets agree, where they do not, what changed), subtitle, source line, alt text."""
+    words = _charts_overview_words(language)
     q = data.drop_duplicates("row")
     single = _charts_single_source_count(tables)
-    contested = list(q.loc[q["status"] == "contested", "label"])
-    agreed = list(q.loc[q["status"].isin(["agreed", "progression"]), "label"])
     changed = list(q.loc[q["status"] == "progression", "label"])
-    if language == "de":
-        if contested and agreed:
-            title = f"Uneinig bei {_charts_join_some(contested, language)}, " \
-                    f"einig bei {_charts_join_some(agreed, language)}"
-        elif contested:
-            title = f"Die Medien sind uneins bei {_charts_join_some(contested, language)}"
-        elif agreed:
-            title = f"Die Medien sind sich bei allen {_charts_count(len(agreed), language, False)} Größen einig"
-        else:
-            title = "Jede Zahl stammt nur aus einer Quelle"
-        subtitle = "Jede Zahl im Verhältnis zum Konsens der Medien (Mittellinie; ÷10 = ein Zehntel davon)"
-        if changed:
-            subtitle += f"; {_charts_join(changed, language)}: Werte aus verschiedenen Zeitpunkten"
-        if single:
-            subtitle += f". Nicht gezeigt: {single} {'Größe' if single == 1 else 'Größen'}, die nur ein Medium nennt"
-        rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
-                         f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
-                         + (f", Spanne ×{format_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
-                            if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
-                         for _, r in q.iterrows())
-        alt = f"Übersichtsdiagramm: alle {len(q)} verglichenen Größen, je Zeile die Zahlen der Medien im " \
-              f"Verhältnis zum Konsens, wo sich zeigt: {title}. {rows}."
-    else:
-        if contested and agreed:
-            title = f"Outlets disagree on the {_charts_join_some([_charts_mid(x, language) for x in contested], language)} " \
-                    f"but agree on the {_charts_join_some([_charts_mid(x, language) for x in agreed], language)}"
-        elif contested:
-            title = f"Outlets disagree on the {_charts_join_some([_charts_mid(x, language) for x in contested], language)}"
-        elif agreed:
-            title = f"Outlets agree on all {_charts_count(len(agreed), language, False)} figures"
-        else:
-            title = "Every figure comes from a single source"
-        subtitle = "Each figure relative to the outlets' consensus (centre line; ÷10 = a tenth of it)"
-        if changed:
-            subtitle += f"; {_charts_join(changed, language)}: figures from different points in time"
-        if single:
-            subtitle += f". Not shown: {single} {'figure' if single == 1 else 'figures'} only one outlet reports"
-        rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
-                         f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
-                         + (f", spread ×{format_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
-                            if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
-                         for _, r in q.iterrows())
-        alt = f"Overview chart of all {len(q)} compared figures, one row each with every outlet's figure " \
-              f"relative to the consensus, where {_charts_lower_first(title, [])}. {rows}."
+    title = overview_title(tables, data, language)
+    subtitle = words["subtitle"]
+    if changed:
+        subtitle += words["times"].format(q=join_words(changed, language))
+    if single:
+        subtitle += words["single"].format(n=single, noun=words["nouns"][single != 1])
+    rows = "; ".join(f"{r['label']}: {_CHARTS_WORDS[language]['status'].get(r['status'], r['status'])}, "
+                     f"{r['n_outlets']} {_charts_outlets_word(r['n_outlets'], language)}"
+                     + (f", {words['spread']} ×{format_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
+                        if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
+                     for _, r in q.iterrows())
+    alt = words["alt"].format(n=len(q), title=title, title_mid=_charts_lower_first(title, []), rows=rows)
     files = [f for f in data["file"] if f]
     return {"title": title, "subtitle": subtitle,
             "source": _charts_source_line(files, _charts_outlet_map(tables, language), language), "alt": alt}

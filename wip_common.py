@@ -310,6 +310,14 @@ def story_language(articles: pd.DataFrame | None, setting: str = "auto") -> str:
     return str(arts.sort_values("_file", kind="stable")["_lang"].iloc[0])
 
 
+def join_words(items: list[str], language: str = "en") -> str:
+    """'A, B und C' / 'A, B and C' (empty items left out)."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" und " if language == "de" else " and ") + items[-1]
+
+
 # ---------------------------------------------------------------------------
 # Numbers the way the story's language writes them: one formatter for findings,
 # charts and the report. style="short" (charts, tables): de "14,3 Mrd. $", "49 %",

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from wip_common import (article_label, cell_json, default_params, format_amount, format_number, format_range,
-                        read_table, story_language, write_csv_atomic)
+                        join_words, read_table, story_language, write_csv_atomic)
 
 INF = math.inf
 
@@ -782,11 +782,11 @@ _CMP_QUANTITY_LABELS = {
     "casualties": ("Opfer", "Casualties"), "debt": ("Schulden", "Debt"),
 }
 _CMP_WORDS = {
-    "en": {"and": "and", "article": "article", "stage": {"early": "early stage", "settled": "settled",
-                                                          "past": "earlier", "projected": "projected"},
+    "en": {"article": "article", "stage": {"early": "early stage", "settled": "settled",
+                                                  "past": "earlier", "projected": "projected"},
            "lower": "lower", "higher": "higher", "q": ("“", "”")},
-    "de": {"and": "und", "article": "Artikel", "stage": {"early": "frühes Stadium", "settled": "feststehend",
-                                                          "past": "früher", "projected": "erwartet"},
+    "de": {"article": "Artikel", "stage": {"early": "frühes Stadium", "settled": "feststehend",
+                                                  "past": "früher", "projected": "erwartet"},
            "lower": "niedriger", "higher": "höher", "q": ("„", "“")},
 }
 
@@ -825,14 +825,6 @@ def _cmp_q(text: str, language: str) -> str:
     """A span in the language's quotation marks."""
     a, b = _CMP_WORDS["de" if language == "de" else "en"]["q"]
     return f"{a}{text}{b}"
-
-
-def _cmp_join(items: list[str], language: str) -> str:
-    """'A, B and C' / 'A, B und C'."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {_CMP_WORDS['de' if language == 'de' else 'en']['and']} " + items[-1]
 
 
 def _cmp_factor_words(factor: float, language: str, consensus: tuple | None = None, value: float | None = None) -> str:
@@ -916,6 +908,39 @@ def compare_timeline(claims: list[dict]) -> list[dict]:
         return sorted(claims, key=lambda c: (c["published"], rank(c), c["file"]))
     return sorted(claims, key=lambda c: (rank(c), c.get("published") or "~", c["file"]))
 
+_CMP_OUTLIER_TEXTS = {
+    "de": {"gap": ("etwa {times}-mal {direction}", "{times}-mal {direction}", "{times} {direction}"),
+           "message": "{label}: {who} nennt {quote} ({value}) – {gap} als der Konsens von {consensus} ({support}).",
+           "scale_slip": " Der Abstand ist fast genau eine Zehnerpotenz (×{power:g}): vermutlich ein Fehler in der "
+                         "Größenordnung (etwa Millionen statt Milliarden).",
+           "early_figure": " Die Zahl stammt aus einem frühen Stadium ({cue}) und ist womöglich überholt."},
+    "en": {"gap": ("{times} times {direction}", "{times} times {direction}", "{times} {direction}"),
+           "message": "{label}: {who} reports {quote} ({value}), {gap} than the consensus of {consensus} ({support}).",
+           "scale_slip": " The gap is almost exactly a power of ten (×{power:g}): probably a scale slip "
+                         "(e.g. million for billion).",
+           "early_figure": " It is an early figure ({cue}) and may be out of date."},
+}
+
+
+def _cmp_outlier_message(claim: dict, factor: float | None, etype: str, wide: bool, label: str, times: str,
+                         consensus_txt: str, support_txt: str, language: str) -> str:
+    """The sentence of an outlier or contradiction finding: who says what, how far from the consensus, and why
+    (a scale slip or an early figure) when the error type tells."""
+    lang = "de" if language == "de" else "en"
+    texts = _CMP_OUTLIER_TEXTS[lang]
+    direction = _CMP_WORDS[lang]["lower" if (factor or 1) >= 1 else "higher"]
+    about, many, few = texts["gap"]
+    gap = (about if wide and times[:1].isdigit() else many if wide else few).format(times=times, direction=direction)
+    msg = texts["message"].format(label=label, who=claim["label"], quote=_cmp_span_quote(claim["rep"], language),
+                                  value=compare_describe_interval(claim, language), gap=gap,
+                                  consensus=consensus_txt, support=support_txt)
+    if etype == "scale_slip":
+        msg += texts["scale_slip"].format(power=10 ** round(math.log10(factor)))
+    elif etype == "early_figure":
+        msg += texts["early_figure"].format(cue=_cmp_q(claim["rep"].get("stage_cue", ""), language))
+    return msg
+
+
 def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> dict:
     """Everything about one (quantity, unit): claims, consensus, verdicts, status, findings, evidence rows."""
     tol = float(params.get("tolerance", 0.05))
@@ -976,10 +1001,10 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
         parts = [f"{c['label']} ({_cmp_span_quote(c['rep'], language)})" for c in agreeing]
         n_agree = len({c["label"] for c in agreeing})
         if de:
-            msg = (f"{label}: {n_agree} Medien stimmen überein – {_cmp_join(parts, language)} "
+            msg = (f"{label}: {n_agree} Medien stimmen überein – {join_words(parts, language)} "
                    f"{'nennen' if len(parts) > 1 else 'nennt'} {fmt(c_lo, c_hi)}.")
         else:
-            msg = (f"{label}: {n_agree} outlets agree — {_cmp_join(parts, language)} "
+            msg = (f"{label}: {n_agree} outlets agree — {join_words(parts, language)} "
                    f"{'report' if len(parts) > 1 else 'reports'} {fmt(c_lo, c_hi)}.")
         for c in compat:
             kind = {"lower": ("eine Untergrenze", "a lower bound"), "upper": ("eine Obergrenze", "an upper bound"),
@@ -997,8 +1022,8 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
         shared = [(src, cs) for src, cs in upstream.items() if len(cs) >= 2]
         if shared:
             names = [cs[0]["attributed_to"] or cs[0]["label"] for _s, cs in shared]
-            msg += (f" Nicht unabhängig: mehrere berufen sich auf {_cmp_join(names, language)}." if de else
-                    f" Not independent: several rely on {_cmp_join(names, language)}.")
+            msg += (f" Nicht unabhängig: mehrere berufen sich auf {join_words(names, language)}." if de else
+                    f" Not independent: several rely on {join_words(names, language)}.")
         figs = [c["rep"] for c in sup] + [c["rep"] for c in compat]
         findings.append(_cmp_finding(
             "consensus", quantity, unit, figs, "info", 30 + min(len(sup), 10),
@@ -1013,30 +1038,10 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
                 f = c["factor"]
                 wide = f is not None and (f >= 2 or f <= 0.5)
                 etype = compare_error_type(f, c, (c_lo, c_hi), tol)
-                sup_labels = _cmp_join(sorted({c["label"] for c in agreeing_all}
+                sup_labels = join_words(sorted({c["label"] for c in agreeing_all}
                                               or {claims[i]["label"] for i in supporters}), language)
-                value_txt = compare_describe_interval(c, language)
-                direction = _CMP_WORDS[language if de else "en"]["lower" if (f or 1) >= 1 else "higher"]
                 times = _cmp_factor_words(f, language, (c_lo, c_hi), c["point"]) if f else "?"
-                if de:
-                    gap = (f"etwa {times}-mal {direction}" if wide and times[0].isdigit() else
-                           f"{times}-mal {direction}" if wide else f"{times} {direction}")
-                    msg = (f"{label}: {c['label']} nennt {_cmp_span_quote(c['rep'], language)} ({value_txt}) – "
-                           f"{gap} als der Konsens von {fmt(c_lo, c_hi)} ({sup_labels}).")
-                    if etype == "scale_slip":
-                        msg += (f" Der Abstand ist fast genau eine Zehnerpotenz (×{10 ** round(math.log10(f)):g}): "
-                                f"vermutlich ein Fehler in der Größenordnung (etwa Millionen statt Milliarden).")
-                    elif etype == "early_figure":
-                        msg += f" Die Zahl stammt aus einem frühen Stadium ({_cmp_q(c['rep'].get('stage_cue', ''), language)}) und ist womöglich überholt."
-                else:
-                    gap = (f"{times} times {direction}" if wide else f"{times} {direction}")
-                    msg = (f"{label}: {c['label']} reports {_cmp_span_quote(c['rep'], language)} ({value_txt}), "
-                           f"{gap} than the consensus of {fmt(c_lo, c_hi)} ({sup_labels}).")
-                    if etype == "scale_slip":
-                        msg += (f" The gap is almost exactly a power of ten (×{10 ** round(math.log10(f)):g}): "
-                                f"probably a scale slip (e.g. million for billion).")
-                    elif etype == "early_figure":
-                        msg += f" It is an early figure ({_cmp_q(c['rep'].get('stage_cue', ''), language)}) and may be out of date."
+                msg = _cmp_outlier_message(c, f, etype, wide, label, times, fmt(c_lo, c_hi), sup_labels, language)
                 kind = "outlier" if wide else "contradiction"
                 if kind == "outlier":
                     sev, score = ("medium", 60) if etype == "early_figure" else (
@@ -1051,9 +1056,9 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
         else:
             parts = [f"{c['label']} {_cmp_span_quote(c['rep'], language)} ({compare_describe_interval(c, language)})"
                      for c in sorted((claims[i] for i in voting), key=lambda c: c["file"])]
-            msg = (f"{label}: Die Medien widersprechen sich, keine Zahl hat eine Mehrheit – {_cmp_join(parts, language)}."
+            msg = (f"{label}: Die Medien widersprechen sich, keine Zahl hat eine Mehrheit – {join_words(parts, language)}."
                    if de else f"{label}: the outlets contradict each other and no value has a majority — "
-                              f"{_cmp_join(parts, language)}.")
+                              f"{join_words(parts, language)}.")
             vals = [claims[i]["point"] for i in voting if claims[i]["point"]]
             ratio = max(vals) / min(vals) if vals and min(vals) > 0 else None
             findings.append(_cmp_finding(
@@ -1096,11 +1101,11 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
                  f"{_cmp_context_quote(f, language)} ({compare_describe_interval(f, language)})" for f in bad]
         rep_desc = compare_describe_interval(rep, language)
         if de:
-            msg = (f"{label}: {c['label']} widerspricht sich selbst – {_cmp_join(parts, language)}, "
+            msg = (f"{label}: {c['label']} widerspricht sich selbst – {join_words(parts, language)}, "
                    f"aber im {seg_words.get(rep['segment'], ('Text', 'text'))[0]} {_cmp_span_quote(rep, language)} "
                    f"({rep_desc}).")
         else:
-            msg = (f"{label}: {c['label']} contradicts itself — its {_cmp_join(parts, language)}, but its "
+            msg = (f"{label}: {c['label']} contradicts itself — its {join_words(parts, language)}, but its "
                    f"{seg_words.get(rep['segment'], ('Text', 'text'))[1]} says {_cmp_span_quote(rep, language)} "
                    f"({rep_desc}).")
         findings.append(_cmp_finding(
@@ -1197,8 +1202,8 @@ def compare_currency_findings(results: dict, language: str, tolerance: float) ->
                 c["point"] is not None and main["consensus"][0] is not None and
                 main["consensus"][0] * (1 - tolerance) <= c["point"] <= (main["consensus"][1] or main["consensus"][0]) * (1 + tolerance)
                 for c in res["claims"])
-            quotes = _cmp_join([f"{c['label']} {_cmp_span_quote(c['rep'], language)}" for c in res["claims"]], language)
-            main_labels = _cmp_join(sorted({c["label"] for c in main["claims"]}), language)
+            quotes = join_words([f"{c['label']} {_cmp_span_quote(c['rep'], language)}" for c in res["claims"]], language)
+            main_labels = join_words(sorted({c["label"] for c in main["claims"]}), language)
             if de:
                 msg = (f"{label}: {quotes} in {u}, {main_labels} in {main_u}; Beträge in verschiedenen Währungen "
                        f"werden nicht verglichen." + (" Die Zahl gleicht dem Konsens in " + main_u +
@@ -1387,7 +1392,7 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
         r_lo, r_hi = res["consensus"]
         r_hi = r_hi if r_hi is not None else r_lo
         r_pt = (r_lo + r_hi) / 2
-        reporter = _cmp_join(sorted({c["label"] for c in res["claims"] if c["verdict"] == "agrees"}), language)
+        reporter = join_words(sorted({c["label"] for c in res["claims"] if c["verdict"] == "agrees"}), language)
         rep_figs = [c["rep"] for c in res["claims"] if c["verdict"] == "agrees"]
         r_source = "consensus"
     if r_lo is None or not math.isfinite(r_lo):
@@ -1443,8 +1448,8 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
         sev, score = "info", 25
     elif from_outlier:  # follows from an outlier already reported: worth a look, not a new alarm
         sev, score = "medium", 55
-        msg += (f" Folgt aus der abweichenden Zahl von {_cmp_join(sorted({c['label'] for c in from_outlier}), language)}."
-                if de else f" This follows from {_cmp_join(sorted({c['label'] for c in from_outlier}), language)}'s "
+        msg += (f" Folgt aus der abweichenden Zahl von {join_words(sorted({c['label'] for c in from_outlier}), language)}."
+                if de else f" This follows from {join_words(sorted({c['label'] for c in from_outlier}), language)}'s "
                            f"outlying figure.")
     elif own is None and not any(c.get("rep") for c in got.values()):
         sev, score = "medium", 58  # built from consensus values of different articles: a lead, not a verdict
@@ -1492,16 +1497,16 @@ def compare_attribution_findings(figs: pd.DataFrame, articles: pd.DataFrame, res
             per_src.setdefault(r["attributed_to"], []).append(r)
         bits = []
         for src, rs in per_src.items():
-            spans = _cmp_join([f"{_cmp_span_quote(r, language)} "
+            spans = join_words([f"{_cmp_span_quote(r, language)} "
                                f"({compare_quantity_label(r['quantity'], language, params.get('quantities'))})"
                                for r in rs], language)
             bits.append(f"{spans} {'auf' if de else 'to'} {src}")
         if de:
-            msg = f"{who} beruft sich auf {_cmp_join(sources, language)}"
-            msg += (f"; führt {_cmp_join(bits, language)} zurück." if bits else ".")
+            msg = f"{who} beruft sich auf {join_words(sources, language)}"
+            msg += (f"; führt {join_words(bits, language)} zurück." if bits else ".")
         else:
-            msg = f"{who} cites {_cmp_join(sources, language)}"
-            msg += (f"; it attributes {_cmp_join(bits, language)}." if bits else ".")
+            msg = f"{who} cites {join_words(sources, language)}"
+            msg += (f"; it attributes {join_words(bits, language)}." if bits else ".")
         ev = [dict(r) for r in attributed]
         if not ev:
             ev = [{"file": file, "outlet": outlet, "text": "", "sentence": "", "start": None, "end": None,
@@ -1532,9 +1537,9 @@ def compare_attribution_findings(figs: pd.DataFrame, articles: pd.DataFrame, res
                 continue
             src = next(c["attributed_to"] for c in cs if c["attributed_to"])
             label = compare_quantity_label(q, language, params.get("quantities"))
-            msg = (f"{label}: {_cmp_join(labels, language)} stützen sich auf dieselbe Quelle ({src}) – "
+            msg = (f"{label}: {join_words(labels, language)} stützen sich auf dieselbe Quelle ({src}) – "
                    f"ihre Übereinstimmung ist nicht unabhängig." if de else
-                   f"{label}: {_cmp_join(labels, language)} rely on the same source ({src}) — their agreement "
+                   f"{label}: {join_words(labels, language)} rely on the same source ({src}) — their agreement "
                    f"is not independent.")
             out.append(_cmp_finding("attribution", q, u, [c["rep"] for c in cs], "medium", 50, msg,
                                     {"source": src, "shared": True, "files": sorted({c["file"] for c in cs})}))

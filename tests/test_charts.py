@@ -173,7 +173,22 @@ def test_overview(meta):
     assert list(rows["status"]) == ["contested", "progression", "agreed"]
     out = data[(data["file"] == F0) & (data["quantity"] == "deal_amount")].iloc[0]
     assert out["ratio"] == pytest.approx(1e9 / 14.65e9)
-    assert data.attrs["title"] == "Uneinig bei Investitionssumme, einig bei Bewertung und Anteil"
+    # a progression is a change, not an agreement: named as such in the title and the alt text
+    assert data.attrs["title"] == "Uneinig bei Investitionssumme, einig bei Anteil; Bewertung stieg"
+    assert "wo sich zeigt: Uneinig bei Investitionssumme, einig bei Anteil; Bewertung stieg." in data.attrs["alt"]
+
+
+def test_overview_names_a_falling_progression_and_a_story_without_disagreement(meta):
+    ev = meta["evidence"].copy()
+    val = ev["quantity"] == "valuation"
+    ev.loc[val, "value"] = ev.loc[val, "value"].max() * 2 - ev.loc[val, "value"]   # mirror: now it fell
+    comp = meta["comparison"].copy()
+    comp = comp[comp["quantity"] != "deal_amount"]
+    _fig, data = helpers.chart_overview(dict(meta, evidence=ev, comparison=comp))
+    assert data.attrs["title"] == "Einig bei Anteil; Bewertung sank"
+    _fig, data = helpers.chart_overview(dict(meta, evidence=ev, comparison=comp), "en")
+    assert data.attrs["title"].startswith("Outlets agree on the ") and data.attrs["title"].endswith(" fell")
+    assert "; the " in data.attrs["alt"] and " fell. " in data.attrs["alt"]
 
 
 # ---------------------------------------------------------------------------

@@ -197,3 +197,9 @@ def test_cell_json_and_cell_float():
 
 def test_format_range_long_keeps_the_singular_when_the_ends_differ_in_scale():
     assert helpers.format_range(2e5, 1e6, "count", "de", style="long") == "200.000 – 1 Million"
+
+
+def test_join_words():
+    assert helpers.join_words(["A", "", "B", "C"], "de") == "A, B und C"
+    assert helpers.join_words(["A", "B"], "en") == "A and B"
+    assert helpers.join_words(["A"], "de") == "A" and helpers.join_words([], "en") == ""
