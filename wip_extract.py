@@ -207,6 +207,8 @@ _EX_NUMERIC = re.compile(
     r"|\(0[0-9]{2,5}\)" + _EX_SP + r"?[0-9]{3,}(?:[ -][0-9]{2,})*"
     r"|0[0-9]{2,5}[/-][0-9]{3,}(?:[ -][0-9]{2,})*"
     r"|0[0-9]{3,}(?: [0-9]{2,})+(?![0-9.,])"
+    r"|\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?![0-9])"
+    r"|1-[0-9]{3}-[0-9]{3}-[0-9]{4}(?![0-9])"
     r"|[0-9]+[a-zA-Z_]+[0-9][0-9a-zA-Z_]*)"
     r"|(?P<numord>[0-9]+(?:st|nd|rd|th)(?:[ -]" + _EX_SUPERL_EN + r")?)(?![^\W\d_])"
     r"|(?P<num>(?P<cpre>" + _EX_CUR_PREFIX + r")?(?P<sign>(?<![\w.,)\]])[-+−](?=[0-9]))?"
@@ -676,19 +678,21 @@ def _ex_url_like(text: str, start: int, end: int) -> bool:
 # Quantities: what a figure measures
 # ---------------------------------------------------------------------------
 # name -> (unit class, cues). A cue is a word prefix ("investi" matches "investiert", "Investition");
-# "*x" matches x anywhere in a word (German compounds: "Firmenbewertung"); "~x" is a weak cue (0.4);
+# "*x" matches x anywhere in a word (German compounds: "Firmenbewertung"); "~x" is a weak cue (0.4),
+# "!x" a strong one (1.5: words that name the quantity outright, "bewertet", "valued");
 # a cue with a space is a phrase. Unit classes: money, percent, points, count, year, ordinal.
 EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "deal_amount": ("money", (
         "investi", "*investition", "übernahme", "*übernahme", "übernehm", "übernimmt", "übernommen", "kauf", "kauft",
         "gekauft", "*kaufpreis", "erwerb", "erwirbt", "erworben", "zukauf", "deal", "deals", "*deal", "transaktion",
         "einstieg", "~beteiligung", "~anteil", "~summe", "~betrag", "zahlt", "bezahlt", "~zahlen", "angebot",
-        "*angebot", "offerte", "fusion", "invest", "acquisition", "acquire", "buy", "buys", "bought", "purchase",
-        "takeover", "transaction", "~stake", "paid", "pays", "offer", "bid", "merger", "~sum", "~amount",
+        "*angebot", "offerte", "fusion", "mehrheit", "*mehrheit", "invest", "acquisition", "acquire", "buy", "buys",
+        "bought", "purchase", "takeover", "transaction", "~stake", "paid", "pays", "pay", "paying", "offer", "bid",
+        "merger", "~sum", "~amount", "majority",
     )),
     "valuation": ("money", (
-        "bewertet", "bewertung", "*bewertung", "~wert", "valued", "valuation", "valuing", "~worth",
-        "~unternehmen", "~company", "~firma", "~konzern",
+        "!bewertet", "!bewertung", "!*bewertung", "~wert", "!valued", "!valuation", "!valuing", "!values",
+        "~worth",
     )),
     "market_value": ("money", (
         "börsenwert", "*börsenwert", "marktwert", "marktkapitalisierung", "market value", "market cap",
@@ -705,27 +709,29 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "price_per_share": ("money", ("je aktie", "pro aktie", "aktienkurs", "per share", "a share", "share price",
                                   "kurs", "*kurs")),
     "funding": ("money", ("finanzierungsrunde", "*finanzierungsrunde", "finanzierung", "risikokapital",
-                          "eingesammelt", "sammelt", "funding", "raised", "raises", "raise", "round", "venture")),
+                          "eingesammelt", "sammelt", "funding", "raised", "raises", "raise", "~round", "venture")),
     "spending": ("money", ("ausgaben", "ausgeben", "investitionsausgaben", "infrastruktur", "*infrastruktur",
                            "rechenzentr", "initiative", "*initiativen", "budget", "*budget", "capex", "spending",
                            "spend", "capital expenditure", "data centre", "data center", "infrastructure",
-                           "initiatives")),
+                           "initiatives", "spent", "spends", "ausgegeben", "hardware")),
     "debt": ("money", ("schulden", "kredit", "*kredit", "darlehen", "anleihe", "verbindlichkeiten", "debt", "loan",
                        "loans", "bond", "bonds", "borrow")),
-    "price": ("money", ("kostet", "kosten", "preis", "*preis", "price", "prices", "costs", "cost", "priced",
+    "price": ("money", ("kostet", "~kosten", "preis", "*preis", "price", "prices", "costs", "cost", "priced",
                         "ticket")),
+    "backlog": ("money", ("auftragsbestand", "*auftragsbestand", "auftragseingang", "backlog", "order book",
+                          "orders")),
     "fine": ("money", ("strafe", "*strafe", "bußgeld", "*bußgeld", "geldbuße", "fine", "fined", "penalty")),
     "stake": ("percent", (
         "anteil", "*anteil", "beteiligung", "*beteiligung", "übernehm", "übernimmt", "übernommen", "kauf", "kauft",
         "erwerb", "erwirbt", "hält", "halten", "aktien", "stake", "share of", "holding", "owns", "acquire",
-        "buy", "bought",
+        "buy", "bought", "zahlt", "zahlen", "pay", "pays", "paying", "paid", "mehrheit", "majority",
     )),
     "market_share": ("percent", ("marktanteil", "*marktanteil", "market share")),
     "change": ("percent", ("gestiegen", "steigt", "stieg", "wachstum", "*wachstum", "gewachsen", "zugelegt", "plus",
                            "gesunken", "sinkt", "sank", "fiel", "gefallen", "rückgang", "*rückgang", "einbruch",
                            "verlor", "minus", "rose", "rise", "rises", "grew", "growth", "increase", "increased",
                            "jump", "jumped", "fell", "fall", "falls", "drop", "dropped", "decline", "declined",
-                           "up", "down", "gain", "gained")),
+                           "~up", "~down", "gain", "gained")),
     "change_points": ("points", ("gestiegen", "stieg", "gesunken", "sank", "fiel", "rose", "fell", "increase",
                                  "decrease", "up", "down")),
     "interest_rate": ("percent", ("zins", "*zins", "leitzins", "zinssatz", "rendite", "interest", "rate", "rates",
@@ -780,6 +786,8 @@ class _ExVocab:
                 c = cue.strip().lower()
                 if c.startswith("~"):
                     c, w = c[1:], weight * 0.4
+                elif c.startswith("!"):
+                    c, w = c[1:], weight * 1.5
                 if not c:
                     continue
                 if " " in c:
@@ -808,13 +816,17 @@ class _ExVocab:
         hit = self.tok_cache.get(tok)
         if hit is not None:
             return hit
-        core = tok.strip(_EX_TOKEN_PUNCT)
         found: dict[str, float] = {}
-        for part in _EX_WORDRUN.findall(core):
-            for name, w in self.word_cues(part):
+        first = None
+        for m in _EX_WORDRUN.finditer(tok):
+            cues = self.word_cues(m.group())
+            if cues and first is None:
+                first = m
+            for name, w in cues:
                 if w > found.get(name, 0):
                     found[name] = w
-        hit = (tuple(found.items()), tok.find(core), len(core)) if found and core else ()
+        # the position is that of the first part with a cue ("investition" in "$10b-investition")
+        hit = (tuple(found.items()), first.start(), first.end() - first.start()) if found else ()
         if len(self.tok_cache) > 200_000:
             self.tok_cache.clear()
         self.tok_cache[tok] = hit
@@ -1010,6 +1022,8 @@ def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVo
             if d > 8 and breaks and bisect.bisect_left(breaks, fe) != bisect.bisect_left(breaks, pos_s):
                 factor *= 0.5
         else:
+            if factor != _EX_OWN and pos_s >= fs and pos_e <= fe:
+                return                                 # words inside the figure ("up to"): not cues
             d = 0
         if d > 240:
             return
@@ -1034,7 +1048,7 @@ def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVo
     if own:
         hits = voc.word_cues(own)
         if hits:
-            add(hits, fs, fe, 1.0)
+            add(hits, fs, fe, _EX_OWN)
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0])) if scores else ("unclassified", 0.0)
     if best[1] < _EX_LABEL_MIN and s0 > 0 and ucls in ("money", "percent", "money_or_count"):
         scan(max(0, s0 - 200), s0, 0.5)
@@ -1043,6 +1057,12 @@ def _ex_label(text: str, fig: dict, ucls: str, sent: tuple[int, int], voc: _ExVo
 
 
 _EX_LABEL_MIN = 0.25
+_EX_COMPANY_NOUNS = {"unternehmen", "unternehmens", "konzern", "konzerns", "firma", "start-up", "startup",
+                     "start-ups", "startups", "company", "firm", "group", "business", "gruppe"}
+# words before a figure that make it the same quantity as the figure before it in the sentence
+_EX_SAME_AS_BEFORE = ("up from", "down from", "compared with", "compared to", "versus", "vs.", "gegenüber",
+                      "nach zuvor", "von zuvor", "zuvor", "previously", "from a previous")
+_EX_OWN = 1.0000001          # the factor that marks the figure's own compound word ("Milliardendeal")
 _EX_COUNTISH = {"count": ("count",), "other": ()}
 
 
@@ -1166,6 +1186,12 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
             elif nxt[:1].isupper() and not _ex_currency(nxt) and e < len(text) and text[e] == " ":
                 fig["_vkind"] = "count"
         fig["_own"] = rest if len(rest) > 2 else ""
+        if rest.startswith("schwer") or rest in ("dollar", "euro", "pound"):
+            # "ein milliardenschweres Unternehmen", "a billion-dollar company": a company worth that much
+            noun = _ex_next_word(text, e).lower()
+            fig["_own"] = noun
+            if noun in _EX_COMPANY_NOUNS:
+                fig["_company"] = True
         fig["_bare"] = not rest
         return fig
     if kind == "frac":
@@ -1446,6 +1472,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                         toks, n_before = _ex_prev_tokens(text, fig["start"])
         if fig.get("_range_only"):
             continue                                       # a number word that began no range
+        fig["_before"] = " ".join(_ex_strip(t) for t in toks[-2:])
         _ex_apply_hedge(fig, text, toks)
         raw.append(fig)
     _ex_fill_currency(raw, language)
@@ -1453,6 +1480,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     sent_cache = (-1, -1)
     sent_text = ""
     cue_cache: dict = {}
+    prev_fig = None
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
@@ -1469,6 +1497,11 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                 allowed = _EX_COUNTISH.get(fig["unit"], ())
                 cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
                 quantity = max(cands)[1] if cands else "unclassified"
+            elif fig.get("_company") and voc.unit_of.get("valuation") == "money":
+                quantity = "valuation"
+            elif prev_fig is not None and prev_fig[0] == sent_cache[0] and prev_fig[1] == ucls and \
+                    fig.get("_before", "").endswith(_EX_SAME_AS_BEFORE):
+                quantity = prev_fig[2]                     # "$3 billion, up from $1.8 billion": the same quantity
             else:
                 quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own, cue_cache)
             if fig.get("_money_pending"):
@@ -1482,6 +1515,8 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                     elif fig["_kind"] != "vague":
                         fig["unit"] = "other"
         fig["quantity"] = quantity
+        if quantity != "unclassified":
+            prev_fig = (sent_cache[0], ucls, quantity)
         fig["text"] = text[s:e]
         fig["sentence_start"] = sent_cache[0]
         fig["sentence"] = sent_text

@@ -671,3 +671,26 @@ def test_vague_plural_before_a_noun_is_a_count():
     assert one("The cards are used by millions of people.", "en")["unit"] == "count"
     assert one("Millionen Zuschauer sahen das Finale.")["unit"] == "count"
     assert one("Die Firma verdient Milliarden Dollar im Jahr.")["unit"] == "USD"
+
+
+@pytest.mark.parametrize("text,lang,span,quantity", [
+    ("The deal values the bakery chain at $2 billion.", "en", "$2 billion", "valuation"),
+    ("The deal values the chain at $2 billion, up from $1.5 billion last year in a funding round.", "en",
+     "$1.5 billion", "valuation"),
+    ("Brio ended the year with an order backlog of about $300 million, the company said.", "en", "$300 million",
+     "backlog"),
+    ("The group has spent more than $2 billion a year on servers.", "en", "$2 billion", "spending"),
+    ("The insurer would take a stake of up to 30 percent.", "en", "30 percent", "stake"),
+    ("Alder to pay $800 million for 25% of Brio", "en", "$800 million", "deal_amount"),
+    ("Alder to pay $800 million for 25% of Brio", "en", "25%", "stake"),
+    ("Der Versicherer lässt sich die Mehrheit an der Bank rund 2 Mrd. Euro kosten.", "de", "2 Mrd. Euro",
+     "deal_amount"),
+    ("Sie baute ein milliardenschweres Unternehmen auf, das heute 3 Milliarden Euro wert ist.", "de",
+     "milliardenschweres", "valuation"),
+])
+def test_more_quantity_labels(text, lang, span, quantity):
+    assert fig_at(text, span, lang)["quantity"] == quantity
+
+
+def test_us_phone_numbers_are_not_figures():
+    assert figs("Call the hotline, (512) 555-0187, or 1-800-555-0199 today.", "en") == []
