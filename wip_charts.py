@@ -1137,12 +1137,16 @@ def _charts_edge_label(figures: list[str]) -> str:
     return " · ".join((f"{k}: " if k else "") + ", ".join(v) for k, v in groups.items())
 
 
+_CHARTS_LINK_IN, _CHARTS_LINK_OUT = 0.18, 0.82   # where a link's straight middle stretch starts and ends
+
+
 def chart_citations(tables: dict, language: str = "auto"):
     """Who cites whom: outlets left, cited sources right, one row per link in the middle. (Figure, data).
 
-    Every link (outlet -> source) gets its own row in the middle column, labelled with the
-    figures the outlet attributes to that source, so labels never sit on each other; outlets
-    that name no source are listed in grey at the bottom.
+    Every link (outlet -> source) fans out from the outlet to its own row, runs straight
+    across the middle and fans in to the source; the figures the outlet attributes to that
+    source sit just above the straight stretch, where no other line passes, so labels never
+    sit on each other or on a crossing. Outlets that name no source are listed in grey at the bottom.
     """
     lang = story_language(_charts_table(tables, "articles"), language)
     data = citations_data(tables, lang)
@@ -1160,7 +1164,7 @@ def chart_citations(tables: dict, language: str = "auto"):
         shown.update(zip(sources, _charts_fit_names(fig, sources, 10, 1.5, "bold")))
         lw = _charts_label_width(fig, [shown[o] for o in left_names], 10) + 0.12
         rw = _charts_label_width(fig, [shown[s_] for s_ in sources], 10, "bold") + 0.12
-        mid_w = (CHART_WIDTH_IN - 2 * _CHARTS_PAD_IN - lw - rw) * 0.62
+        mid_w = (CHART_WIDTH_IN - 2 * _CHARTS_PAD_IN - lw - rw) * (_CHARTS_LINK_OUT - _CHARTS_LINK_IN - 0.04)
         edge_text = []
         for f in data["figures"]:
             one = _charts_edge_label(json.loads(f))
@@ -1200,12 +1204,14 @@ def chart_citations(tables: dict, language: str = "auto"):
         for y, (_, r), label in zip(edge_y, data.iterrows(), edge_text):
             y0, y1 = ly[r["outlet"]], ry[r["source"]]
             strong = r["n_figures"] > 0
-            ax.plot([0, 0.5, 1], [y0, y, y1], color=OKABE_ITO["blue"] if strong else "#BBBBBB",
-                    lw=2.0 if strong else 1.1, zorder=2, solid_joinstyle="round", solid_capstyle="round")
+            ax.plot([0, _CHARTS_LINK_IN, _CHARTS_LINK_OUT, 1], [y0, y, y, y1],
+                    color=OKABE_ITO["blue"] if strong else "#BBBBBB", lw=2.0 if strong else 1.1, zorder=2,
+                    solid_joinstyle="round", solid_capstyle="round")
             if strong:
-                labels.append(ax.text(0.5, y, label, ha="center", va="center", fontsize=8.5, linespacing=1.1,
-                                      color=OKABE_ITO["blue"], parse_math=False, zorder=5,
-                                      bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="none")))
+                label_t = ax.text((_CHARTS_LINK_IN + _CHARTS_LINK_OUT) / 2, y, label, ha="center", va="bottom",
+                                  fontsize=8.5, linespacing=1.1, color=OKABE_ITO["blue"], parse_math=False, zorder=5)
+                _charts_shift_text(label_t, 0, 3)
+                labels.append(label_t)
         fig.canvas.draw()
         nodes = [t for t in ax.texts if all(t is not lab for lab in labels)]
         place_labels(fig, labels, fixed=nodes, direction="down")

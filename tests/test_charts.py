@@ -166,6 +166,28 @@ def test_citations_shared_source_in_english(battery):
                                         "where Daily Ledger and Metro Wire")
 
 
+@pytest.mark.parametrize("story", ["meta", "battery"])
+def test_citation_labels_sit_on_their_own_straight_stretch_clear_of_every_line(story, request):
+    fig, data = helpers.chart_citations(request.getfixturevalue(story))
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    shown = [t for t in ax.texts if t.get_text() in {helpers._charts_edge_label(json.loads(f)) for f in data["figures"]}]
+    assert len(shown) == int((data["n_figures"] > 0).sum()) > 0
+    links = [ln for ln in ax.lines if len(ln.get_xdata()) == 4]
+    assert len(links) == len(data)
+    for t in shown:
+        box = t.get_window_extent()
+        assert all(ln.get_ydata()[1] == ln.get_ydata()[2] for ln in links)   # straight middle stretches
+        gaps = [box.y0 - ax.transData.transform((0.5, ln.get_ydata()[1]))[1] for ln in links]
+        assert min(g for g in gaps if g > 0) < 10              # the label sits just above its own stretch
+        for ln in links:                                       # no line passes through the label
+            xy = ax.transData.transform(list(zip(ln.get_xdata(), ln.get_ydata())))
+            for (x0, y0), (x1, y1) in zip(xy[:-1], xy[1:]):
+                for k in range(101):
+                    x, y = x0 + (x1 - x0) * k / 100, y0 + (y1 - y0) * k / 100
+                    assert not (box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1), t.get_text()
+
+
 def test_overview(meta):
     _fig, data = helpers.chart_overview(meta)
     rows = data.drop_duplicates("row")
