@@ -103,6 +103,8 @@ _EX_CURRENCY = {
     "₹": "INR", "inr": "INR", "rupien": "INR", "rupees": "INR", "₽": "RUB", "rub": "RUB", "rubel": "RUB",
     "roubles": "RUB", "rubles": "RUB", "₩": "KRW", "krw": "KRW", "won": "KRW",
     "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "zloty": "PLN", "try": "TRY", "lira": "TRY",
+    "rupiah": "IDR", "idr": "IDR", "rand": "ZAR", "zar": "ZAR", "reais": "BRL", "forint": "HUF",
+    "huf": "HUF", "kronor": "SEK", "czk": "CZK", "mxn": "MXN", "ruble": "RUB", "rouble": "RUB",
 }
 # minor units: (currency or None = the text's money currency / the language's default, divisor)
 _EX_MINOR = {"cent": None, "cents": None, "pence": "GBP", "p": "GBP", "rappen": "CHF"}
@@ -158,6 +160,7 @@ _EX_CUR_SUFFIX = (r"US-Dollar|US-\$|US[ ]Dollars?|U\.S\.[ ]dollars|Dollars?|doll
                   r"Schweizer[ ]Franken|Franken|Swiss[ ]francs|francs|CHF|Fr\.|Pfund[ ]Sterling|Pfund|"
                   r"pounds?[ ]sterling|pounds?|sterling|GBP|£|Yen|yen|JPY|Yuan|yuan|Renminbi|CNY|RMB|"
                   r"Rupien|rupees|INR|Rubel|roubles|rubles|RUB|Won|KRW|SEK|NOK|DKK|PLN|Zloty|AUD|CAD|HKD|"
+                  r"rupiah|Rupiah|IDR|Rand|rand|ZAR|reais|Forint|forint|HUF|kronor|CZK|MXN|"
                   r"Cents?|cents?|pence|Rappen")
 _EX_CUR_PREFIX = (r"(?:US\$|U\.S\.\$|US-\$|HK\$|NZ\$|CA\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₽|₩)" + _EX_SP + "?|"
                   r"(?:USD|EUR|CHF|GBP|JPY|CNY|AUD|CAD|HKD|SEK|NOK|DKK|SFr\.|Fr\.)" + _EX_SP + "?")
@@ -487,7 +490,8 @@ _EX_MEASURES = {"km", "m", "cm", "mm", "kg", "g", "t", "h", "min", "sek", "gb", 
                 "stunde", "zoll", "inch", "meile", "mile", "mal", "times", "fach", "grad", "metre", "meter",
                 "kilometre", "kilometer", "tonne", "ton", "liter", "litre", "hektar", "seemeile", "byte", "gigabyte",
                 "megabyte", "terabyte", "hertz", "kalorie", "calorie", "millisekunde", "millisecond", "lichtjahr",
-                "jahrhundert", "jahrzehnt", "fuß", "fuss", "foot", "zentner", "pfund-gewicht"}
+                "jahrhundert", "jahrzehnt", "fuß", "fuss", "foot", "zentner", "pfund-gewicht", "megabit", "gigabit",
+                "kilobit", "mbit", "gbit", "kbit", "megapixel", "kilokalorien", "kcal", "dezibel", "barrel"}
 _EX_ABBREV_END = re.compile(
     r"(?:\b(?:Mio|Mrd|Tsd|Bio|ca|Nr|No|Dr|Prof|St|Inc|Co|Corp|Ltd|bzw|etc|vgl|usw|Jan|Feb|Mär|Apr|Aug|Sep|Sept|"
     r"Okt|Oct|Nov|Dez|Dec|Mr|Mrs|Ms|Hr|Fr|z\.B|u\.a|v\.a|d\.h|U\.S|a\.m|p\.m|v\.H|Abs|Art|Abb|Vol|S|p|pp|vs)"
@@ -1544,7 +1548,9 @@ def _ex_merge_range(a: dict, b: dict, language: str, conn: str) -> dict | None:
     if conn in ("-", "–", "—") and not (va <= vb):
         return None                                    # 3-1: a score, not a range
     if not va <= vb:
-        return None
+        if conn not in ("und", "and"):
+            return None
+        va, vb = vb, va                                # "zwischen 64 und 50 Prozent"
     if a["unit"] == "year" and b["unit"] == "year" and a.get("_plain") and b.get("_plain"):
         unit = "year"
     fig = _ex_base(a["start"], b["end"], (va + vb) / 2.0, unit, "range", va, vb)

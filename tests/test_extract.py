@@ -694,3 +694,10 @@ def test_more_quantity_labels(text, lang, span, quantity):
 
 def test_us_phone_numbers_are_not_figures():
     assert figs("Call the hotline, (512) 555-0187, or 1-800-555-0199 today.", "en") == []
+
+
+def test_more_currencies_and_descending_between():
+    f = one("The damage was 20 trillion rupiah.", "en")
+    assert f["unit"] == "IDR" and f["value"] == 20e12
+    f = one("Die Quote lag zwischen 64 und 50 Prozent.")
+    assert f["qualifier"] == "range" and (f["low"], f["high"]) == (50, 64)
