@@ -16,7 +16,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-import wip_common  # noqa: E402  (helpers gathers it; importing it alone keeps this script fast)
+import helpers  # noqa: E402
 
 SOURCES_HEADER = "file,outlet,url,published\n"
 
@@ -69,7 +69,7 @@ def story_yaml_text(name: str) -> str:
         "# the run with one line naming the key and the valid ones.",
         "",
     ]
-    for key, (types, default, doc) in wip_common.PARAMETERS.items():
+    for key, (types, default, doc) in helpers.PARAMETERS.items():
         type_names = " or ".join(t.__name__ for t in types)
         lines.append(f"# {key} ({type_names}): {doc}")
         lines.append(f"#   default: {_yaml_value(default)}")
@@ -88,18 +88,18 @@ def story_yaml_text(name: str) -> str:
 
 def create_story(name: str) -> Path:
     """Create data/<name>/ with articles/, story.yaml and sources.csv; StoryError if refused."""
-    if not isinstance(name, str) or not wip_common.STORY_SLUG.match(name):
-        raise wip_common.StoryError(
+    if not isinstance(name, str) or not helpers.STORY_SLUG.match(name):
+        raise helpers.StoryError(
             f"'{name}' is not a simple story name: use lowercase letters, digits and '-' "
             "(start with a letter or digit, at most 64 characters), e.g. acme-widgets-deal")
-    data = wip_common.DATA_DIR / name
+    data = helpers.DATA_DIR / name
     if data.exists():
-        raise wip_common.StoryError(
+        raise helpers.StoryError(
             f"data/{name}/ already exists; nothing was changed (pick another name, or edit that story)")
-    paths = wip_common.story_paths(name)
+    paths = helpers.story_paths(name)
     paths.articles.mkdir(parents=True)
-    wip_common.write_text_atomic(paths.story_yaml, story_yaml_text(name))
-    wip_common.write_text_atomic(paths.sources_csv, SOURCES_HEADER)
+    helpers.write_text_atomic(paths.story_yaml, story_yaml_text(name))
+    helpers.write_text_atomic(paths.sources_csv, SOURCES_HEADER)
     return data
 
 
@@ -110,10 +110,10 @@ def main(argv: list[str]) -> int:
     name = argv[1]
     try:
         data = create_story(name)
-    except wip_common.StoryError as exc:
+    except helpers.StoryError as exc:
         print(f"make new-story: {exc}", file=sys.stderr)
         return 2
-    rel = data.relative_to(wip_common.ROOT)
+    rel = data.relative_to(helpers.ROOT)
     print(f"Created {rel}/")
     print(f"  {rel}/articles/    put the articles here (.txt, .md, .html), one file per article")
     print(f"  {rel}/story.yaml   optional parameters, each documented with its default")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-import wip_common as common  # noqa: E402  (the full helpers module is imported only for the report)
+import helpers  # noqa: E402
 
 PROG = "make run"
 CLEAN_ERRORS = ("StoryError", "ParameterError")  # raised on purpose, with a message for the reader
@@ -35,25 +35,25 @@ def rel(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def article_files(paths: common.StoryPaths) -> list[Path]:
+def article_files(paths: helpers.StoryPaths) -> list[Path]:
     """The files in the story's articles/ folder (hidden files such as .DS_Store left out)."""
     return sorted(p for p in paths.articles.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
 def check_story(story: str) -> dict:
     """Validate a story before anything runs; its parameters, or StoryError/ParameterError."""
-    params = common.load_story(story)
-    paths = common.story_paths(story)
+    params = helpers.load_story(story)
+    paths = helpers.story_paths(story)
     if not article_files(paths):
-        raise common.StoryError(
+        raise helpers.StoryError(
             f"{rel(paths.articles)}/ holds no articles: put the articles (.txt, .md, .html) there first")
     return params
 
 
-def papermill_command(nb: Path, executed: Path, paths: common.StoryPaths) -> list[str]:
+def papermill_command(nb: Path, executed: Path, paths: helpers.StoryPaths) -> list[str]:
     """The papermill call for one notebook of one story."""
     cmd = [sys.executable, "-m", "papermill", str(nb), str(executed),
-           "--cwd", str(common.NOTEBOOK_DIR), "--kernel", "python3",
+           "--cwd", str(helpers.NOTEBOOK_DIR), "--kernel", "python3",
            "--no-progress-bar", "--log-level", "WARNING"]
     if paths.story_yaml.exists():
         cmd += ["-f", str(paths.story_yaml)]
@@ -94,7 +94,7 @@ def tail(text: str, n: int = 12) -> str:
     return "\n".join("    " + ln for ln in lines[-n:])
 
 
-def run_notebook(nb: Path, paths: common.StoryPaths) -> int:
+def run_notebook(nb: Path, paths: helpers.StoryPaths) -> int:
     """Run one notebook with papermill; print its line (and the error); 0 when it succeeded."""
     executed = paths.notebooks / nb.name
     print(f"  {nb.stem:<26}", end="", flush=True)
@@ -120,23 +120,17 @@ def run_notebook(nb: Path, paths: common.StoryPaths) -> int:
     return 1
 
 
-def write_report(paths: common.StoryPaths, params: dict) -> Path:
-    """Write output/<story>/report.html with the report section of helpers."""
-    import helpers  # imported here: validation above must not depend on every stage importing
-    return helpers.write_report(paths, params)
-
-
 def main(argv: list[str]) -> int:
-    story = argv[1] if len(argv) > 1 else common.DEFAULT_STORY
+    story = argv[1] if len(argv) > 1 else helpers.DEFAULT_STORY
     try:
         params = check_story(story)
-    except (common.StoryError, common.ParameterError) as exc:
+    except (helpers.StoryError, helpers.ParameterError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    paths = common.story_paths(story)
-    notebooks = sorted(common.NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+    paths = helpers.story_paths(story)
+    notebooks = sorted(helpers.NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
     if not notebooks:
-        print(f"{PROG}: no notebooks in {rel(common.NOTEBOOK_DIR)}/", file=sys.stderr)
+        print(f"{PROG}: no notebooks in {rel(helpers.NOTEBOOK_DIR)}/", file=sys.stderr)
         return 2
     paths.notebooks.mkdir(parents=True, exist_ok=True)
     config = f"with {rel(paths.story_yaml)}" if paths.story_yaml.exists() else "no story.yaml: defaults"
@@ -150,8 +144,8 @@ def main(argv: list[str]) -> int:
         t0 = time.monotonic()
         print(f"  {'report.html':<26}", end="", flush=True)
         try:
-            report = write_report(paths, params)
-        except (common.StoryError, common.ParameterError) as exc:
+            report = helpers.write_report(paths, params)
+        except (helpers.StoryError, helpers.ParameterError) as exc:
             print(f" FAILED  {time.monotonic() - t0:6.1f} s\n{PROG}: report: {exc}", file=sys.stderr)
             return 1
         except Exception as exc:  # a bug in the report section: one line with where it happened

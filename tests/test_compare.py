@@ -328,7 +328,7 @@ def test_excluded_and_duplicate_articles_are_left_out():
 # words
 # ---------------------------------------------------------------------------
 def test_format_values_in_both_languages():
-    # findings write the long style of the one formatter (wip_common.format_amount / format_range)
+    # findings write the long style of the one formatter (helpers.format_amount / format_range)
     assert helpers.format_amount(14.3 * BN, "USD", "en", style="long") == "14.3 billion USD"
     assert helpers.format_amount(14.3 * BN, "USD", "de", style="long") == "14,3 Milliarden USD"
     assert helpers.format_amount(1 * BN, "USD", "de", style="long") == "1 Milliarde USD"

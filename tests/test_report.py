@@ -255,7 +255,7 @@ def test_missing_tables_give_notes_not_errors(tmp_path):
     ("", "USD", "en", ""), (None, "count", "en", ""), (float("nan"), "USD", "en", ""),
 ])
 def test_format_value(value, unit, language, expected):
-    # the report's table uses the one formatter of wip_common (short style, as the charts)
+    # the report's table uses the one formatter of helpers.py (short style, as the charts)
     assert helpers.format_amount(value, unit, language) == expected
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 import yaml
 
-import wip_common as common
+import helpers as common
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -216,7 +216,7 @@ def _tiny_notebook(path: Path, body: str) -> None:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     nb.cells = [
-        nbformat.v4.new_code_cell(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nimport wip_common"),
+        nbformat.v4.new_code_cell(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nimport helpers"),
         nbformat.v4.new_code_cell("story = 'x'", metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell(body),
     ]
@@ -224,7 +224,7 @@ def _tiny_notebook(path: Path, body: str) -> None:
 
 
 @pytest.mark.parametrize("body, expect_lines, expect", [
-    ("raise wip_common.StoryError('no usable article in data/x/articles/')", 1,
+    ("raise helpers.StoryError('no usable article in data/x/articles/')", 1,
      ["01_first: no usable article in data/x/articles/"]),
     ("# the comparison\nvalues = [1, 2]\nratio = values[0] / 0", 3,
      ["01_first.ipynb failed in code cell 3 `values = [1, 2]`", "ZeroDivisionError: division by zero",
