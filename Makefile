@@ -6,6 +6,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
+SHELL := /bin/bash
 
 .PHONY: run test lab new-story bench notebooks clean help
 
@@ -20,7 +21,8 @@ help:
 $(READY): requirements.txt
 	@test -x $(PY) || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing pinned requirements into $(VENV) (first run takes a few minutes)"
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@set -o pipefail; $(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1 \
+	  | { grep -v -e 'is ignored: it is neither a file nor a directory' -e "does not provide the extra 'html_clean'" || true; }
 	@touch $(READY)
 
 run: $(READY)
@@ -41,6 +43,7 @@ bench: $(READY)
 
 notebooks: $(READY)
 	@$(PY) scripts/refresh_notebooks.py
+	@cp output/meta-scale-ai/charts/dots_deal_amount.png docs/img/meta-scale-ai-deal-amount.png
 
 clean:
 	rm -rf output/$(STORY)
