@@ -2024,6 +2024,7 @@ def _ex_build_word_vocab() -> dict[str, str]:
 
 
 _EX_WORD_VOCAB = _ex_build_word_vocab()
+_EX_WORD_KEYS = frozenset(_EX_WORD_VOCAB)      # intersected with the text's tokens at C speed
 # substrings that mark scale words and their compounds (Milliarde, Millionenbetrag, billion-dollar)
 _EX_SCALE_STEMS = ("illiard", "illion")
 # words after which a scale or fraction word may carry the figure's start ("eine Milliarde", "die Hälfte")
@@ -2031,6 +2032,8 @@ _EX_PUNCT_RE = re.compile("[.,;:!?()\\[\\]{}\"'«»„“”‚‘’\\-–—/�
 _EX_PREFIX_BEFORE = re.compile(r"(?:\(|(?:" + _EX_CUR_PREFIX + r")?[-+−]?)\Z")
 _EX_PREFIX_CHARS = frozenset("$€£¥₹₽₩+-−( \u00a0\u202f\u2009.")
 _EX_MONTH_BEFORE = re.compile(r"(?:" + _EX_MONTHS_EN + r")" + _EX_SP + r"\Z")
+# the same month names as plain strings: one str.endswith() call tells whether the regex can match
+_EX_MONTH_ENDINGS = tuple(_EX_MONTHS_EN.replace("\\", "").split("|"))
 
 
 # A safeguard, not a limit any article reaches: a text yields at most this many figures (the
@@ -2062,7 +2065,8 @@ def _ex_candidates(text: str) -> list:
             b = _EX_PREFIX_BEFORE.search(text, max(0, p - 7), p)
             if b is not None and b.start() < p:
                 m = _EX_NUMERIC.match(text, b.start())
-        if m is None and c == " " and p > 3 and text[p - 2] in "yhletr.":
+        if m is None and c == " " and p > 3 and text[p - 2] in "yhletr." and \
+                text.endswith(_EX_MONTH_ENDINGS, max(0, p - 11), p - 1):
             b = _EX_MONTH_BEFORE.search(text, max(0, p - 11), p)
             if b is not None:
                 m = _EX_NUMERIC.match(text, b.start())
@@ -2076,7 +2080,7 @@ def _ex_candidates(text: str) -> list:
         else:
             last = r.end()
     starts = set()
-    found = {_EX_WORD_VOCAB[t] for t in _EX_WORD_VOCAB.keys() & text.split()}
+    found = {_EX_WORD_VOCAB[t] for t in _EX_WORD_KEYS.intersection(text.split())}
     for w in found:
         i = text.find(w)
         while i >= 0 and len(starts) <= 2 * EXTRACT_MAX_FIGURES:
@@ -2230,6 +2234,7 @@ _EX_ABBREV_END = re.compile(
 _EX_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"'»«“”’)\]]*(?=\s))")
 
 
+@lru_cache(maxsize=16384)
 def _ex_float(digits: str, language: str) -> tuple[float, float]:
     """Parse a written number ('14,3', '1.000', '1 000', "1'000") as (value, unit of its last digit).
 
@@ -2293,15 +2298,16 @@ def _ex_prev_tokens(text: str, start: int, n: int = _EX_HEDGE_MAXWORDS + 2) -> t
     toks = window.split()
     if not bounded and toks and not window[0].isspace():
         toks = toks[1:]
-    for i in range(len(toks) - 1, -1, -1):
+    for i in reversed([i for i, t in enumerate(toks) if t[-1] in ".!?"]):
         t = toks[i]
-        if t[-1] in ".!?" and not (t[-1] == "." and _ex_is_abbrev(t, len(t) - 1)):
+        if not (t[-1] == "." and _ex_is_abbrev(t, len(t) - 1)):
             toks = toks[i + 1:]
             bounded = True
             break
     return toks[-n:], (len(toks) if bounded else 99)
 
 
+@lru_cache(maxsize=65536)
 def _ex_strip(tok: str) -> str:
     """A token without surrounding quotes and brackets, lowercased."""
     return tok.strip("\"'„“”«»‚‘’()[]{},;:").lower()
@@ -2339,18 +2345,28 @@ def _ex_bounds(value: float, qualifier: str, rule: str, digit_unit: float) -> tu
     return value, value
 
 
+_EX_NEXT_WORD = re.compile(r"[ \u00a0\u202f]?((?:[^\W\d_]|-)*)")
+
+
 def _ex_next_word(text: str, end: int) -> str:
-    """The word right after `end` (skipping one space), as written, or ''."""
-    j = end
+    """The word right after `end` (skipping one space), as written, or ''.
+
+    The letters and hyphens, at most 40 of them; one regex match does it, and the character loop
+    runs only when the match holds a non-letter word character (superscripts, roman numerals).
+    """
     n = len(text)
-    if j < n and text[j] in " \u00a0\u202f":
-        j += 1
+    m = _EX_NEXT_WORD.match(text, end, min(n, end + 41))
+    j = m.start(1)
+    w = m.group(1)[:40]
+    if not w or w.isalpha() or w.replace("-", "").isalpha() or w.strip("-") == "":
+        return w
     k = j
     while k < n and k - j < 40 and (text[k].isalpha() or text[k] == "-"):
         k += 1
     return text[j:k]
 
 
+@lru_cache(maxsize=16384)
 def _ex_is_measure(word: str) -> bool:
     """True for a unit of measurement or a multiplier ('km', 'Metern', 'Minuten', 'Mal', 'times')."""
     w = word.lower()
@@ -2544,6 +2560,7 @@ class _ExVocab:
         self.phrase_list = [(p.split(" ", 1)[0], p, tuple(h)) for p, h in self.phrase_map.items()]
         self.cache: dict[str, tuple] = {}
         self.tok_cache: dict[str, tuple] = {}
+        self.tok_hit: set[str] = set()            # the tokens of tok_cache that carry cues
 
     def token_cues(self, tok: str) -> tuple:
         """(hits, offset, length) for one lowercase whitespace-delimited token ('bewertet,',
@@ -2564,7 +2581,10 @@ class _ExVocab:
         hit = (tuple(found.items()), first.start(), first.end() - first.start()) if found else ()
         if len(self.tok_cache) > 200_000:
             self.tok_cache.clear()
+            self.tok_hit.clear()
         self.tok_cache[tok] = hit
+        if hit:
+            self.tok_hit.add(tok)
         return hit
 
     def word_cues(self, word: str) -> tuple:
@@ -2593,6 +2613,7 @@ class _ExVocab:
         return hit
 
 
+@lru_cache(maxsize=4096)
 def _ex_unit_class_of(unit: str) -> str:
     """The unit class of a unit or of a story's quantity spec ('USD' -> money, 'percent' -> percent)."""
     u = unit.strip()
@@ -2709,27 +2730,27 @@ def _ex_cue_hits(text: str, a: int, b: int, voc: _ExVocab) -> list[tuple[int, in
     if len(low) != len(seg):                    # lowercasing changed offsets (rare letters)
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in seg)
     out = []
-    get = voc.tok_cache.get
     nl = len(low)
     toks = set(low.split())
-    for tok, hit in zip(toks, map(get, toks)):
-        if hit is None:
-            hit = voc.token_cues(tok)
-        if not hit:
-            continue
-        hits, off, length = hit
+    cache = voc.tok_cache
+    # tokens seen before: only those with cues (a set intersection); new tokens: looked up once
+    found = [(tok, cache[tok]) for tok in toks.intersection(voc.tok_hit)]
+    for tok in toks.difference(cache):
+        hit = voc.token_cues(tok)
+        if hit:
+            found.append((tok, hit))
+    for tok, (hits, off, length) in found:
         k = len(tok)
         i = low.find(tok)
         while i >= 0:
             if (i == 0 or low[i - 1].isspace()) and (i + k >= nl or low[i + k].isspace()):
                 out.append((a + i + off, a + i + off + length, hits))
             i = low.find(tok, i + 1)
-    for first, phrase, hits in voc.phrase_list:
-        if first in low:
-            i = low.find(phrase)
-            while i >= 0:
-                out.append((a + i, a + i + len(phrase), hits))
-                i = low.find(phrase, i + 1)
+    for _first, phrase, hits in voc.phrase_list:
+        i = low.find(phrase)
+        while i >= 0:
+            out.append((a + i, a + i + len(phrase), hits))
+            i = low.find(phrase, i + 1)
     return out
 
 
@@ -2814,6 +2835,7 @@ def _ex_scale_value(word: str | None, language: str) -> float:
     return _EX_SCALES.get(w, 1.0)
 
 
+@lru_cache(maxsize=4096)
 def _ex_currency(word: str | None) -> str:
     """ISO 4217 code of a currency word or symbol, '' when it is none."""
     if not word:
@@ -3207,7 +3229,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                         toks, n_before = _ex_prev_tokens(text, fig["start"])
         if fig.get("_range_only"):
             continue                                       # a number word that began no range
-        fig["_before"] = " ".join(_ex_strip(t) for t in toks[-2:])
+        fig["_before"] = " ".join([_ex_strip(t) for t in toks[-2:]])
         _ex_apply_hedge(fig, text, toks)
         raw.append(fig)
     _ex_fill_currency(raw, language)
@@ -3255,8 +3277,9 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
         fig["text"] = text[s:e]
         fig["sentence_start"] = sent_cache[0]
         fig["sentence"] = sent_text
-        out.append({k: fig[k] for k in ("start", "end", "text", "value", "unit", "qualifier", "low", "high",
-                                        "quantity", "sentence", "sentence_start")})
+        out.append({"start": s, "end": fig["end"], "text": fig["text"], "value": fig["value"], "unit": fig["unit"],
+                    "qualifier": fig["qualifier"], "low": fig["low"], "high": fig["high"], "quantity": quantity,
+                    "sentence": sent_text, "sentence_start": sent_cache[0]})
     return out
 
 
