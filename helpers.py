@@ -2127,7 +2127,9 @@ def _ex_candidates(text: str) -> list:
     return out
 
 
-_EX_DIGIT_RUN = re.compile(r"[0-9]+")
+# "[0-9][0-9]*", not "[0-9]+": the same runs, but a pattern that starts with a plain character set
+# lets the regex engine skip to the next digit in a fast loop (twice as fast over a long text)
+_EX_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 
 # ---------------------------------------------------------------------------
 # Context words (looked up in small dicts, never by scanning the text)
@@ -2513,7 +2515,8 @@ _EX_UNIT_CLASS = {"percent": "percent", "percentage_points": "points", "count": 
 _EX_TOKEN_PUNCT = ".,;:!?()[]{}\"'«»„“”‚‘’…*"
 _EX_WORDRUN = re.compile(r"[^\W\d_]{2,}")
 _EX_WORD_RE = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
-_EX_CLAUSE_BREAK = re.compile(r"[;:–—]|, (?:und|aber|doch|während|sondern|but|while|whereas|and)\b")
+# ";", ":", dashes, or ", und/but...": one leading character set, so the engine scans fast
+_EX_CLAUSE_BREAK = re.compile(r"[,;:–—](?:(?<=,) (?:und|aber|doch|während|sondern|but|while|whereas|and)\b|(?<!,))")
 
 
 class _ExVocab:
@@ -2686,30 +2689,41 @@ def _ex_sentence_break(text: str, k: int, end_mark: int) -> int:
     return after
 
 
-def _ex_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def _ex_sentence(text: str, start: int, end: int, memo: dict | None = None) -> tuple[int, int]:
     """Bounds of the sentence around [start, end): the nearest sentence breaks before and after
-    (at most 400 characters away), without surrounding spaces."""
+    (at most 400 characters away), without surrounding spaces.
+
+    `memo` is a dict kept for one text across its figures (what each sentence mark decided), so
+    that neighbouring figures do not weigh the same marks again.
+    """
+    if memo is None:
+        memo = {}
     lo = max(0, start - 400)
     s = max(0, (start // 200) * 200 - 200)      # no break found: a fixed block, shared by neighbours
     j = start
+    rfind = text.rfind
     for _step in range(8):                      # the nearest marks only: bounded work per figure
-        k = max(text.rfind(".", lo, j), text.rfind("!", lo, j), text.rfind("?", lo, j),
-                text.rfind("\n", lo, j), text.rfind("…", lo, j))
+        k = max(rfind(".", lo, j), rfind("!", lo, j), rfind("?", lo, j), rfind("\n", lo, j), rfind("…", lo, j))
         if k < 0:
             break
-        m = _EX_SENT_END.match(text, k)
-        if m is not None:
-            b = _ex_sentence_break(text, k, m.end())
-            if 0 <= b <= start:
-                s = b
-                break
+        b = memo.get(k)
+        if b is None:
+            m = _EX_SENT_END.match(text, k)
+            b = memo[k] = _ex_sentence_break(text, k, m.end()) if m is not None else -1
+        if 0 <= b <= start:
+            s = b
+            break
         j = k
     hi = min(len(text), end + 400)
     e = min(len(text), (end // 200) * 200 + 400)
     for step, m in enumerate(_EX_SENT_END.finditer(text, end, hi)):
         if step >= 8:
             break
-        if _ex_sentence_break(text, m.start(), m.end()) >= 0:
+        key = m.span()
+        b = memo.get(key)
+        if b is None:
+            b = memo[key] = _ex_sentence_break(text, key[0], key[1])
+        if b >= 0:
             e = m.start() if text[m.start()] == "\n" else m.end()
             break
     while s < start and text[s].isspace():
@@ -3236,12 +3250,13 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     out = []
     sent_cache = (-1, -1)
     sent_text = ""
+    sent_memo: dict = {}
     cue_cache: dict = {}
     prev_fig = None
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
-            sent_cache = _ex_sentence(text, s, e)
+            sent_cache = _ex_sentence(text, s, e, sent_memo)
             sent_text = text[sent_cache[0]:sent_cache[1]]
         ucls = fig.pop("_ucls", None) or _ex_unit_class_of(fig["unit"]) if fig["unit"] else "other"
         if fig["unit"] == "date":
