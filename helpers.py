@@ -6870,17 +6870,24 @@ def _report_read(path: Path) -> pd.DataFrame | None:
     return read_table(path) if Path(path).exists() else None
 
 
-def _report_title(params: dict, articles: pd.DataFrame, story: str, labels: dict) -> str:
-    """The page title: the `title` parameter, else the headline of the earliest article, else the story."""
+def _report_title(params: dict, articles: pd.DataFrame, story: str, labels: dict,
+                  findings: pd.DataFrame | None = None) -> str:
+    """The page title: the `title` parameter, else the headline of the earliest article that no
+    high-severity finding is about (a fact-check must not lead with the headline it disputes),
+    else the story's folder name."""
     title = _report_text(params.get("title", "")).strip()
     if title:
         return title
+    disputed = set()
+    if findings is not None and not findings.empty and {"severity", "files"} <= set(findings.columns):
+        for _, row in findings[findings["severity"].map(_report_text) == "high"].iterrows():
+            disputed.update(str(f) for f in cell_json(row.get("files"), []))
     if not articles.empty and "title" in articles.columns:
         ordered = articles.assign(_p=articles.get("published", "").map(_report_text),
                                   _f=articles["file"].map(_report_text))
         ordered = ordered.sort_values(["_p", "_f"], key=lambda s: s.replace("", "~"))
-        for headline in ordered["title"].map(_report_text):
-            if headline.strip():
+        for file, headline in zip(ordered["_f"], ordered["title"].map(_report_text)):
+            if headline.strip() and file not in disputed:
                 return f"{labels['report']}: {headline.strip()}"
     return f"{labels['report']}: {story}"
 
@@ -7123,9 +7130,9 @@ def build_report_html(paths, params: dict) -> str:
     language = story_language(articles, params.get("language", "auto"))
     labels = _REPORT_LABELS[language]
     story = paths.story
-    title = _report_title(params, articles, story, labels)
     figures = _report_read(paths.out("figures.csv"))
     findings = _report_read(paths.out("findings.csv"))
+    title = _report_title(params, articles, story, labels, findings)
     comparison = _report_read(paths.out("comparison.csv"))
     ingest = _report_read(paths.out("ingest_report.csv"))
     texts = {_report_text(f): _report_text(t) for f, t in zip(articles.get("file", []), articles.get("text", []))}

@@ -200,8 +200,9 @@ def test_comparison_table_and_articles_list(story):
 
 def test_title_footer_and_parameters(story):
     page = helpers.build_report_html(story, params())
-    # no title parameter: the earliest article's headline
-    assert "<h1>Figure check: Evil &lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; Deal</h1>" in page
+    # no title parameter: the earliest headline no high-severity finding disputes (001 holds the outlier)
+    assert "<h1>Figure check: Plain headline</h1>" in page
+    assert "Evil &lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; Deal" in page  # listed, escaped
     footer = page.split("<footer>")[1]
     assert "make run STORY=test-report" in footer and "All story parameters at their defaults" in footer
     assert "<code>test-report</code>" in footer
@@ -289,3 +290,16 @@ def test_spans_of_one_sentence_share_one_quote_and_empty_evidence_is_dropped(sto
 def test_highlight_many_merges_overlaps():
     assert helpers._report_highlight_many("ab <c> de", [(0, 2), (1, 3), (7, 9)]) == \
         "<mark>ab </mark>&lt;c&gt; <mark>de</mark>"
+
+
+def test_title_never_leads_with_a_disputed_headline():
+    import pandas as pd
+    articles = pd.DataFrame({"file": ["000_a.txt", "001_b.txt"], "published": ["2025-01-01", "2025-01-02"],
+                             "title": ["Acme pays billions", "Acme buys Widgets"]})
+    labels = helpers._REPORT_LABELS["en"]
+    assert helpers._report_title({}, articles, "acme", labels) == "Figure check: Acme pays billions"
+    findings = pd.DataFrame({"severity": ["high", "info"], "files": ['["000_a.txt"]', '["001_b.txt"]']})
+    assert helpers._report_title({}, articles, "acme", labels, findings) == "Figure check: Acme buys Widgets"
+    findings.loc[1, "severity"] = "high"
+    assert helpers._report_title({}, articles, "acme", labels, findings) == "Figure check: acme"
+    assert helpers._report_title({"title": "Own title"}, articles, "acme", labels, findings) == "Own title"
