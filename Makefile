@@ -32,7 +32,7 @@ test: $(READY)
 	@$(PY) -m pytest -q
 
 lab: $(READY)
-	$(VENV)/bin/jupyter lab --notebook-dir=. notebooks/
+	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 new-story: $(READY)
 	@test "$(origin STORY)" = "command line" || { echo "usage: make new-story STORY=<name>"; exit 2; }
