@@ -2300,9 +2300,10 @@ def _ex_prev_tokens(text: str, start: int, n: int = _EX_HEDGE_MAXWORDS + 2) -> t
     toks = window.split()
     if not bounded and toks and not window[0].isspace():
         toks = toks[1:]
-    for i in reversed([i for i, t in enumerate(toks) if t[-1] in ".!?"]):
+    for i in range(len(toks) - 1, -1, -1):      # the last sentence end among the words, if any
         t = toks[i]
-        if not (t[-1] == "." and _ex_is_abbrev(t, len(t) - 1)):
+        c = t[-1]
+        if c in ".!?" and not (c == "." and _ex_is_abbrev(t, len(t) - 1)):
             toks = toks[i + 1:]
             bounded = True
             break
@@ -2709,7 +2710,15 @@ def _ex_sentence(text: str, start: int, end: int, memo: dict | None = None) -> t
         b = memo.get(k)
         if b is None:
             m = _EX_SENT_END.match(text, k)
-            b = memo[k] = _ex_sentence_break(text, k, m.end()) if m is not None else -1
+            if m is None:
+                b = -1
+            else:
+                # the same decision as the forward search's for this mark, when its match ends alike
+                key = (k, m.end())
+                b = memo.get(key)
+                if b is None:
+                    b = memo[key] = _ex_sentence_break(text, k, key[1])
+            memo[k] = b
         if 0 <= b <= start:
             s = b
             break
