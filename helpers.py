@@ -254,6 +254,13 @@ def write_csv_atomic(df: pd.DataFrame, path: Path) -> Path:
     return write_text_atomic(path, buf.getvalue())
 
 
+# Columns of the tables in docs/tables.md that hold numbers; every other column is text.
+NUMERIC_COLUMNS = frozenset({
+    "start", "end", "value", "low", "high", "sentence_start", "word_count", "similarity", "bytes",
+    "lines_removed", "line", "n_outlets", "n_figures", "consensus_low", "consensus_high", "median",
+    "min", "max", "spread", "support", "independent_sources", "factor", "rank", "score"})
+
+
 def read_table(path: Path) -> pd.DataFrame:
     """Read a table this collection wrote; empty strings stay empty strings, not NaN, in text columns."""
     path = Path(path)
@@ -264,6 +271,12 @@ def read_table(path: Path) -> pd.DataFrame:
     for col in df.columns:
         if df[col].dtype == object or str(df[col].dtype).startswith("string"):
             df[col] = df[col].fillna("").astype(object)
+        elif df[col].isna().all() and col not in NUMERIC_COLUMNS:
+            # a text column that happens to be empty in every row (no article names its outlet)
+            # must not come back as a column of integer NAs
+            df[col] = pd.Series([""] * len(df), index=df.index, dtype=object)
+        elif df[col].isna().all():
+            df[col] = pd.array([pd.NA] * len(df), dtype="Float64")
     return df
 
 
@@ -3150,7 +3163,9 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
     is_year_shape = fig["_int4"] and (1000 <= v <= 2199 if _EX_YEAR_CUES.__contains__(pt) else 1800 <= v <= 2100)
     year_cue = pt in _EX_YEAR_CUES or pt.endswith(("jahr", "jahres", "quartal", "quartals"))
     # product and model names: a capitalised word (not a function word) right before the number
-    if prev == " " and prev_tok and (prev_tok[0].isupper() or any(c.isupper() for c in prev_tok[1:])) \
+    # (a rest that is all lowercase has no capital: the character loop runs only otherwise)
+    if prev == " " and prev_tok and (prev_tok[0].isupper() or not prev_tok[1:].islower() and
+                                     any(c.isupper() for c in prev_tok[1:])) \
             and prev_tok[-1].isalnum() and pt not in _EX_NOT_PRODUCT and not year_cue:
         mixed = any(c.isupper() for c in prev_tok[1:]) or any(c.isdigit() for c in prev_tok)
         if mixed or n_before != 1 or language == "en":
@@ -3252,7 +3267,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                         toks, n_before = _ex_prev_tokens(text, fig["start"])
         if fig.get("_range_only"):
             continue                                       # a number word that began no range
-        fig["_before"] = " ".join([_ex_strip(t) for t in toks[-2:]])
+        fig["_btoks"] = toks                               # the words before it, joined only when asked
         _ex_apply_hedge(fig, text, toks)
         raw.append(fig)
     _ex_fill_currency(raw, language)
@@ -3281,7 +3296,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
             elif fig.get("_company") and voc.unit_of.get("valuation") == "money":
                 quantity = "valuation"
             elif prev_fig is not None and prev_fig[0] == sent_cache[0] and prev_fig[1] == ucls and \
-                    fig.get("_before", "").endswith(_EX_SAME_AS_BEFORE):
+                    " ".join([_ex_strip(t) for t in fig["_btoks"][-2:]]).endswith(_EX_SAME_AS_BEFORE):
                 quantity = prev_fig[2]                     # "$3 billion, up from $1.8 billion": the same quantity
             else:
                 quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own, cue_cache)

@@ -203,3 +203,15 @@ def test_join_words():
     assert helpers.join_words(["A", "", "B", "C"], "de") == "A, B und C"
     assert helpers.join_words(["A", "B"], "en") == "A and B"
     assert helpers.join_words(["A"], "de") == "A" and helpers.join_words([], "en") == ""
+
+
+def test_read_table_keeps_all_empty_text_columns_as_text(tmp_path):
+    """No article names its outlet or date: those columns are empty in every row (a BBC-style story)."""
+    df = pd.DataFrame({"file": ["a.txt", "b.txt"], "outlet": ["", ""], "published": ["", ""],
+                       "value": [float("nan"), float("nan")], "start": [1, 2]})
+    path = helpers.write_csv_atomic(df, tmp_path / "t.csv")
+    back = helpers.read_table(path)
+    assert list(back["outlet"]) == ["", ""] and list(back["published"]) == ["", ""]
+    assert (back["outlet"].map(lambda v: v or "article")).tolist() == ["article", "article"]
+    assert back["value"].isna().all() and str(back["value"].dtype) == "Float64"
+    assert list(back["start"]) == [1, 2]
