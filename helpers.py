@@ -188,9 +188,21 @@ def notebook_params(namespace: dict, before: set) -> dict:
     `before` is the set of names defined before the parameters cell; every name added since
     (by the parameters cell or papermill's injected cell) is a parameter, so a misspelt key in
     story.yaml is caught here instead of being silently ignored.
+
+    The story's story.yaml applies here too, so a notebook opened in JupyterLab (or run by
+    nbval) gives the same results as `make run`: a value the parameters cell sets away from
+    its default wins, story.yaml fills the rest. Under papermill the injected values already
+    are story.yaml's, so nothing changes there.
     """
     given = {k: v for k, v in namespace.items() if k not in before and not k.startswith("_")}
-    return validate_params(given)
+    params = validate_params(given)
+    from_file = read_story_yaml(params["story"]) if STORY_SLUG.match(params["story"]) else {}
+    if not from_file:
+        return params
+    defaults = default_params()
+    merged = {**from_file, "story": params["story"]}
+    merged.update({k: v for k, v in given.items() if k != "story" and v != defaults[k]})
+    return validate_params(merged)
 
 
 def read_story_yaml(story: str) -> dict:
@@ -2400,9 +2412,11 @@ def _ex_measure_after(text: str, end: int) -> bool:
     return _ex_is_measure(w.split("-")[0])
 
 
-def _ex_count_noun(text: str, end: int, language: str) -> str:
-    """The countable noun after a number ('Mitarbeiter', 'employees'), or '' when none follows."""
-    w = _ex_next_word(text, end)
+def _ex_count_noun(text: str, end: int, language: str, w: str | None = None) -> str:
+    """The countable noun after a number ('Mitarbeiter', 'employees'), or '' when none follows;
+    `w` is _ex_next_word(text, end) when the caller has it already."""
+    if w is None:
+        w = _ex_next_word(text, end)
     if not w or end < len(text) and not text[end].isspace():
         return ""
     if w[0].isupper():
@@ -3180,10 +3194,13 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
         fig["unit"] = "ordinal"
         fig["_rank"] = True
         return True
-    if _ex_measure_after(text, e):
+    # _ex_measure_after(text, e), keeping the next word for _ex_count_noun
+    hyphen = e < len(text) and text[e] == "-"
+    w0 = _ex_next_word(text, e + 1 if hyphen else e)
+    if _ex_is_measure(w0.split("-")[0]):
         fig["unit"] = "other"
         return True
-    noun = _ex_count_noun(text, e, language)
+    noun = _ex_count_noun(text, e, language, None if hyphen else w0)
     if is_year_shape and (year_cue or not noun or language == "en"):
         fig["unit"] = "year"
         return True

@@ -215,3 +215,19 @@ def test_read_table_keeps_all_empty_text_columns_as_text(tmp_path):
     assert (back["outlet"].map(lambda v: v or "article")).tolist() == ["article", "article"]
     assert back["value"].isna().all() and str(back["value"].dtype) == "Float64"
     assert list(back["start"]) == [1, 2]
+
+
+def test_notebook_params_apply_story_yaml_unless_the_cell_sets_a_value(tmp_path, monkeypatch):
+    story_dir = tmp_path / "data" / "acme"
+    (story_dir / "articles").mkdir(parents=True)
+    (story_dir / "story.yaml").write_text("title: From the file\ntolerance: 0.2\n", encoding="utf-8")
+    monkeypatch.setattr(helpers, "DATA_DIR", tmp_path / "data")
+    before = {"helpers"}
+    cell = {"helpers": helpers, **helpers.default_params(), "story": "acme"}
+    params = helpers.notebook_params(cell, before)
+    assert params["title"] == "From the file" and params["tolerance"] == 0.2
+    cell["tolerance"] = 0.1  # set by hand in the parameters cell: wins over the file
+    assert helpers.notebook_params(cell, before)["tolerance"] == 0.1
+    (story_dir / "story.yaml").write_text("tolerence: 0.2\n", encoding="utf-8")
+    with pytest.raises(helpers.ParameterError, match="tolerence"):
+        helpers.notebook_params(cell, before)
