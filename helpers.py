@@ -2589,6 +2589,11 @@ class _ExVocab:
         for p, n, w in self.phrases:
             self.phrase_map.setdefault(p, []).append((n, w))
         self.phrase_list = [(p.split(" ", 1)[0], p, tuple(h)) for p, h in self.phrase_map.items()]
+        # one search telling whether any phrase occurs at all: from each space, the rest of a phrase,
+        # then a look back over the whole phrase (most spans hold none, and skip the phrase loop)
+        self.phrase_gate = re.compile(" (?:" + "|".join(
+            re.escape(p.split(" ", 1)[1]) + "(?<=" + re.escape(p) + ")" for p in self.phrase_map) + ")"
+                                      ) if self.phrase_map else None
         self.cache: dict[str, tuple] = {}
         self.tok_cache: dict[str, tuple] = {}
         self.tok_hit: set[str] = set()            # the tokens of tok_cache that carry cues
@@ -2796,7 +2801,8 @@ def _ex_cue_hits(text: str, a: int, b: int, voc: _ExVocab) -> list[tuple[int, in
             if (i == 0 or low[i - 1].isspace()) and (i + k >= nl or low[i + k].isspace()):
                 out.append((a + i + off, a + i + off + length, hits))
             i = low.find(tok, i + 1)
-    for _first, phrase, hits in voc.phrase_list:
+    gate = voc.phrase_gate
+    for _first, phrase, hits in (voc.phrase_list if gate is not None and gate.search(low) is not None else ()):
         i = low.find(phrase)
         while i >= 0:
             out.append((a + i, a + i + len(phrase), hits))
