@@ -515,6 +515,9 @@ HTML_EXTENSIONS = (".html", ".htm")
 NEAR_DUPLICATE_THRESHOLD = 0.8
 CITE_SCAN_CHARS = 1_000_000   # cited sources are looked for in the first million characters of a text
 SHINGLE_MAX_WORDS = 200_000   # near-duplicate check on the first 200,000 words of a text
+SHINGLE_SAMPLE_STEP = 16       # texts of more than 20,000 words keep one shingle in 16
+SHINGLE_POSTINGS_MAX = 50      # a shingle shared by more originals than this is a stock phrase: not followed
+NEAR_DUPLICATE_MIN_RATIO = 0.5  # a near duplicate has at least half the words of its original
 LONG_LINE = 1500          # lines longer than this are body text: no rule looks at them (keeps big files linear)
 CAPTION_MARK = "\ue000"   # private-use character put in front of HTML <figcaption> text
 
@@ -1413,7 +1416,39 @@ def _ingest_cite_key(name: str) -> str:
 
 
 _INGEST_AGENCY_KEYS = {_ingest_cite_key(a) for a in _INGEST_AGENCIES}
-_INGEST_KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(set(INGEST_KNOWN_OUTLETS), key=len,
+# One name for the short and long forms of an outlet: a cite is shown under the name on the right, and two
+# forms count as one source ('FT' and 'Financial Times'). Keys are compared with _ingest_cite_key.
+_INGEST_CITE_ALIASES = {
+    "FT": "Financial Times", "WSJ": "Wall Street Journal", "NYT": "New York Times",
+    "SZ": "Süddeutsche Zeitung", "Süddeutsche": "Süddeutsche Zeitung",
+    "FAZ": "Frankfurter Allgemeine", "F.A.Z.": "Frankfurter Allgemeine",
+    "Frankfurter Allgemeine Zeitung": "Frankfurter Allgemeine", "FAZ.net": "Frankfurter Allgemeine",
+    "Associated Press": "AP", "Deutsche Presse-Agentur": "dpa", "Agence France-Presse": "AFP",
+    "Agence France Presse": "AFP", "Bloomberg News": "Bloomberg", "Dow Jones Newswires": "Dow Jones",
+    "BBC News": "BBC", "NZZ": "Neue Zürcher Zeitung", "WiWo": "Wirtschaftswoche", "Spiegel Online": "Spiegel",
+    "Focus Online": "Focus", "heise online": "heise", "Bild-Zeitung": "Bild", "SCMP": "South China Morning Post",
+}
+_INGEST_CITE_ALIAS_KEYS = {_ingest_cite_key(k): v for k, v in _INGEST_CITE_ALIASES.items()}
+# German inflected forms of built-in names ('der Süddeutschen Zeitung', 'der Frankfurter Allgemeinen'):
+# an adjective ending in -sche/-ne/-ue before another capitalised word, or a final 'Allgemeine', takes an -n.
+_INGEST_INFLECT_WORD = re.compile(r"\b(?!(?:Die|The|Le|La)\b)([A-ZÄÖÜ]\w+(?:sche|ne|ue))\b(?=\s+[A-ZÄÖÜ])|\b(Allgemeine|Süddeutsche)$")
+_INGEST_KNOWN_INFLECTED = {
+    _INGEST_INFLECT_WORD.sub(lambda m: (m.group(1) or m.group(2)) + "n", n): n
+    for n in INGEST_KNOWN_OUTLETS + list(_INGEST_CITE_ALIASES)
+    if not n.startswith(("Die ", "Der ")) and _INGEST_INFLECT_WORD.search(n)}
+
+
+def _ingest_cite_canonical(name: str) -> str:
+    """The name a cite is shown and counted under: German inflection undone ('Süddeutschen Zeitung' ->
+    'Süddeutsche Zeitung'; for names not built in, '-ischen'/'-schen' before a capitalised word and a final
+    'Allgemeinen' lose the -n) and short forms joined to one name (_INGEST_CITE_ALIASES: 'FT' -> 'Financial Times')."""
+    name = _INGEST_KNOWN_INFLECTED.get(name) or re.sub(
+        r"\b([A-ZÄÖÜ]\w+(?:isch|sch))en\b(?=\s+[A-ZÄÖÜ])|\b(Allgemein)en$", lambda m: (m.group(1) or m.group(2)) + "e", name)
+    return _INGEST_CITE_ALIAS_KEYS.get(_ingest_cite_key(name), name)
+
+
+_INGEST_KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(
+    set(INGEST_KNOWN_OUTLETS) | set(_INGEST_CITE_ALIASES) | set(_INGEST_KNOWN_INFLECTED), key=len,
                                                                                reverse=True)) + r")(?![\w-])")
 _INGEST_CITE_BEFORE = re.compile(
     r"(?:\blaut|\bberichte\w*|\bmelde\w*|\bschrieb\w*|\bschreib\w*|\bzitier\w*|\bgegenüber|\bnach angaben|"
@@ -1429,6 +1464,9 @@ _INGEST_CITE_AFTER = re.compile(
     r"^[»«“”\"'’]?\)?\s+(?:had|has|was|were)\s+(?:\S+\s+){0,3}?(?:reported|revealed|broke the news|"
     r"the first to report)\b", _INGEST_I)
 _INGEST_QUOTED = re.compile(r"[«»„“\"‚‘]([A-Z0-9ÄÖÜ][\w.&'’ -]{0,40}?)[«»“”\"‘’]")
+# A lower-case word other than a linking word inside quotes: a quotation, not a name ('"Time to act"').
+_INGEST_QUOTE_NOT_NAME = re.compile(r"(?<![\w.&'’-])(?!(?:of|the|and|for|on|am|im|in|an|der|die|das|des|und|für|von|"
+                                    r"zu|online|de|du|la|le|el|y|et|di|della)(?![\w'’]))[a-zäöüß][\w'’-]*")
 _INGEST_MEDIA_NOUN = re.compile(
     r"(?<![A-Za-zÄÖÜäöüß])(?:Nachrichtenagentur|Agentur|Zeitung|Tageszeitung|Wochenzeitung|Wirtschaftszeitung|"
     r"Finanzzeitung|Zeitschrift|Magazin|Nachrichtenmagazin|Wirtschaftsmagazin|Fachmagazin|Onlinemagazin|"
@@ -1493,9 +1531,11 @@ def find_article_cites(text: str, own_outlet: str = "", segments: list | None = 
                 found.append((rs + m.start(), m.group(1)))
         for m in _INGEST_QUOTED.finditer(chunk):
             name = m.group(1).strip()
-            if not name or len(name.split()) > 4 or re.search(r"[.!?,;:]$", name):
-                continue
+            if not name or len(name.split()) > 4 or re.search(r"[.!?,;:]$", name) or _INGEST_QUOTE_NOT_NAME.search(name):
+                continue           # a quotation ('"This time it's different"'), not a title
             before, after = chunk[max(0, m.start() - 60):m.start()], chunk[m.end():m.end() + 50]
+            if re.search(r":\s*$", before):
+                continue           # 'told the paper: "..."' introduces speech
             if _INGEST_CITE_BEFORE.search(before) or _INGEST_CITE_AFTER.match(after):
                 found.append((rs + m.start(1), name))
         for m in _INGEST_MEDIA_NOUN.finditer(chunk):
@@ -1503,10 +1543,11 @@ def find_article_cites(text: str, own_outlet: str = "", segments: list | None = 
         for m in _INGEST_AGENCY_PARENS.finditer(chunk):
             for k, name in enumerate(re.split(r"\s*[/,]\s*", m.group("names"))):
                 found.append((rs + m.start("names") + k, name))
-    own = _ingest_cite_key(own_outlet)
+    own = _ingest_cite_key(_ingest_cite_canonical(own_outlet)) if own_outlet else ""
     out: list[str] = []
     keys: set[str] = set()
     for _pos, name in sorted(found, key=lambda t: t[0]):
+        name = _ingest_cite_canonical(name)
         key = _ingest_cite_key(name)
         if not key or key == own or key in keys:
             continue
@@ -1518,60 +1559,81 @@ def find_article_cites(text: str, own_outlet: str = "", segments: list | None = 
 # ---------------------------------------------------------------------------
 # Duplicates
 # ---------------------------------------------------------------------------
-def _ingest_shingles(text: str, vocab: dict, k: int = 5, sample: int = 20000) -> set:
-    """Word k-shingles of a text as tuples of word ids (deterministic). Only the first
-    SHINGLE_MAX_WORDS words count; texts of more than `sample` words keep only the shingles whose
-    hash is divisible by 16 (an unbiased Jaccard estimate at a sixteenth of the memory)."""
+def _ingest_shingles(text: str, vocab: dict, k: int = 5, sample: int = 20000) -> tuple[set, int]:
+    """Word k-shingles of a text as integer hashes of word-id tuples (deterministic), and the number of
+    them divisible by SHINGLE_SAMPLE_STEP. Only the first SHINGLE_MAX_WORDS words count; texts of more
+    than `sample` words keep only the shingles divisible by SHINGLE_SAMPLE_STEP (an unbiased estimate
+    at a fraction of the memory)."""
     ids = [vocab.setdefault(w, len(vocab)) for w in text.lower().split(maxsplit=SHINGLE_MAX_WORDS)[:SHINGLE_MAX_WORDS]]
     if len(ids) < k:
-        return {tuple(ids)} if ids else set()
-    step = 16 if len(ids) > sample else 1
-    grams = zip(*(ids[j:] for j in range(k)))
-    if step == 1:
-        return set(grams)
-    return {g for g in grams if hash(g) % step == 0}
+        grams = {hash(tuple(ids))} if ids else set()
+    else:
+        grams = {hash(g) for g in zip(*(ids[j:] for j in range(k)))}
+    step = SHINGLE_SAMPLE_STEP
+    if len(ids) > sample:
+        grams = {g for g in grams if g % step == 0}
+        return grams, len(grams)
+    return grams, sum(1 for g in grams if g % step == 0)
 
 
 def find_duplicate_articles(texts: dict[str, str], threshold: float = NEAR_DUPLICATE_THRESHOLD) -> dict[str, tuple[str, float]]:
-    """{file: (earlier_file, similarity)} for texts that repeat an earlier one (in file-name order):
-    identical after normalisation (1.0) or word-5-shingle Jaccard >= threshold. Each duplicate points
-    to the most similar earlier original (never to another duplicate).
+    """{file: (earlier_file, similarity)} for texts that repeat an earlier one (in file-name order).
 
-    Linear in the total text: shingles are only built for texts whose word count is within the
-    threshold ratio of another text's (two texts of very different length cannot be near duplicates).
+    Identical after normalisation: similarity 1.0. Nearly the same: of two texts' word-5-shingles,
+    the share of the smaller set found in the other (containment) or the Jaccard index is >= threshold,
+    and the shorter text has at least NEAR_DUPLICATE_MIN_RATIO of the longer one's words. This catches
+    the same text under another headline, lightly edited, or with a paragraph added or cut; a long
+    article that merely quotes a short one stays independent. similarity is the larger of the two
+    scores. Each duplicate points to the most similar earlier original (never to another duplicate).
+
+    Near linear in the total text: shared shingles are counted through an index from shingle to the
+    originals holding it; a shingle held by more than SHINGLE_POSTINGS_MAX originals (stock phrases)
+    is not followed further.
     """
     vocab: dict[str, int] = {}
     norm = {f: " ".join(re.sub(r"[^\w\s]+", " ", t.lower()).split()) for f, t in texts.items()}
     sizes = {f: norm[f].count(" ") + 1 if norm[f] else 0 for f in texts}
-    order = sorted(texts, key=lambda f: sizes[f])
-    candidates = set()
-    for a, b in zip(order, order[1:]):
-        if sizes[a] and sizes[a] >= threshold * sizes[b]:
-            candidates.update((a, b))
     digests: dict[str, str] = {}
-    shingles: dict[str, set] = {}
+    shingles: dict[str, tuple[set, int, bool]] = {}
+    postings: dict[int, list[str]] = {}
     result: dict[str, tuple[str, float]] = {}
-    originals: list[str] = []
     for f in sorted(texts):
         digest = hashlib.sha256(norm[f].encode("utf-8")).hexdigest()
         if digest in digests and norm[f]:
             result[f] = (digests[digest], 1.0)
             continue
-        best, best_sim = "", 0.0
-        if f in candidates:
-            sh = shingles[f] = _ingest_shingles(norm[f], vocab)
-            for o in originals:
-                so = shingles.get(o)
-                if not sh or not so or min(sizes[f], sizes[o]) < threshold * max(sizes[f], sizes[o]):
-                    continue
-                sim = len(sh & so) / len(sh | so)
-                if sim > best_sim:
-                    best, best_sim = o, sim
-        if best and best_sim >= threshold:
-            result[f] = (best, round(best_sim, 3))
-            continue
         digests.setdefault(digest, f)
-        originals.append(f)
+        if not norm[f]:
+            continue
+        sh, n_sampled = _ingest_shingles(norm[f], vocab)
+        sampled = sizes[f] > 20000
+        shared: dict[str, int] = {}
+        for g in sh:
+            for o in postings.get(g, ()):
+                shared[o] = shared.get(o, 0) + 1
+        best, best_sim = "", 0.0
+        for o, inter in shared.items():
+            if min(sizes[f], sizes[o]) < NEAR_DUPLICATE_MIN_RATIO * max(sizes[f], sizes[o]):
+                continue
+            so, o_sampled_n, o_sampled = shingles[o]
+            if sampled == o_sampled:
+                na, nb = len(sh), len(so)
+            else:      # compare on the sampled shingles of both (the intersection already is)
+                na, nb = (len(sh), o_sampled_n) if sampled else (n_sampled, len(so))
+            if not na or not nb:
+                continue
+            sim = max(inter / min(na, nb), inter / (na + nb - inter))
+            sim = min(sim, 1.0)
+            if sim > best_sim:
+                best, best_sim = o, sim
+        if best and best_sim >= threshold:
+            result[f] = (best, min(round(best_sim, 3), 0.999))
+            continue
+        shingles[f] = (sh, n_sampled, sampled)
+        for g in sh:
+            held = postings.setdefault(g, [])
+            if len(held) < SHINGLE_POSTINGS_MAX:
+                held.append(f)
     return result
 
 
@@ -1753,8 +1815,9 @@ def ingest_folder(articles_dir, sources_csv=None, outlets=None, exclude=()) -> I
         src = sources.get(name, {})
         outlet, outlet_from = _ingest_choose_outlet(name, art, outlets, sources)
         cites = find_article_cites(art["text"], outlet, art["segments"])
-        if art["agency"] and _ingest_cite_key(art["agency"]) not in {_ingest_cite_key(c) for c in cites}:
-            cites = [art["agency"]] + cites
+        agency = _ingest_cite_canonical(art["agency"]) if art["agency"] else ""
+        if agency and _ingest_cite_key(agency) not in {_ingest_cite_key(c) for c in cites}:
+            cites = [agency] + cites
         dup, sim = dups.get(name, ("", ""))
         if dup:
             report[name]["status"] = "duplicate"
@@ -3135,20 +3198,22 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
     elif minor:
         v = v / 100.0
         unit = _EX_MINOR[csuf.lower()] or ""
-    fig = _ex_base(s, e, v, unit, "exact", v, v)
-    fig["_kind"] = "number"
-    fig["_scaled"] = bool(scale_w or sscale)
-    fig["_digit_unit"] = dunit * scale
-    fig["_plain"] = not (cpre or sign or scale_w or sscale or csuf or pct or pctadj)
-    fig["_int4"] = fig["_plain"] and len(digits) == 4 and digits.isdigit()
-    fig["_minor"] = minor and not unit
-    fig["_digits"] = digits
-    fig["_mult"] = (v / value) if value else scale
-    if fig["_scaled"] and not unit:
-        if _ex_measure_after(text, e):
+    scaled = bool(scale_w or sscale)
+    plain = not (cpre or sign or scale_w or sscale or csuf or pct or pctadj)
+    # _ex_base's keys and the reading's own, in one dict display
+    fig = {"start": s, "end": e, "text": "", "value": v, "unit": unit, "qualifier": "exact", "low": v, "high": v,
+           "quantity": "unclassified", "sentence": "", "sentence_start": s,
+           "_kind": "number", "_scaled": scaled, "_digit_unit": dunit * scale, "_plain": plain,
+           "_int4": plain and len(digits) == 4 and digits.isdigit(), "_minor": minor and not unit,
+           "_digits": digits, "_mult": (v / value) if value else scale}
+    if scaled and not unit:
+        # _ex_measure_after(text, e), keeping the next word for _ex_count_noun
+        hyphen = e < len(text) and text[e] == "-"
+        w0 = _ex_next_word(text, e + 1 if hyphen else e)
+        if _ex_is_measure(w0.split("-")[0]):
             fig["unit"] = "other"             # "15 million tonnes"
         else:
-            noun = _ex_count_noun(text, e, language)
+            noun = _ex_count_noun(text, e, language, None if hyphen else w0)
             if noun:
                 fig["unit"] = "count"
                 fig["_noun"] = noun
@@ -4129,6 +4194,154 @@ def compare_group_figures(figs: pd.DataFrame) -> dict[tuple[str, str], pd.DataFr
 
 
 # ---------------------------------------------------------------------------
+# Currency equivalents: "£1.3bn ($2.48bn; 1.88bn euros)" is one claim, converted
+# ---------------------------------------------------------------------------
+_CMP_EQUIV_GAP = re.compile(
+    r"\s*[(\[]?\s*(?:(?:or|oder|about|around|roughly|approximately|approx\.|some|nearly|equivalent to|worth|"
+    r"rund|etwa|circa|ca\.|umgerechnet|knapp|gut|=|;|/|,)\s*)*[(\[]?\s*", re.I)
+_CMP_EQUIV_MARK = re.compile(r"[(\[;/=]|\b(?:or|oder|about|around|roughly|approximately|approx|some|nearly|"
+                             r"equivalent|worth|rund|etwa|circa|ca|umgerechnet|knapp|gut)\b", re.I)
+
+
+def _cmp_is_money(unit: str) -> bool:
+    """Whether a unit is a currency code (ISO 4217), not percent, count, year..."""
+    return bool(re.fullmatch(r"[A-Z]{3}", str(unit or "")))
+
+
+def compare_currency_equivalents(figures: pd.DataFrame) -> dict[str, dict]:
+    """{figure_id: the figure it converts} for money figures that restate the previous one in another currency.
+
+    Rule: in the same sentence, a money figure that follows another money figure of a
+    different currency, separated only by a bracket, "or"/"oder", "about"/"rund"/"etwa",
+    ";", "/" or "=" (and blanks/commas), is the same claim converted: "£1.3bn ($2.48bn;
+    1.88bn euros)", "a $900m (£479m) loan", "10 Millionen Euro (rund 11 Millionen Dollar)".
+    A chain of conversions points to its first figure. The whole figures table is read
+    (unclassified figures too), since the first figure may carry another label.
+    """
+    out: dict[str, dict] = {}
+    if figures is None or not len(figures) or not {"file", "unit", "start", "end"} <= set(figures.columns):
+        return out
+    recs = [r for r in figures.to_dict("records") if _cmp_is_money(r.get("unit"))
+            and _cmp_num(r.get("start")) is not None and _cmp_num(r.get("end")) is not None]
+    recs.sort(key=lambda r: (str(r["file"]), _cmp_num(r["start"])))
+    for prev, cur in zip(recs, recs[1:]):
+        if prev["file"] != cur["file"] or prev["unit"] == cur["unit"]:
+            continue
+        s0 = _cmp_num(cur.get("sentence_start"))
+        if s0 is None or s0 != _cmp_num(prev.get("sentence_start")):
+            continue
+        sent = str(cur.get("sentence") or "")
+        a, b = int(_cmp_num(prev["end"]) - s0), int(_cmp_num(cur["start"]) - s0)
+        if not (0 <= a <= b <= len(sent)) or b - a > 30:
+            continue
+        gap = sent[a:b]
+        if not _CMP_EQUIV_GAP.fullmatch(gap) or not _CMP_EQUIV_MARK.search(gap):
+            continue
+        root = out.get(str(prev.get("figure_id", "")), prev)
+        if root["unit"] == cur["unit"]:
+            continue
+        out[str(cur.get("figure_id", ""))] = root
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Holders: "TCI holds 5%" and "Atticus holds 2%" are different stakes
+# ---------------------------------------------------------------------------
+_CMP_HOLDING_VERBS = re.compile(r"\b(?:holds?|held|holding|owns?|owned|owning|controls?|controlled|controlling|"
+                                r"hält|halten|hielt|hielten|besitzt|besitzen|besaß|kontrolliert|kontrollieren|"
+                                r"gehör\w*)\b", re.I)
+_CMP_DEAL_VERBS = re.compile(
+    r"\b(?:buy\w*|bought|acquir\w*|acquisition|purchas\w*|take|takes|taking|took|taken|invest\w*|pay|pays|paid|"
+    r"paying|sell\w*|sold|sale|offer\w*|bid\w*|deal|übernimm\w*|übernehm\w*|übernahm\w*|übernahme\w*|kauf\w*|"
+    r"gekauft|erwirb\w*|erwerb\w*|erwarb\w*|erworben|einsteig\w*|steigt|stieg|einstieg\w*|investier\w*|"
+    r"zahl\w*|gezahlt|verkauf\w*|bietet|geboten|gebot\w*|sichert|beteiligt|deal\w*)\b", re.I)
+_CMP_NAME_STOP = {"Mr", "Mrs", "Ms", "Dr", "Prof", "The", "A", "An", "Der", "Die", "Das", "Ein", "Eine", "Through",
+                  "His", "Her", "Its", "Their", "They", "He", "She", "It", "We", "Er", "Sie", "Es", "Wir", "Also",
+                  "Auch", "At", "In", "Im", "Am", "Laut", "According", "But", "And", "Und", "Aber", "Now", "Nun",
+                  "Currently", "Derzeit", "Already", "Bereits", "Together", "Zusammen", "Family", "Familie"}
+
+
+def compare_stake_holder(sentence: str, start: int | None, end: int | None = None) -> str:
+    """Who holds a stake, when the sentence says so: the capitalised names of the subject of a
+    holding verb (holds, owns, controls, hält, besitzt) right before the figure.
+
+    "Mr Glazer and his family hold a 28.1% stake" -> "Glazer"; "JP McManus and John Magnier,
+    who own 29%" -> "JP McManus John Magnier"; "an der Meta 49 Prozent hält" -> "Meta".
+    "" when no holding verb stands next to the figure (a stake being bought has no holder here).
+    """
+    if not sentence or start is None or start < 0:
+        return ""
+    end = start if end is None else end
+    before = sentence[:start]
+    clause_start = max(before.rfind(x) for x in (";", ":", " – ", " - ", "\n"))
+    before = before[clause_start + 1:] if clause_start >= 0 else before
+    verbs = list(_CMP_HOLDING_VERBS.finditer(before))
+    if verbs and len(before) - verbs[-1].end() <= 25:
+        subject = before[:verbs[-1].start()]
+    else:  # German verb after the figure: "an der Meta 49 Prozent hält"
+        after = sentence[end:end + 30]
+        if not re.match(r"\s*(?:\w+\s+){0,2}?(?:hält|hielt|besitzt|besaß|kontrolliert)\b", after):
+            return ""
+        subject = before.split(",")[-1]
+    subject = re.split(r"[.!?]\s", subject)[-1]
+    subject = re.sub(r"\s*,?\s*\b(?:who|which|that|der|die|das|dem|denen)\s*$", "", subject.strip(" ,"), flags=re.I)
+    words = re.findall(r"[A-ZÄÖÜ][\w&.'-]*", " ".join(subject.split()[-7:]))
+    names = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    names = [w for w in names if w not in _CMP_NAME_STOP and len(w) > 1]
+    return " ".join(names)
+
+
+def _cmp_holder_key(holder: str) -> frozenset:
+    """The holder's name tokens, for matching 'JP McManus and John Magnier' with 'John Magnier and JP McManus'."""
+    return frozenset(w.lower() for w in holder.split())
+
+
+def compare_split_holders(figs: pd.DataFrame, language: str = "en") -> tuple[pd.DataFrame, dict[str, str]]:
+    """Stakes of different holders are different quantities.
+
+    For share quantities (stake, Anteil...), each figure's holder comes from
+    compare_stake_holder. When two or more distinct named holders occur, the holder named in
+    most articles (ties: the earliest file) keeps the quantity, as do figures with no named
+    holder; every other holder's figures get the quantity '<quantity>__<holder>' and the
+    label '<label> (<holder>)'. Returns (figures, {new quantity: holder name}).
+    """
+    labels: dict[str, str] = {}
+    if figs is None or not len(figs):
+        return figs, labels
+    figs = figs.copy()
+    holders = []
+    for r in figs.to_dict("records"):
+        h = ""
+        if _CMP_SHARE_QUANTITY.search(str(r.get("quantity", ""))) and r.get("unit") == "percent":
+            s0, st, en = _cmp_num(r.get("sentence_start")), _cmp_num(r.get("start")), _cmp_num(r.get("end"))
+            if s0 is not None and st is not None:
+                h = compare_stake_holder(str(r.get("sentence", "")), int(st - s0), int((en or st) - s0))
+        holders.append(h)
+    figs["holder"] = holders
+    for q in sorted(set(figs.loc[figs["holder"] != "", "quantity"])):
+        sub = figs[(figs["quantity"] == q) & (figs["holder"] != "")]
+        groups: dict[frozenset, dict] = {}
+        for r in sub.to_dict("records"):
+            k = _cmp_holder_key(r["holder"])
+            hit = next((g for g in groups if g & k), None)
+            if hit is None:
+                groups[k] = {"name": r["holder"], "files": {r["file"]}}
+            else:
+                groups[hit]["files"].add(r["file"])
+        if len(groups) < 2:
+            continue
+        main = min(groups, key=lambda g: (-len(groups[g]["files"]), min(groups[g]["files"])))
+        for g, info in groups.items():
+            if g is main:
+                continue
+            new_q = f"{q}__{re.sub(r'[^a-z0-9]+', '_', info['name'].lower()).strip('_')}"
+            mask = (figs["quantity"] == q) & figs["holder"].map(lambda h: bool(h) and bool(_cmp_holder_key(h) & g))
+            figs.loc[mask, "quantity"] = new_q
+            labels[new_q] = info["name"]
+    return figs, labels
+
+
+# ---------------------------------------------------------------------------
 # Claims: what one article says about one quantity at one point in time
 # ---------------------------------------------------------------------------
 def _cmp_specificity_key(fig: dict) -> tuple:
@@ -4385,6 +4598,9 @@ def compare_quantity_label(quantity: str, language: str = "en", quantities: dict
         return str(spec["label"])
     if quantity in _CMP_QUANTITY_LABELS:
         return _CMP_QUANTITY_LABELS[quantity][0 if language == "de" else 1]
+    if "__" in quantity:  # a stake of another holder (compare_split_holders): 'Stake (tci)'
+        base, holder = quantity.split("__", 1)
+        return f"{compare_quantity_label(base, language, quantities)} ({holder.replace('_', ' ')})"
     return quantity.replace("_", " ").capitalize()
 
 
@@ -4533,6 +4749,9 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
     tol = float(params.get("tolerance", 0.05))
     quantity, unit = str(group["quantity"].iloc[0]), str(group["unit"].iloc[0])
     label = compare_quantity_label(quantity, language, params.get("quantities"))
+    holder = (params.get("_holder_labels") or {}).get(quantity)
+    if holder:
+        label = f"{compare_quantity_label(quantity.split('__')[0], language, params.get('quantities'))} ({holder})"
     claims = compare_article_claims(group)
     current = [i for i, c in enumerate(claims) if c["timepoint"] == "current"]
     voting = current or list(range(len(claims)))
@@ -4552,6 +4771,13 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
         c["factor"] = compare_factor(c_lo, c_hi, c)
         c["moved"] = c["timepoint"] != "current" and c["verdict"] != "agrees" and not (
             region[0] is not None and _cmp_overlap(c["lo"], c["hi"], region[0], region[1]))
+    # one voice is no disagreement: when every current claim comes from one article (outlet),
+    # its differing values are that article's own, never a contradiction between outlets
+    single_voice = len({claims[i]["label"] for i in voting}) < 2
+    if single_voice:
+        for c in claims:
+            if c["verdict"] == "contradicts":
+                c["verdict"], c["moved"] = "agrees", False
     n_voters = cons["voters"]
     # a consensus stands when at least two outlets back it and no other stretch has as many
     rest = [t for j, t in enumerate(iv) if owner[j] not in supporters]
@@ -4714,6 +4940,8 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
                 factor = compare_factor(c_lo, c_hi, fc)
                 if verdict == "contradicts" and _cmp_overlap(f["lo"], f["hi"], c["rep"]["lo"], c["rep"]["hi"]):
                     verdict, factor = c["verdict"], c["factor"]  # shorthand for what the body says
+                if verdict == "contradicts" and single_voice:
+                    verdict, factor = "compatible", None  # another value of the only article: not a dispute
             evidence.append({
                 "quantity": quantity, "unit": unit, "file": f["file"], "outlet": f["outlet"],
                 "figure_id": f.get("figure_id", ""), "text": f.get("text", ""), "value": _cmp_num(f.get("value")),
@@ -4722,7 +4950,10 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
                 "factor": round(factor, 4) if factor else None, "sentence": f.get("sentence", ""),
                 "published": f.get("published", ""), "start": _cmp_num(f.get("start")), "end": _cmp_num(f.get("end")),
                 "segment": f["segment"], "role": role, "stage_cue": f.get("stage_cue", ""),
-                "reason": _cmp_reason(f, c, verdict, role, language),
+                "reason": ((("weitere Zahl desselben Artikels, kein Vergleich zwischen Medien" if de else
+                             "another value in the same article, not compared across outlets")
+                            if single_voice and role == "secondary" and verdict == "compatible" and factor is None
+                            else _cmp_reason(f, c, verdict, role, language))),
             })
 
     pts = [c["point"] for c in claims if c["point"] is not None and c["qualifier"] != "vague"]
@@ -4799,9 +5030,11 @@ def compare_currency_findings(results: dict, language: str, tolerance: float) ->
                 msg = (f"{label}: {quotes} in {u}, {main_labels} in {main_u}; amounts in different currencies are not "
                        f"compared." + (f" The number matches the {main_u} consensus — the currency may be wrong."
                                        if same_number else ""))
+            # a note, never a contradiction: the amounts are not compared (conversions in brackets
+            # were already set aside by compare_currency_equivalents)
             out.append(_cmp_finding(
-                "outlier" if same_number else "contradiction", q, u, figs + [c["rep"] for c in main["claims"]],
-                "medium", 62 if same_number else 55, msg,
+                "currency", q, u, figs + [c["rep"] for c in main["claims"]],
+                "low" if same_number else "info", 45 if same_number else 20, msg,
                 {"error_type": "currency", "currencies": [main_u, u], "same_number": same_number}))
     return out
 
@@ -5170,6 +5403,33 @@ def compare_rank_findings(findings: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
+def compare_equivalent_evidence(converted: pd.DataFrame, equivalents: dict, evidence: list[dict],
+                                language: str) -> list[dict]:
+    """Evidence rows (role 'equivalent') for figures that restate another money figure in another
+    currency: they take the verdict of the figure they convert (else 'compatible') and never vote."""
+    out = []
+    if converted is None or not len(converted):
+        return out
+    by_id = {str(e.get("figure_id", "")): e for e in evidence}
+    de = language == "de"
+    for f in converted.to_dict("records"):
+        root = equivalents.get(str(f.get("figure_id", "")), {})
+        main = by_id.get(str(root.get("figure_id", "")), {})
+        quote = _cmp_q(str(root.get("text", "")), language)
+        out.append({
+            "quantity": f["quantity"], "unit": f["unit"], "file": f["file"], "outlet": f["outlet"],
+            "figure_id": f.get("figure_id", ""), "text": f.get("text", ""), "value": _cmp_num(f.get("value")),
+            "low": _cmp_num(f.get("low")), "high": _cmp_num(f.get("high")), "qualifier": f["qualifier"],
+            "stage": f["stage"], "attributed_to": f.get("attributed_to", ""),
+            "verdict": main.get("verdict") or "compatible", "factor": None, "sentence": f.get("sentence", ""),
+            "published": f.get("published", ""), "start": _cmp_num(f.get("start")), "end": _cmp_num(f.get("end")),
+            "segment": f["segment"], "role": "equivalent", "stage_cue": f.get("stage_cue", ""),
+            "reason": (f"Umrechnung von {quote}, wird nicht verglichen" if de
+                       else f"conversion of {quote}, not compared"),
+        })
+    return out
+
+
 def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | None = None) -> ComparisonResult:
     """Compare the outlets of one story: the tables comparison, evidence and findings.
 
@@ -5181,7 +5441,11 @@ def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | 
     p.update({k: v for k, v in (params or {}).items() if v is not None})
     p["tolerance"] = float(p["tolerance"])
     language = story_language(articles, p["language"])
+    equivalents = compare_currency_equivalents(figures)
     figs = compare_prepare_figures(figures, articles, p)
+    figs, p["_holder_labels"] = compare_split_holders(figs, language)
+    is_equiv = figs["figure_id"].astype(str).isin(equivalents) if len(figs) else pd.Series([], dtype=bool)
+    converted, figs = figs[is_equiv].reset_index(drop=True), figs[~is_equiv].reset_index(drop=True)
     groups = compare_group_figures(figs)
     results = {key: compare_quantity_group(g, p, language) for key, g in groups.items()}
     findings: list[dict] = []
@@ -5191,7 +5455,9 @@ def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | 
     findings += compare_derived_checks(results, p, language)
     findings += compare_attribution_findings(figs, articles, results, p, language)
     comparison = pd.DataFrame([results[k]["row"] for k in sorted(results)], columns=COMPARISON_COLUMNS)
-    evidence = pd.DataFrame([e for k in sorted(results) for e in results[k]["evidence"]], columns=EVIDENCE_COLUMNS)
+    ev_rows = [e for k in sorted(results) for e in results[k]["evidence"]]
+    ev_rows += compare_equivalent_evidence(converted, equivalents, ev_rows, language)
+    evidence = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS)
     if len(evidence):
         evidence = evidence.sort_values(["quantity", "unit", "file", "start"], kind="mergesort",
                                         na_position="first").reset_index(drop=True)
@@ -6826,10 +7092,10 @@ _REPORT_LABELS = {
 _REPORT_KINDS = {
     "en": {"consensus": "Consensus", "outlier": "Outlier", "contradiction": "Contradiction",
            "self_contradiction": "Self-contradiction", "derived_check": "Derived check",
-           "progression": "Progression", "attribution": "Attribution"},
+           "progression": "Progression", "attribution": "Attribution", "currency": "Other currency"},
     "de": {"consensus": "Übereinstimmung", "outlier": "Ausreißer", "contradiction": "Widerspruch",
            "self_contradiction": "Widerspruch im Artikel", "derived_check": "Rechenprobe",
-           "progression": "Entwicklung", "attribution": "Quellenangabe"},
+           "progression": "Entwicklung", "attribution": "Quellenangabe", "currency": "Andere Währung"},
 }
 _REPORT_SEVERITIES = {
     "en": {"high": "high", "medium": "medium", "low": "low", "info": "info"},
