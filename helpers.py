@@ -5053,6 +5053,51 @@ BUILTIN_RELATIONS = [
 _CMP_SHARE_QUANTITY = re.compile(r"stake|share(?!s$)|anteil|ownership|beteiligung", re.I)
 
 
+def _cmp_fig_clause(fig: dict) -> str:
+    """The clause of a figure's sentence around it (its whole sentence when offsets are missing)."""
+    sent = str(fig.get("sentence") or "")
+    st, en, s0 = _cmp_num(fig.get("start")), _cmp_num(fig.get("end")), _cmp_num(fig.get("sentence_start"))
+    if st is None or s0 is None:
+        return sent
+    return compare_clause(sent, int(st - s0), int((en or st) - s0))
+
+
+def _cmp_is_holding(fig: dict) -> bool:
+    """Whether a stake figure describes an existing holding ("who own 29%", "hält 5 Prozent"), not a purchase."""
+    return bool(_CMP_HOLDING_VERBS.search(_cmp_fig_clause(fig)))
+
+
+def compare_same_transaction(amount: dict, stake: dict) -> bool:
+    """Whether an article's amount and stake claims plausibly describe one transaction, so that
+    amount ÷ stake may be read as a valuation (the built-in identity).
+
+    Rule: some figure of the stake claim (the reported value, or the same value said again)
+    does not describe an existing holding (no own/hold/control/hält/besitzt in its clause),
+    and either sits in the same sentence as a figure of the amount claim, or its sentence names
+    a transaction (buy, acquire, take, invest, pay, übernehmen, kaufen, investieren...) and so
+    does the amount's sentence. "Meta übernimmt 49 Prozent" + "Meta investiert 14,3 Milliarden
+    Dollar" pass; "McManus and Magnier, who own 29%, will reject a £800m offer" does not.
+    """
+    def same_value(f, c):
+        return _cmp_overlap(f["lo"], f["hi"], c["rep"]["lo"], c["rep"]["hi"]) if "lo" in f else f is c["rep"]
+    stakes = [f for f in stake.get("figures") or [stake["rep"]] if same_value(f, stake) and not _cmp_is_holding(f)]
+    amounts = [f for f in amount.get("figures") or [amount["rep"]] if same_value(f, amount)]
+    for s in stakes:
+        for a in amounts:
+            same_sentence = (_cmp_num(s.get("sentence_start")) is not None and s.get("file") == a.get("file")
+                             and _cmp_num(s.get("sentence_start")) == _cmp_num(a.get("sentence_start")))
+            if same_sentence or (_CMP_DEAL_VERBS.search(str(s.get("sentence") or ""))
+                                 and _CMP_DEAL_VERBS.search(str(a.get("sentence") or ""))):
+                return True
+    return False
+
+
+def _cmp_builtin_share_relation(rel: dict, params: dict) -> bool:
+    """A built-in amount ÷ stake identity (not one of the story's own relations)."""
+    return (rel not in (params.get("relations") or []) and "numerator" in rel
+            and bool(_CMP_SHARE_QUANTITY.search(str(rel.get("denominator", "")))))
+
+
 def _cmp_relation_terms(rel: dict) -> list[tuple[str, str]]:
     """[(role, quantity)] of a relation: numerator/denominator, factors or parts."""
     if "factors" in rel:
@@ -5148,12 +5193,16 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
             money = {g["unit"] for g in got.values() if g["unit"] not in _CMP_MONEY_NONCODES}
             if len(money) > 1:
                 continue
+            builtin = _cmp_builtin_share_relation(rel, params)
+            if builtin and not compare_same_transaction(got[rel["numerator"]], got[rel["denominator"]]):
+                continue  # the amount and the stake may belong to different deals or holders
             implied = compare_implied(rel, got)
             if implied is None:
                 continue
             own = next((c for c in by_q.get(result_q, []) if c["file"] == file
                         and (not money or c["unit"] in money)), None)
-            f = _cmp_derived_finding(rel, got, implied, own, cons_by_q.get(result_q, []), money, tol, language)
+            f = _cmp_derived_finding(rel, got, implied, own, cons_by_q.get(result_q, []), money, tol, language,
+                                     builtin=builtin)
             if f:
                 findings.append(f)
                 done_any = True
@@ -5165,6 +5214,9 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
                 if not opts:
                     break
                 u, res = max(opts, key=lambda ur: ur[1]["row"]["n_outlets"])
+                if _cmp_builtin_share_relation(rel, params) and q == rel.get("denominator") and any(
+                        _cmp_is_holding(c["rep"]) for c in res["claims"] if c["verdict"] == "agrees"):
+                    break  # a holder's existing stake, not the share a deal buys
                 lo, hi = res["consensus"]
                 got[q] = {"raw_lo": lo, "raw_hi": hi if hi is not None else lo, "unit": u,
                           "point": (lo + hi) / 2 if hi is not None else lo, "qualifier": "range",
@@ -5173,7 +5225,8 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
                 money = {g["unit"] for g in got.values() if g["unit"] not in _CMP_MONEY_NONCODES}
                 implied = compare_implied(rel, got) if len(money) <= 1 else None
                 if implied is not None:
-                    f = _cmp_derived_finding(rel, got, implied, None, cons_by_q.get(result_q, []), money, tol, language)
+                    f = _cmp_derived_finding(rel, got, implied, None, cons_by_q.get(result_q, []), money, tol, language,
+                                             builtin=_cmp_builtin_share_relation(rel, params))
                     if f:
                         findings.append(f)
     # part <= whole: shares of a whole are at most 100 %
@@ -5193,8 +5246,13 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
     return findings
 
 
-def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, language) -> dict | None:
-    """The finding for one derived check: implied vs reported (same article, else consensus)."""
+def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, language, builtin=False) -> dict | None:
+    """The finding for one derived check: implied vs reported (same article, else consensus).
+
+    None when the reported result is one of the inputs itself (the same figure, or for
+    amount ÷ stake a 'valuation' equal to the amount while the stake is below 90 %: the
+    amount was the whole price, so the identity says nothing). A built-in check that does
+    not fit is worded as a question and ranked below disagreements between outlets."""
     de = language == "de"
     result_q = rel["result"]
     lo, hi, pt = implied
@@ -5217,6 +5275,17 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
         r_source = "consensus"
     if r_lo is None or not math.isfinite(r_lo):
         return None
+    inputs = [c for c in got.values() if c.get("rep")]
+    ident = lambda f: (f["file"], _cmp_num(f.get("start")), _cmp_num(f.get("end")), f.get("text"))  # noqa: E731
+    if any(ident(f) == ident(c["rep"]) for f in rep_figs if f for c in inputs):
+        return None  # never compare a figure with itself
+    if "numerator" in rel:
+        num, den = got.get(rel["numerator"]), got.get(rel["denominator"])
+        if num and den and num.get("point") is not None and den.get("unit") == "percent" \
+                and den.get("point") is not None and den["point"] < 90:
+            w = _cmp_widen(r_lo, r_hi if r_hi is not None else r_lo, tol / 5)
+            if w[0] <= num["point"] <= w[1]:
+                return None  # the reported result is the amount itself
     w_lo, w_hi = _cmp_widen(r_lo, r_hi, tol)
     consistent = _cmp_overlap(lo, hi, w_lo, w_hi) if "parts" not in rel else lo <= w_hi  # parts: at most the whole
     bounded = any(c.get("qualifier") in ("upper", "lower") for c in got.values())
@@ -5266,6 +5335,12 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
             uniq.append(f)
     if consistent:
         sev, score = "info", 25
+    elif builtin:  # a rule of thumb applied without the story saying so: a question, not a verdict
+        sev, score = "medium", 48 if from_outlier else 50
+        msg += (" Eingebaute Faustregel Betrag ÷ Anteil = Bewertung: Womöglich gehören Betrag und Anteil nicht zum "
+                "selben Geschäft – bitte prüfen." if de else
+                " Built-in rule of thumb amount ÷ stake = valuation: the amount and the stake may not belong to the "
+                "same deal — worth checking.")
     elif from_outlier:  # follows from an outlier already reported: worth a look, not a new alarm
         sev, score = "medium", 55
         msg += (f" Folgt aus der abweichenden Zahl von {join_words(sorted({c['label'] for c in from_outlier}), language)}."
