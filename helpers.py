@@ -3398,13 +3398,10 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                         fig["unit"] = "count"
                     elif fig["_kind"] != "vague":
                         fig["unit"] = "other"
-        fig["quantity"] = quantity
         if quantity != "unclassified":
             prev_fig = (sent_cache[0], ucls, quantity)
-        fig["text"] = text[s:e]
-        fig["sentence_start"] = sent_cache[0]
-        fig["sentence"] = sent_text
-        out.append({"start": s, "end": fig["end"], "text": fig["text"], "value": fig["value"], "unit": fig["unit"],
+        # the contract's fields only (the working dict is dropped after this loop)
+        out.append({"start": s, "end": fig["end"], "text": text[s:e], "value": fig["value"], "unit": fig["unit"],
                     "qualifier": fig["qualifier"], "low": fig["low"], "high": fig["high"], "quantity": quantity,
                     "sentence": sent_text, "sentence_start": sent_cache[0]})
     return out
