@@ -5770,14 +5770,24 @@ def _charts_outlet_map(tables: dict, language: str) -> dict:
     return out
 
 
-def _charts_quantity_label(tables: dict, quantity: str, language: str) -> str:
-    """The quantity's label from comparison.csv, else its name in words ('deal amount')."""
+def _charts_quantity_label(tables: dict, quantity: str, language: str, unit: str | None = None) -> str:
+    """The quantity's label from comparison.csv, else its name in words ('deal amount').
+
+    With `unit`, a quantity compared in several units (GBP and USD) is named with its unit,
+    'deal amount (GBP)', so that no title or row names two different things alike."""
     comp = _charts_table(tables, "comparison")
+    label = quantity.replace("_", " ")
     if {"quantity", "label"} <= set(comp.columns):
         for q, lab in zip(comp["quantity"], comp["label"]):
             if q == quantity and _charts_text(lab):
-                return _charts_text(lab)
-    return quantity.replace("_", " ")
+                label = _charts_text(lab)
+                break
+    if unit and "unit" in comp.columns:
+        units = {_charts_text(u) for q, u in zip(comp["quantity"], comp["unit"]) if q == quantity}
+        if len(units) > 1:
+            word = unit if re.fullmatch(r"[A-Z]{3}", unit) else (_charts_unit_words(unit, language) or unit)
+            label = f"{label} ({word})"
+    return label
 
 
 def _charts_source_line(files: list[str], outlets: dict, language: str) -> str:
@@ -5978,6 +5988,8 @@ def chart_evidence(tables: dict, quantity: str, unit: str | None = None) -> list
             continue
         if _charts_text(r.get("qualifier")) == "vague" or math.isnan(cell_float(r.get("value"))):
             continue
+        if _charts_text(r.get("role")) == "equivalent":  # a conversion into another currency, not a claim
+            continue
         rows.append(r)
     claims = {_charts_text(r.get("file")) for r in rows if _charts_text(r.get("role")) == "claim"}
     return [r for r in rows if _charts_text(r.get("file")) not in claims or _charts_text(r.get("role")) == "claim"]
@@ -6065,7 +6077,7 @@ def _charts_dot_title(tables: dict, data: pd.DataFrame, quantity: str, language:
     unit = data["unit"].iloc[0] if not data.empty else ""
     comp = _charts_comparison_row(tables, quantity, unit or None)
     status = _charts_text(comp.get("status"))
-    label = _charts_quantity_label(tables, quantity, language)
+    label = _charts_quantity_label(tables, quantity, language, unit)
     w = _CHARTS_WORDS[language]
     out = data[data["highlight"] == "outlier"]
     rest = data[data["highlight"] != "outlier"]
@@ -6116,8 +6128,8 @@ def _charts_alt_values(data: pd.DataFrame, language: str) -> str:
 
 def dotplot_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False) -> dict:
     """Title, subtitle, source line and alt text of a dot plot, from the findings."""
-    label = _charts_quantity_label(tables, quantity, language)
     unit = data["unit"].iloc[0] if not data.empty else ""
+    label = _charts_quantity_label(tables, quantity, language, unit)
     title = _charts_dot_title(tables, data, quantity, language) if not data.empty else label
     uw = _charts_unit_words(unit, language)
     n = data["outlet"].nunique()
@@ -6811,14 +6823,14 @@ def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
             if math.isnan(v) or v <= 0 or key in seen or not ref or math.isnan(ref) or ref <= 0:
                 continue
             seen.add(key)
-            rows.append({"row": i, "quantity": q, "label": _charts_quantity_label(tables, q, lang), "unit": unit,
+            rows.append({"row": i, "quantity": q, "label": _charts_quantity_label(tables, q, lang, unit), "unit": unit,
                          "status": _charts_text(c.get("status")), "n_outlets": int(cell_float(c.get("n_outlets")) or 0),
                          "spread": cell_float(c.get("spread")), "reference": ref,
                          "file": _charts_text(r.get("file")),
                          "outlet": outlets.get(_charts_text(r.get("file")), ""), "value": v, "ratio": v / ref,
                          "verdict": _charts_text(r.get("verdict"))})
         if not any(r["row"] == i for r in rows):
-            rows.append({"row": i, "quantity": q, "label": _charts_quantity_label(tables, q, lang), "unit": unit,
+            rows.append({"row": i, "quantity": q, "label": _charts_quantity_label(tables, q, lang, unit), "unit": unit,
                          "status": _charts_text(c.get("status")), "n_outlets": int(cell_float(c.get("n_outlets")) or 0),
                          "spread": cell_float(c.get("spread")), "reference": ref, "file": "", "outlet": "",
                          "value": math.nan, "ratio": math.nan, "verdict": ""})
@@ -6877,8 +6889,10 @@ def overview_title(tables: dict, data: pd.DataFrame, language: str) -> str:
     """
     words = _charts_overview_words(language)
     q = data.drop_duplicates("row")
-    names = lambda status: [_charts_mid(x, language) for x in q.loc[q["status"] == status, "label"]]  # noqa: E731
-    contested, agreed = names("contested"), names("agreed")
+    names = lambda status: list(dict.fromkeys(  # noqa: E731  (each name once, in row order)
+        _charts_mid(x, language) for x in q.loc[q["status"] == status, "label"]))
+    contested = names("contested")
+    agreed = [x for x in names("agreed") if x not in contested]
     moves = [words[_charts_progression_move(tables, r["quantity"], r["unit"])].format(q=_charts_mid(r["label"], language))
              for _, r in q[q["status"] == "progression"].iterrows()]
     some = {"contested": _charts_join_some(contested, language), "agreed": _charts_join_some(agreed, language)}
@@ -7127,6 +7141,13 @@ _REPORT_LABELS = {
         "comparison": "Comparison by quantity", "articles": "Articles", "skipped": "Files not analysed",
         "evidence": "Evidence", "no_findings": "No findings: the outlets' figures could not be compared.",
         "no_charts": "No charts were drawn.", "no_table": "Not produced by this run.",
+        "no_charts_why": {"no_run": "No charts were drawn: the charts notebook (04) has not run for this story.",
+                          "no_comparison": "No charts were drawn: no figure could be compared across articles.",
+                          "single": "No charts were drawn: no quantity was reported by two or more articles, "
+                                    "so there is nothing to set side by side.",
+                          "other": "No charts were drawn: the compared figures gave nothing to plot."},
+        "summary_unnamed": "{articles} (outlets not named), {figures}, {findings}.",
+        "summary_some": "{articles} from {outlets} and {unknown} without a named outlet, {figures}, {findings}.",
         "severity": "Severity", "quantity": "Quantity", "unit": "Unit", "outlets": "Outlets",
         "figures": "Figures", "consensus": "Consensus", "median": "Median", "min": "Min", "max": "Max",
         "status": "Status", "outlet": "Outlet", "date": "Date", "language": "Language", "cites": "Cites",
@@ -7146,6 +7167,13 @@ _REPORT_LABELS = {
         "comparison": "Vergleich nach Größe", "articles": "Artikel", "skipped": "Nicht ausgewertete Dateien",
         "evidence": "Belege", "no_findings": "Keine Befunde: die Zahlen der Medien ließen sich nicht vergleichen.",
         "no_charts": "Es wurden keine Grafiken gezeichnet.", "no_table": "In diesem Lauf nicht erzeugt.",
+        "no_charts_why": {"no_run": "Keine Grafiken: das Grafik-Notebook (04) ist für diese Story nicht gelaufen.",
+                          "no_comparison": "Keine Grafiken: keine Zahl ließ sich zwischen Artikeln vergleichen.",
+                          "single": "Keine Grafiken: keine Größe wird von zwei oder mehr Artikeln genannt, "
+                                    "es gibt also nichts nebeneinanderzustellen.",
+                          "other": "Keine Grafiken: die verglichenen Zahlen ergaben nichts zu zeichnen."},
+        "summary_unnamed": "{articles} (Medien nicht genannt), {figures}, {findings}.",
+        "summary_some": "{articles} aus {outlets} und {unknown} ohne genanntes Medium, {figures}, {findings}.",
         "severity": "Gewicht", "quantity": "Größe", "unit": "Einheit", "outlets": "Medien",
         "figures": "Zahlen", "consensus": "Konsens", "median": "Median", "min": "Min.", "max": "Max.",
         "status": "Status", "outlet": "Medium", "date": "Datum", "language": "Sprache", "cites": "Zitiert",
@@ -7396,18 +7424,31 @@ def _report_quantity_names(comparison: pd.DataFrame | None) -> dict:
             if _report_text(lab).strip()}
 
 
-def _report_charts_html(charts_dir: Path, language: str, order: dict | None = None) -> str:
+def _report_no_charts_reason(charts_dir: Path, comparison: pd.DataFrame | None) -> str:
+    """Why a run has no charts: 'no_run' (notebook 04 did not run), 'no_comparison' (nothing was
+    compared), 'single' (no quantity reported by two or more articles) or 'other'."""
+    if not Path(charts_dir).is_dir():
+        return "no_run"
+    if comparison is None or not len(comparison):
+        return "no_comparison"
+    n = pd.to_numeric(comparison.get("n_outlets", pd.Series(dtype=float)), errors="coerce").fillna(0)
+    return "single" if not (n >= 2).any() else "other"
+
+
+def _report_charts_html(charts_dir: Path, language: str, order: dict | None = None,
+                        comparison: pd.DataFrame | None = None) -> str:
     """Every chart as an embedded PNG with its alt text (attribute and visible caption).
 
     `order` maps a chart name to its place (from output/<story>/charts.csv when notebook 04
-    writes one); charts it does not list follow, by name.
+    writes one); charts it does not list follow, by name. Without charts, says why
+    (from `comparison`, when given).
     """
     order = order or {}
     labels = _REPORT_LABELS[language]
     pngs = sorted(Path(charts_dir).glob("*.png")) if Path(charts_dir).is_dir() else []
     pngs.sort(key=lambda p: (order.get(p.stem, len(order)), p.name))
     if not pngs:
-        return f"<p>{labels['no_charts']}</p>"
+        return f"<p>{labels['no_charts_why'][_report_no_charts_reason(charts_dir, comparison)]}</p>"
     blocks = []
     for png in pngs:
         alt_path = png.with_suffix(".txt")
@@ -7522,12 +7563,18 @@ def build_report_html(paths, params: dict) -> str:
     ingest = _report_read(paths.out("ingest_report.csv"))
     texts = {_report_text(f): _report_text(t) for f, t in zip(articles.get("file", []), articles.get("text", []))}
     outlets = {_report_text(f): _report_text(o) for f, o in zip(articles.get("file", []), articles.get("outlet", []))}
-    # articles without a known outlet count one each, as the comparison counts them
-    n_outlets = len({o.strip() for o in outlets.values() if o.strip()}) + sum(1 for o in outlets.values()
-                                                                             if not o.strip())
+    # outlets are counted only where an article names one; the others are said to be unnamed
+    n_outlets = len({o.strip() for o in outlets.values() if o.strip()})
+    n_unknown = sum(1 for o in outlets.values() if not o.strip())
     counts = {"articles": len(articles), "outlets": n_outlets, "figures": 0 if figures is None else len(figures),
               "findings": 0 if findings is None else len(findings)}
-    summary = labels["summary"].format(**{k: f"{n} {labels['nouns'][k][n != 1]}" for k, n in counts.items()})
+    words = {k: f"{n} {labels['nouns'][k][n != 1]}" for k, n in counts.items()}
+    if n_unknown and not n_outlets:
+        summary = labels["summary_unnamed"].format(**words)
+    elif n_unknown:
+        summary = labels["summary_some"].format(unknown=n_unknown, **words)
+    else:
+        summary = labels["summary"].format(**words)
     n_files = (len(ingest) if ingest is not None else
                len([p for p in paths.articles.iterdir() if p.is_file()]) if paths.articles.is_dir() else 0)
     command = "make run" if story == "meta-scale-ai" else f"make run STORY={story}"
@@ -7556,7 +7603,7 @@ def build_report_html(paths, params: dict) -> str:
         _report_findings_html(findings, texts, outlets, language, _report_quantity_names(comparison)),
         "</section>",
         f'<section id="charts"><h2>{labels["charts"]}</h2>',
-        _report_charts_html(paths.charts, language, _report_chart_order(paths)),
+        _report_charts_html(paths.charts, language, _report_chart_order(paths), comparison),
         "</section>",
         f'<section id="comparison"><h2>{labels["comparison"]}</h2>',
         _report_comparison_html(comparison, language),

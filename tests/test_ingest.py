@@ -771,3 +771,85 @@ def test_more_citation_shapes(text, expected):
 ])
 def test_berichtet_without_an_outlet_is_no_cite(text):
     assert helpers.find_article_cites(text) == []
+
+
+# --- near duplicates by containment, cite aliases (invented test material) ---------------------------------
+_DUP_PARAS = [
+    "The harbour authority of Nordhaven said on Tuesday that cargo volumes rose by {n} percent in the spring.",
+    "Officials expect the new crane terminal, which cost {n} million euros, to open before the winter storms.",
+    "A spokeswoman for the dockworkers' union said members would vote on the wage offer within {n} days.",
+    "Shipping lines have added {n} weekly calls since the canal reopened, according to the port's own figures.",
+    "Local shops report that visitors from cruise ships spent around {n} euros each during the first weekend.",
+    "The council plans to review the rail link to the inland depot after {n} complaints about night noise.",
+]
+
+
+def _dup_story(seed: int, paras: int) -> list[str]:
+    """Invented paragraphs: the templates above with numbers that depend on the seed."""
+    return [_DUP_PARAS[i % len(_DUP_PARAS)].replace("{n}", str(seed * 31 + i * 7)) + f" Paragraph marker {seed}-{i}."
+            for i in range(paras)]
+
+
+def test_near_duplicate_with_new_headline_and_added_paragraph():
+    body = _dup_story(1, 12)
+    original = "Port of Nordhaven grows\n\n" + "\n\n".join(body)
+    # another headline, one paragraph cut and three new ones added: Jaccard below 0.8, containment above
+    copy = ("Cargo boom lifts Nordhaven harbour\n\n" + "\n\n".join(body[:5] + body[6:])
+            + "\n\n" + "\n\n".join(_dup_story(9, 3)))
+    dups = helpers.find_duplicate_articles({"a.txt": original, "b.txt": copy})
+    assert dups["b.txt"][0] == "a.txt" and 0.8 <= dups["b.txt"][1] < 1.0
+
+
+def test_near_duplicate_lightly_edited_throughout():
+    body = _dup_story(2, 10)
+    edited = [p.replace("said", "told reporters").replace(" the ", " a ", 1) if i % 3 == 0 else p
+              for i, p in enumerate(body)]
+    dups = helpers.find_duplicate_articles({"x1.txt": "Headline one\n\n" + "\n\n".join(body),
+                                            "x2.txt": "Quite another headline\n\n" + "\n\n".join(edited)})
+    assert dups.get("x2.txt", ("", 0))[0] == "x1.txt"
+
+
+def test_short_article_inside_a_long_one_is_not_a_duplicate():
+    short = "\n\n".join(_dup_story(3, 4))
+    long = short + "\n\n" + "\n\n".join(_dup_story(4, 12))      # quotes the short one, adds three times as much
+    assert helpers.find_duplicate_articles({"a.txt": short, "b.txt": long}) == {}
+    assert helpers.find_duplicate_articles({"a.txt": long, "b.txt": short}) == {}
+
+
+def test_duplicate_check_is_fast_on_many_articles():
+    texts = {f"{i:04d}.txt": "\n\n".join(_dup_story(i + 10, 8)) for i in range(3000)}
+    texts["9999.txt"] = "New headline\n\n" + texts["0042.txt"]
+    t0 = time.perf_counter()
+    dups = helpers.find_duplicate_articles(texts)
+    elapsed = time.perf_counter() - t0
+    assert dups == {"9999.txt": ("0042.txt", dups["9999.txt"][1])} and dups["9999.txt"][1] >= 0.95
+    assert elapsed < 15, f"3000 articles took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize("text, own, expected", [
+    ('A senior source told the Valley Courier: "This time it is different". The club said nothing.', "",
+     ["Valley Courier"]),
+    ('The minister told the BBC "I reject that entirely" and left.', "", ["BBC"]),
+    ("According to the Financial Times, the bid rose. The FT said banks were involved.", "", ["Financial Times"]),
+    ("The FT reported the bid first.", "", ["Financial Times"]),
+    ("According to the Financial Times, the bid rose. The FT said banks were involved.", "FT", []),
+    ("The WSJ reported a higher price, the Wall Street Journal said later.", "", ["Wall Street Journal"]),
+    ("The NYT reported the talks; according to the New York Times they stalled.", "", ["New York Times"]),
+    ("The Associated Press reported the vote (AP).", "", ["AP"]),
+    ("Wie die Deutsche Presse-Agentur meldete, stieg der Preis (dpa).", "", ["dpa"]),
+    ("Laut der Süddeutschen Zeitung steigt die Miete; die SZ berichtete zuerst.", "", ["Süddeutsche Zeitung"]),
+    ("Wie die Frankfurter Allgemeine Zeitung berichtet, sinkt der Kurs; die FAZ zitierte Händler.", "",
+     ["Frankfurter Allgemeine"]),
+    ("Der Frankfurter Allgemeinen zufolge sinkt der Kurs.", "", ["Frankfurter Allgemeine"]),
+    ("Der Oberländischen Rundschau zufolge steigt die Miete.", "", ["Oberländische Rundschau"]),
+])
+def test_cite_aliases_inflection_and_quotations(text, own, expected):
+    assert helpers.find_article_cites(text, own) == expected
+
+
+def test_cite_canonical_names():
+    assert helpers._ingest_cite_canonical("Süddeutschen Zeitung") == "Süddeutsche Zeitung"
+    assert helpers._ingest_cite_canonical("Kölnischen Rundschau") == "Kölnische Rundschau"
+    assert helpers._ingest_cite_canonical("Thüringer Allgemeinen") == "Thüringer Allgemeine"
+    assert helpers._ingest_cite_canonical("Berliner Zeitung") == "Berliner Zeitung"
+    assert helpers._ingest_cite_canonical("Associated Press") == "AP"
