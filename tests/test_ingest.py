@@ -833,6 +833,8 @@ def test_duplicate_check_is_fast_on_many_articles():
     ("According to the Financial Times, the bid rose. The FT said banks were involved.", "", ["Financial Times"]),
     ("The FT reported the bid first.", "", ["Financial Times"]),
     ("According to the Financial Times, the bid rose. The FT said banks were involved.", "FT", []),
+    ("A minister told the BBC that costs rose.", "", ["BBC"]),
+    ("A minister told the BBC that costs rose.", "BBC News", []),        # its own outlet, under another form
     ("The WSJ reported a higher price, the Wall Street Journal said later.", "", ["Wall Street Journal"]),
     ("The NYT reported the talks; according to the New York Times they stalled.", "", ["New York Times"]),
     ("The Associated Press reported the vote (AP).", "", ["AP"]),
