@@ -4293,6 +4293,12 @@ def _cmp_holder_key(holder: str) -> frozenset:
     return frozenset(w.lower() for w in holder.split())
 
 
+def _cmp_same_holder(a: frozenset, b: frozenset) -> bool:
+    """Two holders are one when more than half of the shorter name's tokens are shared
+    ('Malcolm Glazer' ~ 'Glazer'; 'Fund Tessa' is not 'Fund Orrin')."""
+    return bool(a and b) and 2 * len(a & b) > min(len(a), len(b))
+
+
 def compare_split_holders(figs: pd.DataFrame, language: str = "en") -> tuple[pd.DataFrame, dict[str, str]]:
     """Stakes of different holders are different quantities.
 
@@ -4320,7 +4326,7 @@ def compare_split_holders(figs: pd.DataFrame, language: str = "en") -> tuple[pd.
         groups: dict[frozenset, dict] = {}
         for r in sub.to_dict("records"):
             k = _cmp_holder_key(r["holder"])
-            hit = next((g for g in groups if g & k), None)
+            hit = next((g for g in groups if _cmp_same_holder(g, k)), None)
             if hit is None:
                 groups[k] = {"name": r["holder"], "files": {r["file"]}}
             else:
@@ -4332,7 +4338,7 @@ def compare_split_holders(figs: pd.DataFrame, language: str = "en") -> tuple[pd.
             if g is main:
                 continue
             new_q = f"{q}__{re.sub(r'[^a-z0-9]+', '_', info['name'].lower()).strip('_')}"
-            mask = (figs["quantity"] == q) & figs["holder"].map(lambda h: bool(h) and bool(_cmp_holder_key(h) & g))
+            mask = (figs["quantity"] == q) & figs["holder"].map(lambda h: _cmp_same_holder(_cmp_holder_key(h), g))
             figs.loc[mask, "quantity"] = new_q
             labels[new_q] = info["name"]
     return figs, labels

@@ -242,9 +242,39 @@ def test_missing_tables_give_notes_not_errors(tmp_path):
                                             "language": "en", "cites": "", "text": "x"}]),
                              paths.out("articles.csv"))
     page = helpers.build_report_html(paths, params())
-    assert "No findings" in page and "No charts were drawn." in page and "Not produced by this run." in page
+    assert "No findings" in page and "Not produced by this run." in page
+    assert "No charts were drawn: no figure could be compared across articles." in page
     assert "— article a, <code>a.txt</code>" not in page  # no findings, so no evidence
-    assert "<td>article a</td>" in page and "1 article from 1 outlet, 0 figures, 0 findings." in page
+    assert "<td>article a</td>" in page and "1 article (outlets not named), 0 figures, 0 findings." in page
+
+
+def _unnamed_story(tmp_path, language, outlets, comparison_rows):
+    """Three invented articles (test material), charts folder present but empty."""
+    paths = make_paths(tmp_path)
+    helpers.write_csv_atomic(pd.DataFrame([{"file": f"{i}.txt", "title": f"T{i}", "outlet": o, "published": "",
+                                            "language": language, "cites": "", "text": "Testtext"}
+                                           for i, o in enumerate(outlets)]), paths.out("articles.csv"))
+    helpers.write_csv_atomic(pd.DataFrame(comparison_rows, columns=helpers.COMPARISON_COLUMNS),
+                             paths.out("comparison.csv"))
+    paths.charts.mkdir(parents=True, exist_ok=True)
+    return paths
+
+
+def test_unnamed_outlets_are_not_counted_as_outlets_and_no_charts_says_why(tmp_path):
+    one = {"quantity": "stake", "unit": "percent", "n_outlets": 1, "n_figures": 1, "status": "single_source",
+           "label": "Anteil"}
+    paths = _unnamed_story(tmp_path, "de", ["", "", ""], [one])
+    page = helpers.build_report_html(paths, params())
+    assert "3 Artikel (Medien nicht genannt)" in page and "aus 3 Medien" not in page
+    assert "Keine Grafiken: keine Größe wird von zwei oder mehr Artikeln genannt" in page
+    assert "Es wurden keine Grafiken gezeichnet." not in page
+
+
+def test_some_outlets_named_and_nothing_compared(tmp_path):
+    paths = _unnamed_story(tmp_path, "en", ["Test Gazette", "Test Gazette", ""], [])
+    page = helpers.build_report_html(paths, params())
+    assert "3 articles from 1 outlet and 1 without a named outlet" in page
+    assert "No charts were drawn: no figure could be compared across articles." in page
 
 
 @pytest.mark.parametrize("value, unit, language, expected", [
