@@ -4258,16 +4258,11 @@ _CMP_NAME_STOP = {"Mr", "Mrs", "Ms", "Dr", "Prof", "The", "A", "An", "Der", "Die
                   "Currently", "Derzeit", "Already", "Bereits", "Together", "Zusammen", "Family", "Familie"}
 
 
-def compare_stake_holder(sentence: str, start: int | None, end: int | None = None) -> str:
-    """Who holds a stake, when the sentence says so: the capitalised names of the subject of a
-    holding verb (holds, owns, controls, hält, besitzt) right before the figure.
-
-    "Mr Glazer and his family hold a 28.1% stake" -> "Glazer"; "JP McManus and John Magnier,
-    who own 29%" -> "JP McManus John Magnier"; "an der Meta 49 Prozent hält" -> "Meta".
-    "" when no holding verb stands next to the figure (a stake being bought has no holder here).
-    """
+def _cmp_holding_subject(sentence: str, start: int | None, end: int | None = None) -> str | None:
+    """The holder's name when a holding verb (holds, owns, controls, hält, besitzt) stands right
+    next to the figure; "" when the verb is there but no name ("They own 29%"); None without one."""
     if not sentence or start is None or start < 0:
-        return ""
+        return None
     end = start if end is None else end
     before = sentence[:start]
     clause_start = max(before.rfind(x) for x in (";", ":", " – ", " - ", "\n"))
@@ -4275,17 +4270,27 @@ def compare_stake_holder(sentence: str, start: int | None, end: int | None = Non
     verbs = list(_CMP_HOLDING_VERBS.finditer(before))
     if verbs and len(before) - verbs[-1].end() <= 25:
         subject = before[:verbs[-1].start()]
-    else:  # German verb after the figure: "an der Meta 49 Prozent hält"
-        after = sentence[end:end + 30]
-        if not re.match(r"\s*(?:\w+\s+){0,2}?(?:hält|hielt|besitzt|besaß|kontrolliert)\b", after):
-            return ""
-        subject = before.split(",")[-1]
+    elif re.match(r"\s*(?:\w+\s+){0,2}?(?:hält|hielt|besitzt|besaß|kontrolliert)\b", sentence[end:end + 30]):
+        subject = before.split(",")[-1]  # German verb after the figure: "an der Meta 49 Prozent hält"
+    else:
+        return None
     subject = re.split(r"[.!?]\s", subject)[-1]
     subject = re.sub(r"\s*,?\s*\b(?:who|which|that|der|die|das|dem|denen)\s*$", "", subject.strip(" ,"), flags=re.I)
     words = re.findall(r"[A-ZÄÖÜ][\w&.'-]*", " ".join(subject.split()[-7:]))
     names = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-    names = [w for w in names if w not in _CMP_NAME_STOP and len(w) > 1]
-    return " ".join(names)
+    return " ".join(w for w in names if w not in _CMP_NAME_STOP and len(w) > 1)
+
+
+def compare_stake_holder(sentence: str, start: int | None, end: int | None = None) -> str:
+    """Who holds a stake, when the sentence says so: the capitalised names of the subject of a
+    holding verb (holds, owns, controls, hält, besitzt) right before the figure.
+
+    "Mr Glazer and his family hold a 28.1% stake" -> "Glazer"; "JP McManus and John Magnier,
+    who own 29%" -> "JP McManus John Magnier"; "an der Meta 49 Prozent hält" -> "Meta".
+    "" when no holding verb stands next to the figure (a stake being bought has no holder here)
+    or when it has no named subject ("They own 29%").
+    """
+    return _cmp_holding_subject(sentence, start, end) or ""
 
 
 def _cmp_holder_key(holder: str) -> frozenset:
@@ -4302,11 +4307,15 @@ def _cmp_same_holder(a: frozenset, b: frozenset) -> bool:
 def compare_split_holders(figs: pd.DataFrame, language: str = "en") -> tuple[pd.DataFrame, dict[str, str]]:
     """Stakes of different holders are different quantities.
 
-    For share quantities (stake, Anteil...), each figure's holder comes from
-    compare_stake_holder. When two or more distinct named holders occur, the holder named in
-    most articles (ties: the earliest file) keeps the quantity, as do figures with no named
-    holder; every other holder's figures get the quantity '<quantity>__<holder>' and the
-    label '<label> (<holder>)'. Returns (figures, {new quantity: holder name}).
+    For share quantities in percent (stake, Anteil...), a figure next to a holding verb
+    ("Fund Tessa holds 5%", "They own 29%") is somebody's existing holding. When a quantity has
+    any holding, its figures are set apart: each named holder's holdings become the quantity
+    '<quantity>__<holder>' (label '<label> (<holder>)'), a holding without a named holder
+    '<quantity>__<article>' (it cannot be matched with anybody's). The figures without a
+    holding verb (stakes bought, sold, planned) keep the quantity; when there are none, the
+    holder named in most articles (ties: the earliest file) keeps it. A quantity whose
+    holdings all belong to one holder and has no other figures is left as it is.
+    Returns (figures, {new quantity: holder name}).
     """
     labels: dict[str, str] = {}
     if figs is None or not len(figs):
@@ -4314,33 +4323,38 @@ def compare_split_holders(figs: pd.DataFrame, language: str = "en") -> tuple[pd.
     figs = figs.copy()
     holders = []
     for r in figs.to_dict("records"):
-        h = ""
+        h = None
         if _CMP_SHARE_QUANTITY.search(str(r.get("quantity", ""))) and r.get("unit") == "percent":
             s0, st, en = _cmp_num(r.get("sentence_start")), _cmp_num(r.get("start")), _cmp_num(r.get("end"))
             if s0 is not None and st is not None:
-                h = compare_stake_holder(str(r.get("sentence", "")), int(st - s0), int((en or st) - s0))
+                h = _cmp_holding_subject(str(r.get("sentence", "")), int(st - s0), int((en or st) - s0))
         holders.append(h)
-    figs["holder"] = holders
-    for q in sorted(set(figs.loc[figs["holder"] != "", "quantity"])):
-        sub = figs[(figs["quantity"] == q) & (figs["holder"] != "")]
+    figs["holder"] = [h or "" for h in holders]
+    holding = pd.Series([h is not None for h in holders], index=figs.index)
+    for q in sorted(set(figs.loc[holding, "quantity"])):
+        in_q = figs["quantity"] == q
         groups: dict[frozenset, dict] = {}
-        for r in sub.to_dict("records"):
-            k = _cmp_holder_key(r["holder"])
-            hit = next((g for g in groups if _cmp_same_holder(g, k)), None)
+        for idx, r in figs[in_q & holding].iterrows():
+            k = _cmp_holder_key(r["holder"]) if r["holder"] else frozenset({f"\0{r['file']}"})
+            hit = next((g for g in groups if g == k or _cmp_same_holder(g, k)), None)
             if hit is None:
-                groups[k] = {"name": r["holder"], "files": {r["file"]}}
+                groups[k] = {"name": r["holder"], "files": {r["file"]}, "rows": [idx]}
             else:
                 groups[hit]["files"].add(r["file"])
-        if len(groups) < 2:
+                groups[hit]["rows"].append(idx)
+        others = bool((in_q & ~holding).any())
+        if len(groups) < 2 and not others:
             continue
-        main = min(groups, key=lambda g: (-len(groups[g]["files"]), min(groups[g]["files"])))
+        named = [g for g in groups if groups[g]["name"]]
+        main = None if others or not named else min(
+            named, key=lambda g: (-len(groups[g]["files"]), min(groups[g]["files"])))
         for g, info in groups.items():
             if g is main:
                 continue
-            new_q = f"{q}__{re.sub(r'[^a-z0-9]+', '_', info['name'].lower()).strip('_')}"
-            mask = (figs["quantity"] == q) & figs["holder"].map(lambda h: _cmp_same_holder(_cmp_holder_key(h), g))
-            figs.loc[mask, "quantity"] = new_q
-            labels[new_q] = info["name"]
+            name = info["name"] or article_label(min(info["files"]), "", language)
+            new_q = f"{q}__{re.sub(r'[^a-z0-9]+', '_', name.lower()).strip('_')}"
+            figs.loc[info["rows"], "quantity"] = new_q
+            labels[new_q] = name
     return figs, labels
 
 
@@ -5095,6 +5109,24 @@ def compare_same_transaction(amount: dict, stake: dict) -> bool:
     return False
 
 
+def _cmp_builtin_relation(rel: dict, params: dict) -> bool:
+    """A built-in identity (BUILTIN_RELATIONS), not one of the story's own relations (story.yaml)."""
+    return rel not in (params.get("relations") or [])
+
+
+def compare_builtin_inputs_fit(rel: dict, got: dict) -> bool:
+    """Whether one article's inputs to a built-in identity plausibly belong together: amount ÷
+    stake by compare_same_transaction; a product (price per share × shares) only when its
+    factors stand in one sentence ("$48 per share for all 50 million shares")."""
+    if "numerator" in rel:
+        if _CMP_SHARE_QUANTITY.search(str(rel.get("denominator", ""))):
+            return compare_same_transaction(got[rel["numerator"]], got[rel["denominator"]])
+        return True
+    reps = [c.get("rep") or {} for c in got.values()]
+    starts = {(r.get("file"), _cmp_num(r.get("sentence_start"))) for r in reps}
+    return len(starts) == 1 and None not in {s for _f, s in starts}
+
+
 def _cmp_builtin_share_relation(rel: dict, params: dict) -> bool:
     """A built-in amount ÷ stake identity (not one of the story's own relations)."""
     return (rel not in (params.get("relations") or []) and "numerator" in rel
@@ -5196,9 +5228,9 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
             money = {g["unit"] for g in got.values() if g["unit"] not in _CMP_MONEY_NONCODES}
             if len(money) > 1:
                 continue
-            builtin = _cmp_builtin_share_relation(rel, params)
-            if builtin and not compare_same_transaction(got[rel["numerator"]], got[rel["denominator"]]):
-                continue  # the amount and the stake may belong to different deals or holders
+            builtin = _cmp_builtin_relation(rel, params)
+            if builtin and not compare_builtin_inputs_fit(rel, got):
+                continue  # e.g. the amount and the stake may belong to different deals or holders
             implied = compare_implied(rel, got)
             if implied is None:
                 continue
@@ -5229,7 +5261,7 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
                 implied = compare_implied(rel, got) if len(money) <= 1 else None
                 if implied is not None:
                     f = _cmp_derived_finding(rel, got, implied, None, cons_by_q.get(result_q, []), money, tol, language,
-                                             builtin=_cmp_builtin_share_relation(rel, params))
+                                             builtin=_cmp_builtin_relation(rel, params))
                     if f:
                         findings.append(f)
     # part <= whole: shares of a whole are at most 100 %
@@ -5338,14 +5370,12 @@ def _cmp_derived_finding(rel, got, implied, own, result_opts, money, tol, langua
             uniq.append(f)
     if consistent:
         sev, score = "info", 25
-    elif builtin:  # a rule of thumb applied without the story saying so: a question, not a verdict
-        sev, score = "medium", 48 if from_outlier else 50
-        msg += (" Eingebaute Faustregel Betrag ÷ Anteil = Bewertung: Womöglich gehören Betrag und Anteil nicht zum "
-                "selben Geschäft – bitte prüfen." if de else
-                " Built-in rule of thumb amount ÷ stake = valuation: the amount and the stake may not belong to the "
-                "same deal — worth checking.")
+    elif builtin and not from_outlier:  # a rule of thumb the story did not ask for: a question, not a verdict
+        sev, score = "medium", 50
+        msg += (" Eingebaute Faustregel: Womöglich gehören die Zahlen nicht zum selben Geschäft – bitte prüfen."
+                if de else " Built-in rule of thumb: the figures may not belong to the same deal — worth checking.")
     elif from_outlier:  # follows from an outlier already reported: worth a look, not a new alarm
-        sev, score = "medium", 55
+        sev, score = "medium", 48 if builtin else 55
         msg += (f" Folgt aus der abweichenden Zahl von {join_words(sorted({c['label'] for c in from_outlier}), language)}."
                 if de else f" This follows from {join_words(sorted({c['label'] for c in from_outlier}), language)}'s "
                            f"outlying figure.")
@@ -5481,6 +5511,36 @@ def compare_rank_findings(findings: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
+_CMP_CHANGE_QUANTITY = re.compile(r"change|growth|rise|increase|decline|drop|fall|gain|jump|cut|loss|"
+                                  r"wachstum|anstieg|rückgang|veränderung|zuwachs|abbau|plus|minus", re.I)
+
+
+_CMP_CHANGE_VERBS = re.compile(
+    r"\b(?:boost\w*|rais\w*|rise[sn]?|rising|rose|cut\w*|increas\w*|lift\w*|fell|fall\w*|drop\w*|grow\w*|grew|"
+    r"reduc\w*|lower\w*|jump\w*|climb\w*|slump\w*|gain\w*|shr[iu]nk\w*|"
+    r"steig\w*|stieg\w*|gestiegen|sank|sinkt|sinken|gesunken|fiel|fällt|gefallen|erhöh\w*|senk\w*|gesenkt|"
+    r"wächst|wachsen|wuchs|gewachsen|kürz\w*|gekürzt|verringer\w*|reduzier\w*|zuleg\w*|legte|hob|angehoben|"
+    r"anheb\w*)\b", re.I)
+
+
+def compare_is_change_by(fig: dict) -> bool:
+    """Whether a figure is the size of a change, not a level: right after 'by' / 'um'
+    ("boost its dividend by 27%", "um 3 Prozent gesenkt"), for a quantity that names a level
+    (stake, valuation...). Such a figure never joins a level's comparison or progression."""
+    if _CMP_CHANGE_QUANTITY.search(str(fig.get("quantity", ""))):
+        return False
+    sent = str(fig.get("sentence") or "")
+    st, s0 = _cmp_num(fig.get("start")), _cmp_num(fig.get("sentence_start"))
+    if st is None or s0 is None or not 0 <= st - s0 <= len(sent):
+        return False
+    before, after = sent[:int(st - s0)], sent[int(st - s0):]
+    if not re.search(r"\b(?:by|um)\s+(?:(?:about|around|some|nearly|almost|rund|etwa|knapp|fast|gut)\s+)?$", before, re.I):
+        return False
+    if re.search(r"\bzu\s+\w+en\b", after):  # "um über 10 Milliarden ... zu investieren": a purpose, not a change
+        return False
+    return bool(_CMP_CHANGE_VERBS.search(sent))
+
+
 def compare_equivalent_evidence(converted: pd.DataFrame, equivalents: dict, evidence: list[dict],
                                 language: str) -> list[dict]:
     """Evidence rows (role 'equivalent') for figures that restate another money figure in another
@@ -5524,6 +5584,8 @@ def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | 
     figs, p["_holder_labels"] = compare_split_holders(figs, language)
     is_equiv = figs["figure_id"].astype(str).isin(equivalents) if len(figs) else pd.Series([], dtype=bool)
     converted, figs = figs[is_equiv].reset_index(drop=True), figs[~is_equiv].reset_index(drop=True)
+    if len(figs):  # "raise the dividend by 27%" is a change, not a level: left out of the comparison
+        figs = figs[[not compare_is_change_by(r) for r in figs.to_dict("records")]].reset_index(drop=True)
     groups = compare_group_figures(figs)
     results = {key: compare_quantity_group(g, p, language) for key, g in groups.items()}
     findings: list[dict] = []

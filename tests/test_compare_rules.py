@@ -257,3 +257,39 @@ def test_overview_names_each_currency_once():
     assert data.attrs["title"] == "Outlets disagree on the deal amount (GBP) but agree on the deal amount (USD)"
     names = [n for n, *_ in helpers.chart_plan(tables)]
     assert "dots_deal_amount_gbp" in names and "dots_deal_amount_usd" in names
+
+
+# ---------------------------------------------------------------------------
+# 6. a change is not a level
+# ---------------------------------------------------------------------------
+def test_holdings_and_changes_do_not_make_a_progression():
+    s0 = "Test Exchange will boost its dividend by 27%, it said."
+    s1 = "The group owns more than 5% of Test Exchange."
+    s2 = "Fund Orrin, which owns a 1% stake in Test Exchange, may call a vote."
+    s3 = "Fund Tessa, holding 2% of Test Exchange, wants a buyback."
+    figs = pd.DataFrame([sfig("a", s0, "27%", 27.0, "percent", "stake"),
+                         sfig("b", s1, "more than 5%", 5.0, "percent", "stake", "lower", high=None),
+                         sfig("c", s2, "1%", 1.0, "percent", "stake"),
+                         sfig("c", s3, "2%", 2.0, "percent", "stake", offset=80)])
+    res = helpers.compare_story(figs, arts(list("abc")), {})
+    assert kinds(res, "contradiction", "outlier", "progression").empty, res.findings["message"].tolist()
+    assert "27%" not in set(res.evidence["text"])
+    assert set(res.comparison["quantity"]) == {"stake__article_b", "stake__fund_orrin", "stake__fund_tessa"}
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    ("Test Exchange will boost its dividend by 27%.", "27%", True),
+    ("Der Umsatz wurde um knapp 3 Prozent gesenkt.", "3 Prozent", True),
+    ("Alpha Test takes a 40% stake.", "40%", False),
+    ("Die Bewertung könnte auf 25 Milliarden steigen.", "25 Milliarden", False),
+])
+def test_change_by(sentence, span, expected):
+    assert helpers.compare_is_change_by(sfig("a", sentence, span, 1.0, "percent", "stake")) is expected
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Alpha Test ist in Gesprächen, um über 10 Milliarden Dollar in Beta Test zu investieren.", "über 10 Milliarden Dollar"),
+    ("The club is owned by 3 families.", "3"),
+])
+def test_by_or_um_without_a_change_is_a_level(sentence, span):
+    assert helpers.compare_is_change_by(sfig("a", sentence, span, 1.0, "USD", "deal_amount")) is False
