@@ -1927,7 +1927,9 @@ _EX_CURRENCY = {
     "huf": "HUF", "kronor": "SEK", "czk": "CZK", "mxn": "MXN", "ruble": "RUB", "rouble": "RUB",
 }
 # minor units: (currency or None = the text's money currency / the language's default, divisor)
-_EX_MINOR = {"cent": None, "cents": None, "pence": "GBP", "p": "GBP", "rappen": "CHF"}
+_EX_MINOR = {"cent": None, "cents": None, "pence": "GBP", "p": "GBP", "rappen": "CHF", "euro cents": "EUR",
+             "euro cent": "EUR", "euro-cent": "EUR", "euro-cents": "EUR", "eurocent": "EUR", "eurocents": "EUR",
+             "us-cent": "USD", "us-cents": "USD", "dollar cents": "USD", "dollar-cents": "USD"}
 
 _EX_PERCENT = {"%": "percent", "prozent": "percent", "v. h.": "percent", "v.h.": "percent", "per cent": "percent",
                "percent": "percent", "pct": "percent", "prozentpunkt": "percentage_points",
@@ -1976,7 +1978,8 @@ _EX_NUM = (r"[0-9]{1,3}(?:[.,'’\u00a0\u202f\u2009][0-9]{3})+(?:[.,][0-9]+)?(?!
            r"|[0-9]+(?:[.,][0-9]+)?")
 _EX_SCALE_RE = (r"Tsd\.|Tausend|Mio\.|Mio|Millionen|Million|Mrd\.|Mrd|Milliarden|Milliarde|Bio\.|Billionen|Billion|"
                 r"[Tt]housand|[Mm]illions?|[Bb]illions?|[Tt]rillions?|mn|bn|tn|mln|bln|trn|Mn|Bn|MN|BN")
-_EX_CUR_SUFFIX = (r"US-Dollar|US-\$|US[ ]Dollars?|U\.S\.[ ]dollars|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|"
+_EX_CUR_SUFFIX = (r"[Ee]uro[ -]?[Cc]ents?|US-Cents?|[Dd]ollar[ -][Cc]ents|"
+                  r"US-Dollar|US-\$|US[ ]Dollars?|U\.S\.[ ]dollars|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|"
                   r"Schweizer[ ]Franken|Franken|Swiss[ ]francs|francs|CHF|Fr\.|Pfund[ ]Sterling|Pfund|"
                   r"pounds?[ ]sterling|pounds?|sterling|GBP|£|Yen|yen|JPY|Yuan|yuan|Renminbi|CNY|RMB|"
                   r"Rupien|rupees|INR|Rubel|roubles|rubles|RUB|Won|KRW|SEK|NOK|DKK|PLN|Zloty|AUD|CAD|HKD|"
@@ -2009,6 +2012,7 @@ _EX_TAIL = (
     r"|(?P<sscale>bn|mn|tn|[kKmMbB])" + _EX_NOT_LETTER + r")?"
     r"(?:" + _EX_SP + r"?(?P<pct>" + _EX_PCT_RE + r")" + _EX_NOT_LETTER +
     r"|(?P<pctadj>-?[Pp]rozentig\w{0,4}|-[Pp]rozent\w{0,12}|-per-?cent\w{0,4})"
+    r"|(?P<pmin>p)" + _EX_NOT_LETTER +                # "300p": British pence, read in English text only
     r"|(?:" + _EX_SP + r"|-)?(?P<csuf>" + _EX_CUR_SUFFIX + r")" + _EX_NOT_LETTER + r")?"
 )
 # Numbers written with digits, matched at the start of each run of digits (or the currency sign
@@ -2532,7 +2536,8 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "einstieg", "~beteiligung", "~anteil", "~summe", "~betrag", "zahlt", "bezahlt", "~zahlen", "angebot",
         "*angebot", "offerte", "fusion", "mehrheit", "*mehrheit", "invest", "acquisition", "acquire", "buy", "buys",
         "bought", "purchase", "takeover", "transaction", "~stake", "paid", "pays", "pay", "paying", "offer", "bid",
-        "merger", "~sum", "~amount", "majority",
+        "merger", "~sum", "~amount", "majority", "sold", "sells", "sold for", "bought for", "sold off", "~auction",
+        "~auktion", "versteigert", "verkauft", "~verkauf",
     )),
     "valuation": ("money", (
         "!bewertet", "!bewertung", "!*bewertung", "~wert", "!valued", "!valuation", "!valuing", "!values",
@@ -2558,13 +2563,19 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
                            "rechenzentr", "initiative", "*initiativen", "budget", "*budget", "capex", "spending",
                            "spend", "capital expenditure", "data centre", "data center", "infrastructure",
                            "initiatives", "spent", "spends", "ausgegeben", "hardware")),
-    "debt": ("money", ("schulden", "kredit", "*kredit", "darlehen", "anleihe", "verbindlichkeiten", "debt", "loan",
-                       "loans", "bond", "bonds", "borrow")),
+    "debt": ("money", ("schulden", "kredit", "*kredit", "darlehen", "*darlehen", "anleihe", "verbindlichkeiten",
+                       "debt", "loan", "loans", "bond", "bonds", "borrow", "credit line", "credit facility")),
     "price": ("money", ("kostet", "~kosten", "preis", "*preis", "price", "prices", "costs", "cost", "priced",
                         "ticket")),
     "backlog": ("money", ("auftragsbestand", "*auftragsbestand", "auftragseingang", "backlog", "order book",
                           "orders")),
     "fine": ("money", ("strafe", "*strafe", "bußgeld", "*bußgeld", "geldbuße", "fine", "fined", "penalty")),
+    "tax_bill": ("money", ("!steuerschuld", "!*steuerschuld", "!steuernachforderung", "!*steuernachforderung",
+                           "!steuerforderung", "!steuernachzahlung", "!tax bill", "!back tax", "!back taxes",
+                           "!unpaid taxes", "!tax claim", "!tax claims", "!tax debt", "!tax demand", "in taxes")),
+    "damages": ("money", ("!schadenersatz", "!schadensersatz", "!*schadenersatz", "!*schadensersatz",
+                          "!damages")),
+    "dividend": ("money", ("!dividende", "!*dividende", "ausschüttung", "!dividend", "!dividends", "payout")),
     "stake": ("percent", (
         "anteil", "*anteil", "beteiligung", "*beteiligung", "übernehm", "übernimmt", "übernommen", "kauf", "kauft",
         "erwerb", "erwirbt", "hält", "halten", "aktien", "stake", "share of", "holding", "owns", "acquire",
@@ -2593,8 +2604,11 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "shares": ("count", ("aktien", "shares", "anteilsscheine")),
     "people": ("count", ("menschen", "personen", "einwohner", "people", "persons", "residents", "inhabitants",
                          "bürger", "citizens", "besucher", "visitors", "zuschauer", "spectators")),
-    "casualties": ("count", ("tote", "toten", "getötet", "verletzt", "verletzte", "opfer", "dead", "killed",
-                             "deaths", "died", "injured", "victims")),
+    "deaths": ("count", ("tote", "toten", "todesopfer", "getötet", "starben", "starb", "gestorben", "ums leben",
+                         "leben gekommen", "tödlich", "dead", "killed", "deaths", "died", "fatalities", "lost their lives")),
+    "injured": ("count", ("verletzt", "verletzte", "verletzten", "*verletzte", "*verletzten", "verwundet",
+                          "injured", "injuries", "wounded", "hurt")),
+    "casualties": ("count", ("opfer", "victims", "casualties")),
     "year_founded": ("year", ("gegründet", "gründ", "*gründung", "founded", "founding", "founder", "established",
                               "aufgebaut", "ins leben gerufen", "set up")),
     "year_acquired": ("year", ("kauf", "gekauft", "übernahme", "übernommen", "erworben", "acquired", "acquisition",
@@ -2939,6 +2953,76 @@ _EX_SAME_AS_BEFORE = ("up from", "down from", "compared with", "compared to", "v
                       "nach zuvor", "von zuvor", "zuvor", "previously", "from a previous")
 _EX_OWN = 1.0000001          # the factor that marks the figure's own compound word ("Milliardendeal")
 _EX_COUNTISH = {"count": ("count",), "other": ()}
+# What a money figure is, from the words right at it, which win over the sentence's cues: the
+# noun after it ("a $900m (£479m) loan", "$20bn in damages", "300p a share", "in back taxes") or
+# the noun it is "of" ("damages of $20bn", "Dividende von 70 Cent", "Steuerschuld über ...").
+# Matched on the lowercased text with hyphens as spaces ("530 pence-a-share").
+_EX_HEAD_MONEY_AFTER = re.compile(
+    r"\s*(?:\([^()\n]{1,60}\)\s*)?(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:(?P<dividend>dividends?\b|dividende)"
+    r"|(?P<tax_bill>(?:back\s+)?tax\s+(?:bill|claim|demand|debt)|back\s+tax|(?:in|of|for)\s+(?:[^\W\d_]+\s+)?taxes\b"
+    r"|steuer(?:schuld|nachforderung|forderung|nachzahlung))"
+    r"|(?P<damages>damages\b|schadens?ersatz)"
+    r"|(?P<debt>loans?\b|credit\s+(?:line|facility)|kredit|darlehen|schulden\b)"
+    r"|(?P<price_per_share>(?:a|per|each|je|pro)\s+(?:[^\W\d_]+\s+)?(?:share|aktie)\b))")
+_EX_HEAD_MONEY_BEFORE = re.compile(
+    r"(?:(?P<dividend>dividends?|dividende\w*|ausschüttung\w*)"
+    r"|(?P<tax_bill>tax\s+(?:bill|claim|demand|debt)s?|back\s+tax(?:es)?|unpaid\s+taxes"
+    r"|steuer(?:schuld|nachforderung|forderung|nachzahlung)\w*)"
+    r"|(?P<damages>damages|schadens?ersatz\w*)|(?P<debt>loans?|kredit\w*|darlehen\w*))"
+    r"\s+(?:[^\W\d_]+\s+){0,3}?(?:of|von|über|in\s+höhe\s+von|worth|totall?ing|amounting\s+to|to|auf|at)\s+\Z")
+# deaths and injured people: the verb or noun right after a count ("seven people killed", "fünf
+# Menschen kamen ums Leben", "20 bis 25 wurden verletzt") or right before it ("killed at least five")
+_EX_HEAD_COUNT_AFTER = re.compile(
+    r"\s*(?:[^\W\d_]+\s+){0,3}?(?:(?P<deaths>killed|dead\b|died|deaths\b|tote\b|toten\b|todesopfer|ums\s+leben"
+    r"|getötet|starben|gestorben|lost\s+their\s+lives)|(?P<injured>injured|wounded|hurt\b|verletzt|verwundet))")
+_EX_HEAD_COUNT_BEFORE = re.compile(
+    r"(?:(?P<deaths>killed|killing|starben|tötete|töteten|kostete)|(?P<injured>injured|injuring|verletzte))"
+    r"\s+(?:[^\W\d_]+\s+){0,1}\Z")
+# "sold ... for $9.3bn", "bought it for", "won the auction for", "für 5 Milliarden gekauft": the price paid
+_EX_HEAD_DEAL_VERB = re.compile(
+    r"\b(?:sold|sells?|selling|sale|bought|buys?|buying|paid|pays?|paying|acquired?|acquires|won|auction\w*"
+    r"|verkauf\w*|gekauft|kauft\w*|kaufen|bezahlt|zahlt\w*|erworben|erwirbt|übernommen|übernimmt|ersteigert"
+    r"|versteigert)\b")
+_EX_CHANGE_BEFORE = frozenset(("up", "down", "by", "rose", "fell", "gained", "lost", "um", "plus", "minus"))
+_EX_AGE_AFTER = re.compile(r"[- ]?(?:jährig|year-old|years-old|year old|years old)", re.I)
+
+
+def _ex_is_conversion(text: str, prev_end: int, start: int) -> bool:
+    """True when a money figure at `start` restates the one ending at `prev_end` in another
+    currency: '$900m (£479m)', '(£0.48; $0.98)', '$9.37bn: £4.8bn', '(261bn roubles, £4.8bn)'."""
+    gap = text[prev_end:start].strip()
+    if gap in ("(", "[", ";", ":", "/"):
+        return True
+    if gap == ",":
+        close, opn = text.find(")", start, start + 60), text.find("(", start, start + 60)
+        return close >= 0 and (opn < 0 or close < opn)
+    return False
+
+
+def _ex_head_quantity(text: str, fig: dict, ucls: str, sent: tuple[int, int]) -> str:
+    """The quantity named by the words right at a figure ('loan', 'in damages', 'a share', 'Tote',
+    'verletzt', 'dividend of'), '' when none: these win over the sentence's cue words."""
+    s, e = fig["start"], fig["end"]
+    if ucls in ("money", "money_or_count"):
+        after, before = _EX_HEAD_MONEY_AFTER, _EX_HEAD_MONEY_BEFORE
+    elif ucls == "count":
+        after, before = _EX_HEAD_COUNT_AFTER, _EX_HEAD_COUNT_BEFORE
+    else:
+        return ""
+    seg = text[max(sent[0], s - 70):s].lower().replace("-", " ")
+    m = before.search(seg) if seg else None
+    if m is None:
+        seg = text[e:min(sent[1], e + 70)].lower().replace("-", " ")
+        m = after.match(seg) if seg else None
+    if m is None:
+        if after is _EX_HEAD_MONEY_AFTER and text.endswith(("for ", "für "), max(0, s - 4), s) and \
+                _EX_HEAD_DEAL_VERB.search(text[sent[0]:s].lower()) is not None:
+            return "deal_amount"
+        return ""
+    if m.lastgroup == "price_per_share" and any(w in text[sent[0]:sent[1]].lower() for w in ("dividend", "ausschütt")):
+        return "dividend"                     # "Dividende von 65 Cent je Aktie, ... 80 Cent pro Aktie"
+    return m.lastgroup
 
 
 # ---------------------------------------------------------------------------
@@ -3148,6 +3232,7 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
         fig["_digit_unit"] = scale
         fig["_words"] = True
         fig["_minor"] = minor and not unit
+        fig["_sub"] = minor
         fig["_mult"] = scale / 100.0 if minor else scale
         if range_start:
             fig["unit"] = "count"
@@ -3158,6 +3243,10 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
     g = m.group
     cpre, sign, digits, scale_w, sscale, csuf, pct, pctadj = g("cpre", "sign", "digits", "scale", "sscale", "csuf",
                                                                "pct", "pctadj")
+    if g("pmin"):
+        if language != "en" or cpre or scale_w or sscale:
+            return None                       # "5p" outside an English price: not a figure
+        csuf = "p"
     nstart = m.start("digits")
     first = s if cpre else (m.start("sign") if sign else nstart)
     p = text[first - 1] if first else " "
@@ -3179,7 +3268,7 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
         value = -value
     cur = _ex_currency(cpre.strip() if cpre else None) or _ex_currency(csuf)
     minor = bool(csuf) and csuf.lower() in _EX_MINOR and not cpre
-    if minor and language == "en" and csuf[0].isupper():
+    if minor and language == "en" and csuf[0].isupper() and csuf.lower() in ("cent", "cents"):
         return None                           # "50 Cent" in English text is a name, not half a dollar
     if sscale and not cur:
         return None                           # "10m" without a currency: metres, not millions
@@ -3205,7 +3294,7 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
            "quantity": "unclassified", "sentence": "", "sentence_start": s,
            "_kind": "number", "_scaled": scaled, "_digit_unit": dunit * scale, "_plain": plain,
            "_int4": plain and len(digits) == 4 and digits.isdigit(), "_minor": minor and not unit,
-           "_digits": digits, "_mult": (v / value) if value else scale}
+           "_digits": digits, "_mult": (v / value) if value else scale, "_sub": minor}
     if scaled and not unit:
         # _ex_measure_after(text, e), keeping the next word for _ex_count_noun
         hyphen = e < len(text) and text[e] == "-"
@@ -3241,9 +3330,9 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
         return False
     if len(prev_tok) == 1 and prev_tok.isupper() and prev == " " and not (language == "en" and prev_tok in "AI"):
         return False                          # road and grade names: A 67, B 96, Q 3
-    if nxt == "-" and e + 1 < len(text) and text[e + 1].isalpha() and fig.get("_digits", "").isdigit():
-        # "4-Modelle", "10-year": a number joined to a word
-        pass
+    if nxt in "-j " and _EX_AGE_AFTER.match(text, e, e + 12) is not None:
+        fig["unit"] = "other"                 # an age ("35-jährige", "a 42-year-old"): not a count
+        return True
     v = fig["value"]
     is_year_shape = fig["_int4"] and (1000 <= v <= 2199 if _EX_YEAR_CUES.__contains__(pt) else 1800 <= v <= 2100)
     year_cue = pt in _EX_YEAR_CUES or pt.endswith(("jahr", "jahres", "quartal", "quartals"))
@@ -3365,6 +3454,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     sent_memo: dict = {}
     cue_cache: dict = {}
     prev_fig = None
+    conv = None                                            # the money figure just before: (sentence, end, quantity)
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
@@ -3375,12 +3465,19 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
             quantity = "unclassified"
         else:
             own = fig.get("_own", "")
+            head = _ex_head_quantity(text, fig, ucls, sent_cache) if ucls != "other" else ""
+            if head and voc.unit_of.get(head) not in ("money", "count"):
+                head = ""                                  # a story's own quantities may rename or drop it
             if fig.get("_noun") and fig["unit"] in ("count", "other"):
                 # "500 Mitarbeiter", "four minutes": the noun says what is counted
                 hit = voc.token_cues(fig["_noun"].lower())
                 allowed = _EX_COUNTISH.get(fig["unit"], ())
                 cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
                 quantity = max(cands)[1] if cands else "unclassified"
+                if head and quantity in ("people", "casualties", "unclassified"):
+                    quantity = head                        # "seven people killed": deaths, not people
+            elif head:
+                quantity = head                            # "a $900m loan", "$20bn in damages", "Tote"
             elif fig.get("_company") and voc.unit_of.get("valuation") == "money":
                 quantity = "valuation"
             elif prev_fig is not None and prev_fig[0] == sent_cache[0] and prev_fig[1] == ucls and \
@@ -3388,6 +3485,17 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                 quantity = prev_fig[2]                     # "$3 billion, up from $1.8 billion": the same quantity
             else:
                 quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own, cue_cache)
+            if ucls == "money" and not head and voc.unit_of.get("price_per_share") == "money" and \
+                    (quantity in ("deal_amount", "valuation") and fig.get("_sub") or
+                     quantity in ("deal_amount", "price", "unclassified") and
+                     (fig.get("_sub") or not fig.get("_scaled") and abs(fig["value"]) < 1000) and
+                     any(w in sent_text.lower() for w in ("share", "aktie"))) and \
+                    not (fig["_btoks"] and _ex_strip(fig["_btoks"][-1]) in _EX_CHANGE_BEFORE):
+                # pence and small amounts beside shares, a deal "at 300p": a price a share
+                quantity = "price_per_share"
+            if conv is not None and ucls == "money" and conv[0] == sent_cache[0] and \
+                    _ex_is_conversion(text, conv[1], s):
+                quantity = conv[2]                         # "$900m (£479m)": the conversion is the same quantity
             if fig.get("_money_pending"):
                 if voc.unit_of.get(quantity) == "money":
                     fig["unit"] = fig["_money_pending"]
@@ -3400,6 +3508,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                         fig["unit"] = "other"
         if quantity != "unclassified":
             prev_fig = (sent_cache[0], ucls, quantity)
+        conv = (sent_cache[0], fig["end"], quantity) if ucls == "money" else None
         # the contract's fields only (the working dict is dropped after this loop)
         out.append({"start": s, "end": fig["end"], "text": text[s:e], "value": fig["value"], "unit": fig["unit"],
                     "qualifier": fig["qualifier"], "low": fig["low"], "high": fig["high"], "quantity": quantity,
@@ -3436,6 +3545,7 @@ def _ex_merge_range(a: dict, b: dict, language: str, conn: str) -> dict | None:
     fig["_scaled"] = b.get("_scaled")
     fig["_digit_unit"] = b.get("_digit_unit", 1.0)
     fig["_minor"] = b.get("_minor")
+    fig["_sub"] = b.get("_sub")
     fig["_noun"] = b.get("_noun", "")
     fig["_range"] = True
     return fig
@@ -5241,8 +5351,9 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
             if f:
                 findings.append(f)
                 done_any = True
-        if not done_any:
-            # no article reports all inputs: use the consensus values
+        if not done_any and not (_cmp_builtin_relation(rel, params) and "numerator" not in rel):
+            # no article reports all inputs: use the consensus values (never for a built-in
+            # product, whose factors from different articles need not belong together)
             got = {}
             for q in terms:
                 opts = cons_by_q.get(q, [])
@@ -6063,10 +6174,12 @@ def chart_evidence(tables: dict, quantity: str, unit: str | None = None) -> list
     return [r for r in rows if _charts_text(r.get("file")) not in claims or _charts_text(r.get("role")) == "claim"]
 
 
-def _charts_outlier_files(tables: dict, quantity: str) -> dict:
-    """file -> outlier finding (first, by rank) for a quantity."""
+def _charts_outlier_files(tables: dict, quantity: str, unit: str | None = None) -> dict:
+    """file -> outlier finding (first, by rank) for a quantity (in one unit, when given)."""
     out = {}
     for f in _charts_findings(tables, "outlier", quantity):
+        if unit and _charts_text(f.get("unit")) not in ("", unit):
+            continue
         named = f["detail"].get("outlier_files") or f["detail"].get("outlier_file") or f["files"]
         for file in ([named] if isinstance(named, str) else named):
             out.setdefault(file, f)
@@ -6099,7 +6212,7 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
     outlets = _charts_outlet_map(tables, lang)
     comp = _charts_comparison_row(tables, quantity, unit)
     unit = unit or _charts_text(comp.get("unit"))
-    outliers = _charts_outlier_files(tables, quantity)
+    outliers = _charts_outlier_files(tables, quantity, unit)
     rows, seen = [], set()
     for r in chart_evidence(tables, quantity, unit):
         value, low, high = (cell_float(r.get(k)) for k in ("value", "low", "high"))
@@ -7106,12 +7219,16 @@ def chart_plan(tables: dict) -> list[tuple[str, str, str, str]]:
     for c in recs:
         units.setdefault(c["quantity"], []).append(c["unit"])
     plan = [("overview", "overview", "", "")] if overview_data(tables)["ratio"].notna().any() else []
-    progression = {f["quantity"] for f in _charts_findings(tables, "progression")}
+    # a progression belongs to one quantity in one unit: the dollar figures' change over time
+    # says nothing about the pound figures of the same quantity
+    progression = {(_charts_text(f.get("quantity")), _charts_text(f.get("unit")))
+                   for f in _charts_findings(tables, "progression")}
     for c in recs:
         q, u = _charts_text(c.get("quantity")), _charts_text(c.get("unit"))
         stem = _charts_slug(q) + (f"_{_charts_slug(u)}" if len(units[q]) > 1 else "")
-        moved = _charts_text(c.get("status")) == "progression" or q in progression
-        if moved and (progression_data(tables, q, u or None)["kind"] == "reported").sum() >= 2:
+        moved = _charts_text(c.get("status")) == "progression" or (q, u) in progression
+        reported = progression_data(tables, q, u or None) if moved else None
+        if moved and reported[reported["kind"] == "reported"]["value"].nunique() >= 2:
             plan.append((f"progression_{stem}", "progression", q, u))
         elif dotplot_data(tables, q, u or None)["outlet"].nunique() >= 2:
             plan.append((f"dots_{stem}", "dotplot", q, u))

@@ -293,3 +293,38 @@ def test_change_by(sentence, span, expected):
 ])
 def test_by_or_um_without_a_change_is_a_level(sentence, span):
     assert helpers.compare_is_change_by(sfig("a", sentence, span, 1.0, "USD", "deal_amount")) is False
+
+
+def test_a_progression_in_one_currency_charts_only_that_currency():
+    figs = pd.DataFrame([
+        sfig("a", "Quarry Group pays $2.5bn.", "$2.5bn", 2.5 * BN, "USD", "deal_amount"),
+        sfig("b", "Quarry Group pays $2.5bn.", "$2.5bn", 2.5 * BN, "USD", "deal_amount"),
+        sfig("c", "Last year Quarry Group had offered $1.9bn.", "$1.9bn", 1.9 * BN, "USD", "deal_amount"),
+        sfig("d", "Quarry Group pays £2bn.", "£2bn", 2 * BN, "GBP", "deal_amount"),
+        sfig("e", "Quarry Group pays £2bn.", "£2bn", 2 * BN, "GBP", "deal_amount"),
+    ])
+    files = list("abcde")
+    res = helpers.compare_story(figs, arts(files), {})
+    assert set(kinds(res, "progression")["unit"]) == {"USD"}
+    tables = {"comparison": res.comparison, "evidence": res.evidence, "findings": res.findings,
+              "figures": figs, "articles": arts(files)}
+    names = [n for n, *_ in helpers.chart_plan(tables)]
+    assert "progression_deal_amount_usd" in names and "dots_deal_amount_gbp" in names
+    assert "progression_deal_amount_gbp" not in names
+
+
+def test_builtin_product_needs_its_factors_in_one_sentence():
+    figs = pd.DataFrame([
+        sfig("a", "Testco shares closed at $300 each.", "$300", 300.0, "USD", "price_per_share"),
+        sfig("a", "Some 305 fans protested outside.", "305", 305.0, "count", "shares", offset=40),
+        sfig("b", "Testco is bid for at $800m.", "$800m", 800 * M, "USD", "deal_amount"),
+        sfig("c", "Testco is bid for at $800m.", "$800m", 800 * M, "USD", "deal_amount"),
+    ])
+    res = helpers.compare_story(figs, arts(list("abc")), {})
+    assert res.findings[res.findings["kind"] == "derived_check"].empty
+    one = "Testco will pay $48 per share for all 50 million shares, $2.4bn in all."
+    figs = pd.DataFrame([sfig("a", one, "$48", 48.0, "USD", "price_per_share"),
+                         sfig("a", one, "50 million", 50 * M, "count", "shares"),
+                         sfig("a", one, "$2.4bn", 2.4 * BN, "USD", "deal_amount")])
+    d = json.loads(checks(helpers.compare_story(figs, arts(["a"]), {}), "deal_amount").iloc[0]["detail"])
+    assert d["consistent"] is True
