@@ -4305,8 +4305,8 @@ def compare_group_figures(figs: pd.DataFrame) -> dict[tuple[str, str], pd.DataFr
 # ---------------------------------------------------------------------------
 _CMP_EQUIV_GAP = re.compile(
     r"\s*[(\[]?\s*(?:(?:or|oder|about|around|roughly|approximately|approx\.|some|nearly|equivalent to|worth|"
-    r"rund|etwa|circa|ca\.|umgerechnet|knapp|gut|=|;|/|,)\s*)*[(\[]?\s*", re.I)
-_CMP_EQUIV_MARK = re.compile(r"[(\[;/=]|\b(?:or|oder|about|around|roughly|approximately|approx|some|nearly|"
+    r"rund|etwa|circa|ca\.|umgerechnet|knapp|gut|=|;|:|/|,)\s*)*[(\[]?\s*", re.I)
+_CMP_EQUIV_MARK = re.compile(r"[(\[;:/=]|\b(?:or|oder|about|around|roughly|approximately|approx|some|nearly|"
                              r"equivalent|worth|rund|etwa|circa|ca|umgerechnet|knapp|gut)\b", re.I)
 
 
@@ -4320,8 +4320,9 @@ def compare_currency_equivalents(figures: pd.DataFrame) -> dict[str, dict]:
 
     Rule: in the same sentence, a money figure that follows another money figure of a
     different currency, separated only by a bracket, "or"/"oder", "about"/"rund"/"etwa",
-    ";", "/" or "=" (and blanks/commas), is the same claim converted: "£1.3bn ($2.48bn;
-    1.88bn euros)", "a $900m (£479m) loan", "10 Millionen Euro (rund 11 Millionen Dollar)".
+    ";", ":", "/" or "=" (and blanks/commas), is the same claim converted: "£1.3bn ($2.48bn;
+    1.88bn euros)", "a $900m (£479m) loan", "10 Millionen Euro (rund 11 Millionen Dollar)";
+    after a conversion a comma is enough: "$9.4bn (261bn roubles, £4.8bn)".
     A chain of conversions points to its first figure. The whole figures table is read
     (unclassified figures too), since the first figure may carry another label.
     """
@@ -4342,7 +4343,8 @@ def compare_currency_equivalents(figures: pd.DataFrame) -> dict[str, dict]:
         if not (0 <= a <= b <= len(sent)) or b - a > 30:
             continue
         gap = sent[a:b]
-        if not _CMP_EQUIV_GAP.fullmatch(gap) or not _CMP_EQUIV_MARK.search(gap):
+        chained = str(prev.get("figure_id", "")) in out and "," in gap  # "(261bn roubles, £4.8bn)"
+        if not _CMP_EQUIV_GAP.fullmatch(gap) or not (_CMP_EQUIV_MARK.search(gap) or chained):
             continue
         root = out.get(str(prev.get("figure_id", "")), prev)
         if root["unit"] == cur["unit"]:

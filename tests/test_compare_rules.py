@@ -60,6 +60,20 @@ def test_bracketed_conversions_are_found():
     assert {k: v["text"] for k, v in eq.items()} == {"a:48": "£1.3bn", "a:57": "£1.3bn", "b:23": "$900m"}
 
 
+def test_conversion_chains_with_colon_and_comma():
+    s1 = "Testbank paid 26bn roubles ($9.3bn: £4.8bn) for the unit."
+    s2 = "Testbank bought the unit for $9.3bn (26bn roubles, £4.8bn) on Sunday."
+    figs = pd.DataFrame([sfig("a", s1, "26bn roubles", 26 * BN, "RUB", "deal_amount"),
+                         sfig("a", s1, "$9.3bn", 9.3 * BN, "USD", "deal_amount"),
+                         sfig("a", s1, "£4.8bn", 4.8 * BN, "GBP", "deal_amount"),
+                         sfig("b", s2, "$9.3bn", 9.3 * BN, "USD", "deal_amount"),
+                         sfig("b", s2, "26bn roubles", 26 * BN, "RUB", "deal_amount"),
+                         sfig("b", s2, "£4.8bn", 4.8 * BN, "GBP", "deal_amount")])
+    eq = helpers.compare_currency_equivalents(figs)
+    assert sorted((k[0], v["text"]) for k, v in eq.items()) == [
+        ("a", "26bn roubles"), ("a", "26bn roubles"), ("b", "$9.3bn"), ("b", "$9.3bn")]
+
+
 @pytest.mark.parametrize("sentence, first, second", [
     ("Alpha Test paid £5m and Beta Test paid $8m for their shares.", "£5m", "$8m"),
     ("Sales reached €10m, up from $8m a year earlier.", "€10m", "$8m"),
