@@ -2964,7 +2964,8 @@ _EX_HEAD_MONEY_AFTER = re.compile(
     r"|steuer(?:schuld|nachforderung|forderung|nachzahlung))"
     r"|(?P<damages>damages\b|schadens?ersatz)"
     r"|(?P<debt>loans?\b|credit\s+(?:line|facility)|kredit|darlehen|schulden\b)"
-    r"|(?P<price_per_share>(?:a|per|each|je|pro)\s+(?:[^\W\d_]+\s+)?(?:share|aktie)\b))")
+    r"|(?P<price_per_share>(?<!for\s)(?<!of\s)(?<!in\s)(?<!für\s)(?:a|per|each|je|pro)\s+(?:[^\W\d_]+\s+)?"
+    r"(?:share|aktie)\b))")
 _EX_HEAD_MONEY_BEFORE = re.compile(
     r"(?:(?P<dividend>dividends?|dividende\w*|ausschüttung\w*)"
     r"|(?P<tax_bill>tax\s+(?:bill|claim|demand|debt)s?|back\s+tax(?:es)?|unpaid\s+taxes"
@@ -2974,7 +2975,7 @@ _EX_HEAD_MONEY_BEFORE = re.compile(
 # deaths and injured people: the verb or noun right after a count ("seven people killed", "fünf
 # Menschen kamen ums Leben", "20 bis 25 wurden verletzt") or right before it ("killed at least five")
 _EX_HEAD_COUNT_AFTER = re.compile(
-    r"\s*(?:[^\W\d_]+\s+){0,3}?(?:(?P<deaths>killed|dead\b|died|deaths\b|tote\b|toten\b|todesopfer|ums\s+leben"
+    r"\s*(?:[^\W\d_]+\s+){0,5}?(?:(?P<deaths>killed|dead\b|died|deaths\b|tot\b|tote\b|toten\b|todesopfer|ums\s+leben"
     r"|getötet|starben|gestorben|lost\s+their\s+lives)|(?P<injured>injured|wounded|hurt\b|verletzt|verwundet))")
 _EX_HEAD_COUNT_BEFORE = re.compile(
     r"(?:(?P<deaths>killed|killing|starben|tötete|töteten|kostete)|(?P<injured>injured|injuring|verletzte))"
@@ -2984,6 +2985,7 @@ _EX_HEAD_DEAL_VERB = re.compile(
     r"\b(?:sold|sells?|selling|sale|bought|buys?|buying|paid|pays?|paying|acquired?|acquires|won|auction\w*"
     r"|verkauf\w*|gekauft|kauft\w*|kaufen|bezahlt|zahlt\w*|erworben|erwirbt|übernommen|übernimmt|ersteigert"
     r"|versteigert)\b")
+_EX_SECOND_WORD = re.compile(r"[ \u00a0]+[^\W\d_][\w-]*[ \u00a0]+([^\W\d_][\w-]*)")
 _EX_CHANGE_BEFORE = frozenset(("up", "down", "by", "rose", "fell", "gained", "lost", "um", "plus", "minus"))
 _EX_AGE_AFTER = re.compile(r"[- ]?(?:jährig|year-old|years-old|year old|years old)", re.I)
 
@@ -3473,6 +3475,11 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                 hit = voc.token_cues(fig["_noun"].lower())
                 allowed = _EX_COUNTISH.get(fig["unit"], ())
                 cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
+                if not cands and fig["unit"] == "count":
+                    # "2,300 full-time employees", "1.400 feste Mitarbeiter": the noun after one adjective
+                    m2 = _EX_SECOND_WORD.match(text, e, e + 60)
+                    hit = voc.token_cues(m2.group(1).lower()) if m2 is not None else ()
+                    cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
                 quantity = max(cands)[1] if cands else "unclassified"
                 if head and quantity in ("people", "casualties", "unclassified"):
                     quantity = head                        # "seven people killed": deaths, not people
@@ -5127,10 +5134,9 @@ _CMP_MONEY_NONCODES = {"percent", "percentage_points", "count", "year", "ordinal
 
 
 def compare_currency_findings(results: dict, language: str, tolerance: float) -> list[dict]:
-    """A finding per quantity reported in more than one currency (never converted, never merged).
-
-    The minority currency's figures are flagged; when its number equals the majority's
-    consensus, the currency itself looks wrong (error type 'currency')."""
+    """Quantities reported in more than one currency are never converted or merged; when the
+    minority currency's number equals the majority's consensus, the currency itself looks
+    wrong: an outlier with error type 'currency'."""
     out = []
     by_q: dict[str, list] = {}
     for (q, u), res in results.items():
@@ -5159,12 +5165,14 @@ def compare_currency_findings(results: dict, language: str, tolerance: float) ->
                 msg = (f"{label}: {quotes} in {u}, {main_labels} in {main_u}; amounts in different currencies are not "
                        f"compared." + (f" The number matches the {main_u} consensus — the currency may be wrong."
                                        if same_number else ""))
-            # a note, never a contradiction: the amounts are not compared (conversions in brackets
-            # were already set aside by compare_currency_equivalents)
-            out.append(_cmp_finding(
-                "currency", q, u, figs + [c["rep"] for c in main["claims"]],
-                "low" if same_number else "info", 45 if same_number else 20, msg,
-                {"error_type": "currency", "currencies": [main_u, u], "same_number": same_number}))
+            # never a contradiction: the amounts are not compared (conversions in brackets were
+            # already set aside by compare_currency_equivalents). Only a number that equals the
+            # other currency's consensus is a finding: an outlier whose error looks like the
+            # currency. A quantity simply reported in two currencies is two rows of comparison.csv.
+            if same_number:
+                out.append(_cmp_finding(
+                    "outlier", q, u, figs + [c["rep"] for c in main["claims"]], "medium", 45, msg,
+                    {"error_type": "currency", "currencies": [main_u, u], "same_number": True}))
     return out
 
 
