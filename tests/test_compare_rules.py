@@ -106,10 +106,21 @@ def test_conversions_never_make_currency_disagreements():
     assert ("deal_amount", "EUR") not in cmp.index                       # a conversion is no claim of its own
     assert json.loads(cmp.loc[("deal_amount", "USD"), "agree"]) == ["c"]  # only c's own dollar figure
     assert cmp.loc[("deal_amount", "GBP"), "consensus_low"] == 1.3 * BN
-    # a quantity truly reported in two currencies is a note, never a contradiction
-    notes = kinds(res, "currency")
-    assert len(notes) == 1 and notes.iloc[0]["severity"] in ("low", "info")
-    assert "contradict" not in notes.iloc[0]["message"]
+    # a quantity truly reported in two currencies is two rows of the comparison, never a finding
+    assert ("deal_amount", "USD") in cmp.index and not (res.findings["unit"] == "USD").any()
+
+
+def test_same_number_in_another_currency_is_an_outlier_of_the_currency():
+    texts = {"a": "Quarry Group will pay £1.3bn for the mill.", "b": "Quarry Group pays £1.3bn for the mill.",
+             "c": "Quarry Group pays €1.3bn for the mill."}
+    units = {"a": "GBP", "b": "GBP", "c": "EUR"}
+    spans = {"a": "£1.3bn", "b": "£1.3bn", "c": "€1.3bn"}
+    figs = pd.DataFrame([sfig(k, t, spans[k], 1.3 * BN, units[k], "deal_amount") for k, t in texts.items()])
+    res = helpers.compare_story(figs, arts(["a", "b", "c"]), {})
+    out = kinds(res, "outlier")
+    assert len(out) == 1 and json.loads(out.iloc[0]["detail"])["error_type"] == "currency"
+    assert out.iloc[0]["unit"] == "EUR" and "currency may be wrong" in out.iloc[0]["message"]
+    assert kinds(res, "contradiction").empty
 
 
 def test_conversion_evidence_is_not_plotted():
