@@ -2536,8 +2536,7 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "einstieg", "~beteiligung", "~anteil", "~summe", "~betrag", "zahlt", "bezahlt", "~zahlen", "angebot",
         "*angebot", "offerte", "fusion", "mehrheit", "*mehrheit", "invest", "acquisition", "acquire", "buy", "buys",
         "bought", "purchase", "takeover", "transaction", "~stake", "paid", "pays", "pay", "paying", "offer", "bid",
-        "merger", "~sum", "~amount", "majority", "sold", "sells", "sold for", "bought for", "sold off", "~auction",
-        "~auktion", "versteigert", "verkauft", "~verkauf",
+        "merger", "~sum", "~amount", "majority", "~sold", "~sells", "versteigert", "verkauft", "~verkauf",
     )),
     "valuation": ("money", (
         "!bewertet", "!bewertung", "!*bewertung", "~wert", "!valued", "!valuation", "!valuing", "!values",
@@ -2564,18 +2563,18 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
                            "spend", "capital expenditure", "data centre", "data center", "infrastructure",
                            "initiatives", "spent", "spends", "ausgegeben", "hardware")),
     "debt": ("money", ("schulden", "kredit", "*kredit", "darlehen", "*darlehen", "anleihe", "verbindlichkeiten",
-                       "debt", "loan", "loans", "bond", "bonds", "borrow", "credit line", "credit facility")),
+                       "debt", "loan", "loans", "bond", "bonds", "borrow")),
     "price": ("money", ("kostet", "~kosten", "preis", "*preis", "price", "prices", "costs", "cost", "priced",
                         "ticket")),
     "backlog": ("money", ("auftragsbestand", "*auftragsbestand", "auftragseingang", "backlog", "order book",
                           "orders")),
     "fine": ("money", ("strafe", "*strafe", "bußgeld", "*bußgeld", "geldbuße", "fine", "fined", "penalty")),
     "tax_bill": ("money", ("!steuerschuld", "!*steuerschuld", "!steuernachforderung", "!*steuernachforderung",
-                           "!steuerforderung", "!steuernachzahlung", "!tax bill", "!back tax", "!back taxes",
-                           "!unpaid taxes", "!tax claim", "!tax claims", "!tax debt", "!tax demand", "in taxes")),
+                           "!steuerforderung", "!steuernachzahlung", "!tax bill", "!back tax", "!unpaid taxes",
+                           "!tax claim", "!tax debt", "!tax demand", "in taxes")),
     "damages": ("money", ("!schadenersatz", "!schadensersatz", "!*schadenersatz", "!*schadensersatz",
                           "!damages")),
-    "dividend": ("money", ("!dividende", "!*dividende", "ausschüttung", "!dividend", "!dividends", "payout")),
+    "dividend": ("money", ("!dividende", "!*dividende", "ausschüttung", "!dividend", "!dividends")),
     "stake": ("percent", (
         "anteil", "*anteil", "beteiligung", "*beteiligung", "übernehm", "übernimmt", "übernommen", "kauf", "kauft",
         "erwerb", "erwirbt", "hält", "halten", "aktien", "stake", "share of", "holding", "owns", "acquire",
@@ -2605,9 +2604,9 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "people": ("count", ("menschen", "personen", "einwohner", "people", "persons", "residents", "inhabitants",
                          "bürger", "citizens", "besucher", "visitors", "zuschauer", "spectators")),
     "deaths": ("count", ("tote", "toten", "todesopfer", "getötet", "starben", "starb", "gestorben", "ums leben",
-                         "leben gekommen", "tödlich", "dead", "killed", "deaths", "died", "fatalities", "lost their lives")),
+                         "tödlich", "dead", "killed", "deaths", "died", "fatalities")),
     "injured": ("count", ("verletzt", "verletzte", "verletzten", "*verletzte", "*verletzten", "verwundet",
-                          "injured", "injuries", "wounded", "hurt")),
+                          "injured", "wounded")),
     "casualties": ("count", ("opfer", "victims", "casualties")),
     "year_founded": ("year", ("gegründet", "gründ", "*gründung", "founded", "founding", "founder", "established",
                               "aufgebaut", "ins leben gerufen", "set up")),
@@ -2958,36 +2957,60 @@ _EX_COUNTISH = {"count": ("count",), "other": ()}
 # the noun it is "of" ("damages of $20bn", "Dividende von 70 Cent", "Steuerschuld über ...").
 # Matched on the lowercased text with hyphens as spaces ("530 pence-a-share").
 _EX_HEAD_MONEY_AFTER = re.compile(
-    r"\s*(?:\([^()\n]{1,60}\)\s*)?(?:[^\W\d_]+\s+){0,2}?"
+    r"[\s-]*(?:\([^()\n]{1,60}\)\s*)?(?:[^\W\d_]+[\s-]+){0,2}?"
     r"(?:(?P<dividend>dividends?\b|dividende)"
-    r"|(?P<tax_bill>(?:back\s+)?tax\s+(?:bill|claim|demand|debt)|back\s+tax|(?:in|of|for)\s+(?:[^\W\d_]+\s+)?taxes\b"
-    r"|steuer(?:schuld|nachforderung|forderung|nachzahlung))"
+    r"|(?P<tax_bill>(?:back[\s-]+)?tax[\s-]+(?:bill|claim|demand|debt)|back[\s-]+tax"
+    r"|(?:in|of|for)\s+(?:[^\W\d_]+\s+)?taxes\b|steuer(?:schuld|nachforderung|forderung|nachzahlung))"
     r"|(?P<damages>damages\b|schadens?ersatz)"
-    r"|(?P<debt>loans?\b|credit\s+(?:line|facility)|kredit|darlehen|schulden\b)"
-    r"|(?P<price_per_share>(?<!for\s)(?<!of\s)(?<!in\s)(?<!für\s)(?:a|per|each|je|pro)\s+(?:[^\W\d_]+\s+)?"
-    r"(?:share|aktie)\b))")
+    r"|(?P<fine>fines?\b|penalty\b|strafe\b|bußgeld|geldbuße)"
+    r"|(?P<debt>loans?\b|credit[\s-]+(?:line|facility)|kredit|darlehen|schulden\b)"
+    r"|(?P<price_per_share>(?<!for\s)(?<!of\s)(?<!in\s)(?<!für\s)(?:a|per|each|je|pro)[\s-]+(?:[^\W\d_]+\s+)?"
+    r"(?:share|aktie)\b))", re.I)
 _EX_HEAD_MONEY_BEFORE = re.compile(
     r"(?:(?P<dividend>dividends?|dividende\w*|ausschüttung\w*)"
-    r"|(?P<tax_bill>tax\s+(?:bill|claim|demand|debt)s?|back\s+tax(?:es)?|unpaid\s+taxes"
+    r"|(?P<tax_bill>tax[\s-]+(?:bill|claim|demand|debt)s?|back[\s-]+tax(?:es)?|unpaid\s+taxes"
     r"|steuer(?:schuld|nachforderung|forderung|nachzahlung)\w*)"
     r"|(?P<damages>damages|schadens?ersatz\w*)|(?P<debt>loans?|kredit\w*|darlehen\w*))"
     r"\s+(?:[^\W\d_]+\s+){0,3}?(?:of|von|über|in\s+höhe\s+von|worth|totall?ing|amounting\s+to|to|auf|at)\s+\Z")
+# the last word before a money figure that can join it to a noun before ("damages of", "Kredit über")
+_EX_HEAD_MONEY_JOIN = frozenset(("of", "von", "über", "worth", "totalling", "totaling", "to", "auf", "at"))
 # deaths and injured people: the verb or noun right after a count ("seven people killed", "fünf
 # Menschen kamen ums Leben", "20 bis 25 wurden verletzt") or right before it ("killed at least five")
 _EX_HEAD_COUNT_AFTER = re.compile(
     r"\s*(?:[^\W\d_]+\s+){0,5}?(?:(?P<deaths>killed|dead\b|died|deaths\b|tot\b|tote\b|toten\b|todesopfer|ums\s+leben"
-    r"|getötet|starben|gestorben|lost\s+their\s+lives)|(?P<injured>injured|wounded|hurt\b|verletzt|verwundet))")
-_EX_HEAD_COUNT_BEFORE = re.compile(
-    r"(?:(?P<deaths>killed|killing|starben|tötete|töteten|kostete)|(?P<injured>injured|injuring|verletzte))"
-    r"\s+(?:[^\W\d_]+\s+){0,1}\Z")
+    r"|getötet|starben|gestorben|lost\s+their\s+lives)|(?P<injured>injured|wounded|hurt\b|verletzt|verwundet))",
+    re.I)
+_EX_HEAD_COUNT_VERBS = {"killed": "deaths", "killing": "deaths", "starben": "deaths", "tötete": "deaths",
+                        "töteten": "deaths", "kostete": "deaths", "injured": "injured", "injuring": "injured",
+                        "verletzte": "injured"}
 # "sold ... for $9.3bn", "bought it for", "won the auction for", "für 5 Milliarden gekauft": the price paid
 _EX_HEAD_DEAL_VERB = re.compile(
     r"\b(?:sold|sells?|selling|sale|bought|buys?|buying|paid|pays?|paying|acquired?|acquires|won|auction\w*"
     r"|verkauf\w*|gekauft|kauft\w*|kaufen|bezahlt|zahlt\w*|erworben|erwirbt|übernommen|übernimmt|ersteigert"
     r"|versteigert)\b")
+_EX_HEAD_UCLS = frozenset(("money", "money_or_count", "count"))
+_EX_PPS_FROM = frozenset(("deal_amount", "price", "unclassified"))
 _EX_SECOND_WORD = re.compile(r"[ \u00a0]+[^\W\d_][\w-]*[ \u00a0]+([^\W\d_][\w-]*)")
 _EX_CHANGE_BEFORE = frozenset(("up", "down", "by", "rose", "fell", "gained", "lost", "um", "plus", "minus"))
 _EX_AGE_AFTER = re.compile(r"[- ]?(?:jährig|year-old|years-old|year old|years old)", re.I)
+_EX_AGE_BEFORE = frozenset(("age", "alter", "ages"))     # "at the age of 80", "im Alter von 80 Jahren"
+
+
+def _ex_share_price(fig: dict, quantity: str, sentence: str) -> bool:
+    """True when a money figure labelled `quantity` from its sentence is rather the price of one
+    share: an amount in pence or cents (or a small unscaled one) in a sentence about shares, or a
+    deal priced in pence ("a buyout at just over 300p"); not a change ("down 3.75p"), not a dividend."""
+    if quantity in ("dividend", "price_per_share"):
+        return False
+    btoks = fig["_btoks"]
+    if btoks and _ex_strip(btoks[-1]) in _EX_CHANGE_BEFORE:
+        return False
+    sub = fig.get("_sub")
+    if sub and quantity in ("deal_amount", "valuation"):
+        return True
+    if not (sub or quantity in _EX_PPS_FROM and not fig.get("_scaled") and abs(fig["value"]) < 1000):
+        return False
+    return _ex_head_gate(sentence, 2)
 
 
 def _ex_is_conversion(text: str, prev_end: int, start: int) -> bool:
@@ -3002,27 +3025,61 @@ def _ex_is_conversion(text: str, prev_end: int, start: int) -> bool:
     return False
 
 
-def _ex_head_quantity(text: str, fig: dict, ucls: str, sent: tuple[int, int]) -> str:
+def _ex_head_gate(sentence: str, kind: int, language: str = "") -> bool:
+    """Whether a text can hold head words at all, for kind 0 (money: 'loan', 'tax', 'a share'),
+    1 (counts: 'killed', 'verletzt') or 2 ('share', 'Aktie'), in the text's language ('': both):
+    plain substring tests, once per sentence, spare the head patterns for sentences that hold none."""
+    low = sentence.lower()
+    en, de = language != "de", language != "en"
+    if kind == 2:
+        return en and "share" in low or de and "aktie" in low
+    if kind == 1:
+        return en and ("kill" in low or "dead" in low or "died" in low or "death" in low or "injur" in low or
+                       "wound" in low or "hurt" in low) or \
+            de and ("tot " in low or "tote" in low or "verletz" in low or "leben" in low or "starb" in low or
+                    "getötet" in low or "verwund" in low)
+    return en and ("share" in low or "tax" in low or "loan" in low or "divid" in low or "damage" in low or
+                   "fine" in low or "credit" in low or "penalt" in low) or \
+        de and ("aktie" in low or "steuer" in low or "kredit" in low or "darlehen" in low or "divid" in low or
+                "schaden" in low or "schulden" in low or "strafe" in low or "ausschütt" in low or
+                "bußgeld" in low or "geldbuße" in low)
+
+
+def _ex_head_quantity(text: str, fig: dict, ucls: str, sent: tuple[int, int], gate: bool = True) -> str:
     """The quantity named by the words right at a figure ('loan', 'in damages', 'a share', 'Tote',
-    'verletzt', 'dividend of'), '' when none: these win over the sentence's cue words."""
+    'verletzt', 'dividend of'), '' when none: these win over the sentence's cue words. `gate` is
+    _ex_head_gate(sentence, kind) for the figure's kind (True: look anyway)."""
     s, e = fig["start"], fig["end"]
-    if ucls in ("money", "money_or_count"):
-        after, before = _EX_HEAD_MONEY_AFTER, _EX_HEAD_MONEY_BEFORE
-    elif ucls == "count":
-        after, before = _EX_HEAD_COUNT_AFTER, _EX_HEAD_COUNT_BEFORE
-    else:
+    if ucls == "count" and not gate:
         return ""
-    seg = text[max(sent[0], s - 70):s].lower().replace("-", " ")
-    m = before.search(seg) if seg else None
+    lo = max(sent[0], s - 70)
+    m = None
+    if ucls == "count":
+        last = text[max(lo, s - 24):s].rsplit(None, 2)[-2:]   # the last two words before the figure
+        for w in reversed(last):
+            if w[-1] in ".,;:!?)\"'»“”":
+                break                                           # not across a clause break
+            q = _EX_HEAD_COUNT_VERBS.get(w.lower())
+            if q:
+                return q                                        # "killed at least five", "starben zwei"
+        m = _EX_HEAD_COUNT_AFTER.match(text, e, min(sent[1], e + 70))
+        return m.lastgroup if m is not None else ""
+    if ucls not in ("money", "money_or_count"):
+        return ""
+    if gate:
+        last = text[max(lo, s - 24):s].rsplit(None, 1)[-1:]
+        if last and last[-1].lower() in _EX_HEAD_MONEY_JOIN:
+            m = _EX_HEAD_MONEY_BEFORE.search(text[lo:s].lower())
+        if m is None:
+            m = _EX_HEAD_MONEY_AFTER.match(text, e, min(sent[1], e + 70))
     if m is None:
-        seg = text[e:min(sent[1], e + 70)].lower().replace("-", " ")
-        m = after.match(seg) if seg else None
-    if m is None:
-        if after is _EX_HEAD_MONEY_AFTER and text.endswith(("for ", "für "), max(0, s - 4), s) and \
+        if text.endswith(("for ", "für "), max(0, s - 4), s) and \
                 _EX_HEAD_DEAL_VERB.search(text[sent[0]:s].lower()) is not None:
-            return "deal_amount"
+            # "on sale for 79p": pence and small sums are a price, not a deal
+            small = fig.get("_sub") or not fig.get("_scaled") and abs(fig["value"]) < 1000
+            return "price" if small else "deal_amount"
         return ""
-    if m.lastgroup == "price_per_share" and any(w in text[sent[0]:sent[1]].lower() for w in ("dividend", "ausschütt")):
+    if m.lastgroup == "price_per_share" and any(w in text[sent[0]:sent[1]].lower() for w in ("divid", "ausschütt")):
         return "dividend"                     # "Dividende von 65 Cent je Aktie, ... 80 Cent pro Aktie"
     return m.lastgroup
 
@@ -3243,9 +3300,9 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
         return fig
     # a written number
     g = m.group
-    cpre, sign, digits, scale_w, sscale, csuf, pct, pctadj = g("cpre", "sign", "digits", "scale", "sscale", "csuf",
-                                                               "pct", "pctadj")
-    if g("pmin"):
+    cpre, sign, digits, scale_w, sscale, csuf, pct, pctadj, pmin = g("cpre", "sign", "digits", "scale", "sscale",
+                                                                     "csuf", "pct", "pctadj", "pmin")
+    if pmin:
         if language != "en" or cpre or scale_w or sscale:
             return None                       # "5p" outside an English price: not a figure
         csuf = "p"
@@ -3332,8 +3389,9 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
         return False
     if len(prev_tok) == 1 and prev_tok.isupper() and prev == " " and not (language == "en" and prev_tok in "AI"):
         return False                          # road and grade names: A 67, B 96, Q 3
-    if nxt in "-j " and _EX_AGE_AFTER.match(text, e, e + 12) is not None:
-        fig["unit"] = "other"                 # an age ("35-jährige", "a 42-year-old"): not a count
+    if nxt in "-j " and _EX_AGE_AFTER.match(text, e, e + 12) is not None or pt == "aged" or \
+            pt in ("of", "von") and len(toks) > 1 and _ex_strip(toks[-2]) in _EX_AGE_BEFORE:
+        fig["unit"] = "other"                 # an age ("35-jährige", "a 42-year-old", "aged 80"): not a count
         return True
     v = fig["value"]
     is_year_shape = fig["_int4"] and (1000 <= v <= 2199 if _EX_YEAR_CUES.__contains__(pt) else 1800 <= v <= 2100)
@@ -3453,6 +3511,7 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     out = []
     sent_cache = (-1, -1)
     sent_text = ""
+    gates: dict = {}                                       # _ex_head_gate of the current sentence, by kind
     sent_memo: dict = {}
     cue_cache: dict = {}
     prev_fig = None
@@ -3462,15 +3521,24 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
             sent_cache = _ex_sentence(text, s, e, sent_memo)
             sent_text = text[sent_cache[0]:sent_cache[1]]
+            gates = {}
         ucls = fig.pop("_ucls", None) or _ex_unit_class_of(fig["unit"]) if fig["unit"] else "other"
         if fig["unit"] == "date":
             quantity = "unclassified"
         else:
             own = fig.get("_own", "")
-            head = _ex_head_quantity(text, fig, ucls, sent_cache) if ucls != "other" else ""
-            if head and voc.unit_of.get(head) not in ("money", "count"):
-                head = ""                                  # a story's own quantities may rename or drop it
-            if fig.get("_noun") and fig["unit"] in ("count", "other"):
+            noun_case = bool(fig.get("_noun")) and fig["unit"] in ("count", "other")
+            head = ""
+            if not noun_case and ucls in _EX_HEAD_UCLS:
+                kind = 1 if ucls == "count" else 0
+                gate = gates.get(kind)
+                if gate is None:
+                    gate = gates[kind] = _ex_head_gate(sent_text, kind, language)
+                if gate or kind == 0 and text.endswith(("for ", "für "), max(0, s - 4), s):
+                    head = _ex_head_quantity(text, fig, ucls, sent_cache, gate)
+                if head and voc.unit_of.get(head) not in ("money", "count"):
+                    head = ""                              # a story's own quantities may rename or drop it
+            if noun_case:
                 # "500 Mitarbeiter", "four minutes": the noun says what is counted
                 hit = voc.token_cues(fig["_noun"].lower())
                 allowed = _EX_COUNTISH.get(fig["unit"], ())
@@ -3481,8 +3549,13 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                     hit = voc.token_cues(m2.group(1).lower()) if m2 is not None else ()
                     cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
                 quantity = max(cands)[1] if cands else "unclassified"
-                if head and quantity in ("people", "casualties", "unclassified"):
-                    quantity = head                        # "seven people killed": deaths, not people
+                if quantity in ("people", "casualties", "unclassified") and fig["unit"] == "count":
+                    gate = gates.get(1)
+                    if gate is None:
+                        gate = gates[1] = _ex_head_gate(sent_text, 1, language)
+                    head = _ex_head_quantity(text, fig, ucls, sent_cache, gate) if gate else ""
+                    if head and voc.unit_of.get(head) == "count":
+                        quantity = head                    # "seven people killed": deaths, not people
             elif head:
                 quantity = head                            # "a $900m loan", "$20bn in damages", "Tote"
             elif fig.get("_company") and voc.unit_of.get("valuation") == "money":
@@ -3492,15 +3565,10 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
                 quantity = prev_fig[2]                     # "$3 billion, up from $1.8 billion": the same quantity
             else:
                 quantity, _score = _ex_label(text, fig, ucls, sent_cache, voc, own, cue_cache)
-            if ucls == "money" and not head and voc.unit_of.get("price_per_share") == "money" and \
-                    (quantity in ("deal_amount", "valuation") and fig.get("_sub") or
-                     quantity in ("deal_amount", "price", "unclassified") and
-                     (fig.get("_sub") or not fig.get("_scaled") and abs(fig["value"]) < 1000) and
-                     any(w in sent_text.lower() for w in ("share", "aktie"))) and \
-                    not (fig["_btoks"] and _ex_strip(fig["_btoks"][-1]) in _EX_CHANGE_BEFORE):
-                # pence and small amounts beside shares, a deal "at 300p": a price a share
-                quantity = "price_per_share"
-            if conv is not None and ucls == "money" and conv[0] == sent_cache[0] and \
+            if ucls == "money" and not head and (fig.get("_sub") or quantity in _EX_PPS_FROM) and \
+                    voc.unit_of.get("price_per_share") == "money" and _ex_share_price(fig, quantity, sent_text):
+                quantity = "price_per_share"               # pence beside shares, a buyout "at 300p"
+            if conv is not None and conv[0] == sent_cache[0] and ucls == "money" and \
                     _ex_is_conversion(text, conv[1], s):
                 quantity = conv[2]                         # "$900m (£479m)": the conversion is the same quantity
             if fig.get("_money_pending"):

@@ -76,6 +76,21 @@ def test_a_share_bought_for_money_is_no_share_price():
     assert one("Ostmark paid $1bn for a share in the venture.", "en", "$1bn")["quantity"] == "deal_amount"
 
 
+def test_a_payout_to_settle_a_lawsuit_is_no_dividend():
+    assert one("It blamed a $640m payout to settle a lawsuit.", "en", "$640m")["quantity"] != "dividend"
+
+
+def test_a_fine_and_its_conversion():
+    text = "Ostmark agreed to pay a $2.5m (£1.3m) fine for bribing an official."
+    assert [q for _t, _v, _u, q in figs(text, "en")] == ["fine", "fine"]
+
+
+def test_pence_are_a_price_not_a_deal():
+    assert one("The single is now on sale for 79p, the usual cost of a song.", "en", "79p")["quantity"] == "price"
+    text = "Shares in Nordex were down more than 4% at 325.5p as analysts worried over earnings."
+    assert one(text, "en", "325.5p")["quantity"] == "price_per_share"
+
+
 def test_before_tax_is_no_tax_bill():
     assert one("The group made a profit before tax of $3bn.", "en", "$3bn")["quantity"] != "tax_bill"
 
@@ -115,6 +130,9 @@ def test_dollar_sign_with_p_is_not_pence():
     ("Unter den Verletzten ist eine etwa 41-jährige Frau.", "de", "etwa 41"),
     ("A 42-year-old woman was among the injured.", "en", "42"),
     ("The man, 42 years old, was unhurt.", "en", "42"),
+    ("The actor died last July at the age of 81.", "en", "81"),
+    ("The singer, aged 45, was not hurt.", "en", "45"),
+    ("Er starb im Alter von 81 Jahren.", "de", "81"),
 ])
 def test_an_age_is_not_a_count(text, lang, span):
     f = one(text, lang, span)
