@@ -2536,7 +2536,7 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "einstieg", "~beteiligung", "~anteil", "~summe", "~betrag", "zahlt", "bezahlt", "~zahlen", "angebot",
         "*angebot", "offerte", "fusion", "mehrheit", "*mehrheit", "invest", "acquisition", "acquire", "buy", "buys",
         "bought", "purchase", "takeover", "transaction", "~stake", "paid", "pays", "pay", "paying", "offer", "bid",
-        "merger", "~sum", "~amount", "majority", "~sold", "~sells", "versteigert", "verkauft", "~verkauf",
+        "merger", "~sum", "~amount", "majority", "~sold", "~sells", "versteigert", "~verkauft", "~verkauf",
     )),
     "valuation": ("money", (
         "!bewertet", "!bewertung", "!*bewertung", "~wert", "!valued", "!valuation", "!valuing", "!values",
