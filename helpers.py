@@ -4784,6 +4784,9 @@ _CMP_QUANTITY_LABELS = {
     "unemployment_rate": ("Arbeitslosenquote", "Unemployment rate"), "margin": ("Marge", "Margin"),
     "vote_share": ("Stimmenanteil", "Vote share"), "people": ("Personen", "People"),
     "casualties": ("Opfer", "Casualties"), "debt": ("Schulden", "Debt"),
+    "tax_bill": ("Steuerschuld", "Tax bill"), "damages": ("Schadenersatz", "Damages"),
+    "dividend": ("Dividende", "Dividend"), "deaths": ("Tote", "Deaths"), "injured": ("Verletzte", "Injured"),
+    "backlog": ("Auftragsbestand", "Order backlog"),
 }
 _CMP_WORDS = {
     "en": {"article": "article", "stage": {"early": "early stage", "settled": "settled",
