@@ -2473,12 +2473,6 @@ def _ex_is_measure(word: str) -> bool:
     return False
 
 
-def _ex_measure_after(text: str, end: int) -> bool:
-    """True when a unit of measurement follows a number: '800 km', '64,33 Metern', '45-Minuten-Takt'."""
-    w = _ex_next_word(text, end + 1 if end < len(text) and text[end] == "-" else end)
-    return _ex_is_measure(w.split("-")[0])
-
-
 def _ex_count_noun(text: str, end: int, language: str, w: str | None = None) -> str:
     """The countable noun after a number ('Mitarbeiter', 'employees'), or '' when none follows;
     `w` is _ex_next_word(text, end) when the caller has it already."""
@@ -2659,8 +2653,6 @@ class _ExVocab:
         infix = [re.escape(f) for f, _n, _w in self.infix]
         self.any_cue = re.compile("(?:" + "|".join(alts or ["(?!)"]) + ")" +
                                   ("|.*?(?:" + "|".join(infix) + ")" if infix else ""), re.S)
-        self.phrase_re = (re.compile("|".join(re.escape(p) for p, _n, _w in sorted(self.phrases, key=lambda x: -len(x[0]))),
-                                     re.I) if self.phrases else None)
         self.phrase_map: dict[str, list] = {}
         for p, n, w in self.phrases:
             self.phrase_map.setdefault(p, []).append((n, w))
@@ -3355,7 +3347,7 @@ def _ex_from_match(m: re.Match, text: str, language: str, pair: bool = False) ->
            "_int4": plain and len(digits) == 4 and digits.isdigit(), "_minor": minor and not unit,
            "_digits": digits, "_mult": (v / value) if value else scale, "_sub": minor}
     if scaled and not unit:
-        # _ex_measure_after(text, e), keeping the next word for _ex_count_noun
+        # a unit of measurement after the number ('800 km'), keeping the next word for _ex_count_noun
         hyphen = e < len(text) and text[e] == "-"
         w0 = _ex_next_word(text, e + 1 if hyphen else e)
         if _ex_is_measure(w0.split("-")[0]):
@@ -3414,7 +3406,7 @@ def _ex_classify_plain(fig: dict, text: str, language: str, toks: list[str], n_b
         fig["unit"] = "ordinal"
         fig["_rank"] = True
         return True
-    # _ex_measure_after(text, e), keeping the next word for _ex_count_noun
+    # a unit of measurement after the number ('800 km'), keeping the next word for _ex_count_noun
     hyphen = e < len(text) and text[e] == "-"
     w0 = _ex_next_word(text, e + 1 if hyphen else e)
     if _ex_is_measure(w0.split("-")[0]):
@@ -4738,8 +4730,7 @@ def compare_verdict(claim: dict, region: tuple[float | None, float | None]) -> s
     return "contradicts"
 
 
-def compare_error_type(factor: float | None, claim: dict, consensus: tuple, tolerance: float,
-                       other_currencies: list[str] | None = None) -> str:
+def compare_error_type(factor: float | None, claim: dict, consensus: tuple, tolerance: float) -> str:
     """What kind of error a contradicting figure looks like, where a rule can tell.
 
     scale_slip     off by a power of ten (10, 100, 1000...): the value times 10^k lands in the consensus
