@@ -171,7 +171,7 @@ def test_citation_labels_sit_on_their_own_straight_stretch_clear_of_every_line(s
     fig, data = helpers.chart_citations(request.getfixturevalue(story))
     fig.canvas.draw()
     ax = fig.axes[0]
-    shown = [t for t in ax.texts if t.get_text() in {helpers._charts_edge_label(json.loads(f)) for f in data["figures"]}]
+    shown = [t for t in ax.texts if t.get_text() in {helpers._edge_label(json.loads(f)) for f in data["figures"]}]
     assert len(shown) == int((data["n_figures"] > 0).sum()) > 0
     links = [ln for ln in ax.lines if len(ln.get_xdata()) == 4]
     assert len(links) == len(data)
@@ -310,7 +310,7 @@ def test_legible_at_640_px(charts):
 
 def test_place_labels_moves_overlapping_texts_apart():
     with helpers.chart_style():
-        fig = helpers._charts_new_figure()
+        fig = helpers.new_figure()
         ax = fig.add_subplot()
         a = ax.text(0.5, 0.5, "14,3 Mrd. $")
         b = ax.text(0.5, 0.5, "15 Mrd. $")
@@ -324,7 +324,7 @@ def test_place_labels_moves_overlapping_texts_apart():
 def test_money_text_renders_literally(tmp_path):
     with helpers.chart_style():
         assert matplotlib.rcParams["text.parse_math"] is False
-        fig = helpers._charts_new_figure()
+        fig = helpers.new_figure()
         t = fig.text(0.1, 0.5, "$5M to $10M")
         e = fig.text(0.1, 0.3, "€5M to €10M")
         fig.canvas.draw()

@@ -221,7 +221,8 @@ def test_notebook_params_apply_story_yaml_unless_the_cell_sets_a_value(tmp_path,
     story_dir = tmp_path / "data" / "acme"
     (story_dir / "articles").mkdir(parents=True)
     (story_dir / "story.yaml").write_text("title: From the file\ntolerance: 0.2\n", encoding="utf-8")
-    monkeypatch.setattr(helpers, "DATA_DIR", tmp_path / "data")
+    import figcheck.common.paths
+    monkeypatch.setattr(figcheck.common.paths, "DATA_DIR", tmp_path / "data")
     before = {"helpers"}
     cell = {"helpers": helpers, **helpers.default_params(), "story": "acme"}
     params = helpers.notebook_params(cell, before)

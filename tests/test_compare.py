@@ -724,7 +724,7 @@ def test_parts_relation_checks_part_le_whole():
 def test_every_built_in_quantity_has_a_german_and_english_name():
     """A quantity extraction can assign is named in both languages in messages and charts."""
     for quantity in helpers.EXTRACT_QUANTITIES:
-        assert quantity in helpers._CMP_QUANTITY_LABELS, quantity
+        assert quantity in helpers._QUANTITY_LABELS, quantity
         de, en = helpers.compare_quantity_label(quantity, "de"), helpers.compare_quantity_label(quantity, "en")
         assert de and en, quantity
         assert "_" not in de and "_" not in en, (quantity, de, en)

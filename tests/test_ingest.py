@@ -685,7 +685,7 @@ def test_subscription_words_in_article_text_kept(line):
     ("New York, April 2, 2024", "", "2024-04-02"),
 ])
 def test_outlet_date_line(line, outlet, iso):
-    assert helpers._ingest_outlet_date_line(line) == {"published": iso, "outlet": outlet}
+    assert helpers.outlet_date_line(line) == {"published": iso, "outlet": outlet}
 
 
 @pytest.mark.parametrize("line", [
@@ -695,7 +695,7 @@ def test_outlet_date_line(line, outlet, iso):
     "The Valley Ledger",
 ])
 def test_outlet_date_line_rejects_other_lines(line):
-    assert helpers._ingest_outlet_date_line(line) is None
+    assert helpers.outlet_date_line(line) is None
 
 
 @pytest.mark.parametrize("header, outlet, iso, rule", [
@@ -850,8 +850,8 @@ def test_cite_aliases_inflection_and_quotations(text, own, expected):
 
 
 def test_cite_canonical_names():
-    assert helpers._ingest_cite_canonical("Süddeutschen Zeitung") == "Süddeutsche Zeitung"
-    assert helpers._ingest_cite_canonical("Kölnischen Rundschau") == "Kölnische Rundschau"
-    assert helpers._ingest_cite_canonical("Thüringer Allgemeinen") == "Thüringer Allgemeine"
-    assert helpers._ingest_cite_canonical("Berliner Zeitung") == "Berliner Zeitung"
-    assert helpers._ingest_cite_canonical("Associated Press") == "AP"
+    assert helpers.cite_canonical("Süddeutschen Zeitung") == "Süddeutsche Zeitung"
+    assert helpers.cite_canonical("Kölnischen Rundschau") == "Kölnische Rundschau"
+    assert helpers.cite_canonical("Thüringer Allgemeinen") == "Thüringer Allgemeine"
+    assert helpers.cite_canonical("Berliner Zeitung") == "Berliner Zeitung"
+    assert helpers.cite_canonical("Associated Press") == "AP"

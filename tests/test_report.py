@@ -291,8 +291,8 @@ def test_format_value(value, unit, language, expected):
 
 
 def test_highlight_escapes_and_marks():
-    assert helpers._report_highlight_many("a <b> 5 c 5", [(10, 11)]) == "a &lt;b&gt; 5 c <mark>5</mark>"
-    assert helpers._report_highlight_many("plain <x>", []) == "plain &lt;x&gt;"
+    assert helpers._highlight_many("a <b> 5 c 5", [(10, 11)]) == "a &lt;b&gt; 5 c <mark>5</mark>"
+    assert helpers._highlight_many("plain <x>", []) == "plain &lt;x&gt;"
 
 
 def test_charts_follow_the_order_notebook_04_gives(story):
@@ -318,7 +318,7 @@ def test_spans_of_one_sentence_share_one_quote_and_empty_evidence_is_dropped(sto
 
 
 def test_highlight_many_merges_overlaps():
-    assert helpers._report_highlight_many("ab <c> de", [(0, 2), (1, 3), (7, 9)]) == \
+    assert helpers._highlight_many("ab <c> de", [(0, 2), (1, 3), (7, 9)]) == \
         "<mark>ab </mark>&lt;c&gt; <mark>de</mark>"
 
 
@@ -326,10 +326,10 @@ def test_title_never_leads_with_a_disputed_headline():
     import pandas as pd
     articles = pd.DataFrame({"file": ["000_a.txt", "001_b.txt"], "published": ["2025-01-01", "2025-01-02"],
                              "title": ["Acme pays billions", "Acme buys Widgets"]})
-    labels = helpers._REPORT_LABELS["en"]
-    assert helpers._report_title({}, articles, "acme", labels) == "Figure check: Acme pays billions"
+    labels = helpers._LABELS["en"]
+    assert helpers._title({}, articles, "acme", labels) == "Figure check: Acme pays billions"
     findings = pd.DataFrame({"severity": ["high", "info"], "files": ['["000_a.txt"]', '["001_b.txt"]']})
-    assert helpers._report_title({}, articles, "acme", labels, findings) == "Figure check: Acme buys Widgets"
+    assert helpers._title({}, articles, "acme", labels, findings) == "Figure check: Acme buys Widgets"
     findings.loc[1, "severity"] = "high"
-    assert helpers._report_title({}, articles, "acme", labels, findings) == "Figure check: acme"
-    assert helpers._report_title({"title": "Own title"}, articles, "acme", labels, findings) == "Own title"
+    assert helpers._title({}, articles, "acme", labels, findings) == "Figure check: acme"
+    assert helpers._title({"title": "Own title"}, articles, "acme", labels, findings) == "Own title"

@@ -1,0 +1,365 @@
+"""charts/dotplot: TODO docstring."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib.patches import FancyArrowPatch
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+from figcheck.charts.layout import (
+    fit_names, label_at, label_width, layout, new_figure,
+    text_size, place_labels
+)
+from figcheck.charts.names import (
+    comparison_row, findings, outlet_map, quantity_label,
+    source_line
+)
+from figcheck.charts.style import (
+    OKABE_ITO, VERDICT_COLOURS, BAND, GREY, INK, PAD_IN, SOFT,
+    chart_style
+)
+from figcheck.charts.tables import chart_table
+from figcheck.common.language import story_language
+from figcheck.common.tables import cell_text, cell_float
+from figcheck.wording.charts import (
+    WORDS, cap, count, figure_label, lower_first, mid_sentence,
+    outlets_word, chart_quote, unit_words
+)
+from figcheck.wording.numbers import format_amount, format_number, format_range
+from figcheck.wording.words import article_label
+
+
+# ---------------------------------------------------------------------------
+# Chart 1: dot plot per quantity
+# ---------------------------------------------------------------------------
+def chart_evidence(tables: dict, quantity: str, unit: str | None = None) -> list[dict]:
+    """The evidence rows a chart plots for one quantity: figures with a number, each outlet's claims.
+
+    Vague figures ("Milliarden": no number given) are left out. When evidence.csv says which
+    figures are an article's claim (column `role`), an article's secondary mentions and
+    headline shorthands are left out too, so that each outlet's row shows what it claims.
+    """
+    ev = chart_table(tables, "evidence")
+    rows = []
+    for r in (ev.to_dict("records") if not ev.empty else []):
+        if r.get("quantity") != quantity or (unit and cell_text(r.get("unit")) != unit):
+            continue
+        if cell_text(r.get("qualifier")) == "vague" or math.isnan(cell_float(r.get("value"))):
+            continue
+        if cell_text(r.get("role")) == "equivalent":  # a conversion into another currency, not a claim
+            continue
+        rows.append(r)
+    claims = {cell_text(r.get("file")) for r in rows if cell_text(r.get("role")) == "claim"}
+    return [r for r in rows if cell_text(r.get("file")) not in claims or cell_text(r.get("role")) == "claim"]
+
+
+def _outlier_files(tables: dict, quantity: str, unit: str | None = None) -> dict:
+    """file -> outlier finding (first, by rank) for a quantity (in one unit, when given)."""
+    out = {}
+    for f in findings(tables, "outlier", quantity):
+        if unit and cell_text(f.get("unit")) not in ("", unit):
+            continue
+        named = f["detail"].get("outlier_files") or f["detail"].get("outlier_file") or f["files"]
+        for file in ([named] if isinstance(named, str) else named):
+            out.setdefault(file, f)
+    return out
+
+
+def _factor_words(finding: dict, comp: dict, value: float, language: str) -> str:
+    """', 14- bis 15-mal weniger' / ', 14 to 15 times less': how far an outlier is from the consensus band."""
+    cl, ch = cell_float(comp.get("consensus_low")), cell_float(comp.get("consensus_high"))
+    if value and value > 0 and not (math.isnan(cl) or math.isnan(ch)):
+        factors = sorted({cl / value, ch / value})
+    else:
+        factors = [cell_float((finding or {}).get("detail", {}).get("factor"))]
+    if any(math.isnan(f) or f <= 0 for f in factors) or all(0.67 < f < 1.5 for f in factors):
+        return ""
+    less = factors[0] > 1
+    nums = sorted({round(f if less else 1 / f, 0 if (f if less else 1 / f) >= 3 else 1) for f in factors})
+    words = [format_number(n, language) for n in nums]
+    if language == "de":
+        n = words[0] if len(words) == 1 else f"{words[0]}- bis {words[-1]}"
+        return f", {n}-mal {'weniger' if less else 'mehr'}"
+    n = words[0] if len(words) == 1 else f"{words[0]} to {words[-1]}"
+    return f", {n} times {'less' if less else 'more'}"
+
+
+def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
+    """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first)."""
+    lang = story_language(chart_table(tables, "articles"), language)
+    ev = chart_table(tables, "evidence")
+    outlets = outlet_map(tables, lang)
+    comp = comparison_row(tables, quantity, unit)
+    unit = unit or cell_text(comp.get("unit"))
+    outliers = _outlier_files(tables, quantity, unit)
+    rows, seen = [], set()
+    for r in chart_evidence(tables, quantity, unit):
+        value, low, high = (cell_float(r.get(k)) for k in ("value", "low", "high"))
+        key = (r.get("file"), cell_text(r.get("qualifier")), value, low, high)
+        if key in seen:
+            continue
+        seen.add(key)
+        file = cell_text(r.get("file"))
+        f = outliers.get(file)
+        vals = [cell_float(v) for v in (f or {}).get("values", [])]
+        one = f is not None and len(f.get("files", [])) == 1
+        is_outlier = f is not None and (not (one and vals) or any(abs(v - value) <= 1e-9 * max(1, abs(value))
+                                                                  for v in vals))
+        q = cell_text(r.get("qualifier"))
+        mark = {"lower": "arrow_right", "upper": "arrow_left", "approx": "band", "range": "band"}.get(q, "dot")
+        row = {"quantity": quantity, "unit": unit, "file": file, "outlet": outlets.get(file, article_label(file, "", lang)),
+               "text": cell_text(r.get("text")), "qualifier": q, "value": value, "low": low, "high": high,
+               "stage": cell_text(r.get("stage")), "verdict": cell_text(r.get("verdict")),
+               "attributed_to": cell_text(r.get("attributed_to")), "mark": mark,
+               "highlight": "outlier" if is_outlier else "",
+               "consensus_low": cell_float(comp.get("consensus_low")),
+               "consensus_high": cell_float(comp.get("consensus_high"))}
+        row["label"] = figure_label(row, lang)
+        if is_outlier:
+            row["label"] = (chart_quote(row["text"], lang) if row["text"] else row["label"]) + \
+                _factor_words(f, comp, value, lang)
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=["quantity", "unit", "file", "outlet", "text", "qualifier", "value", "low",
+                                     "high", "stage", "verdict", "attributed_to", "mark", "highlight", "label",
+                                     "consensus_low", "consensus_high"])
+    if df.empty:
+        return df
+    if df["outlet"].nunique() < 2:      # one outlet: no consensus to shade
+        df["consensus_low"] = math.nan
+        df["consensus_high"] = math.nan
+    best = df.groupby("outlet")["value"].transform("max")
+    df = df.assign(_best=best).sort_values(["_best", "outlet", "value", "file"], ascending=[False, True, False, True])
+    return df.drop(columns="_best").reset_index(drop=True)
+
+
+def _dot_title(tables: dict, data: pd.DataFrame, quantity: str, language: str) -> str:
+    """The dot plot's title, stating the finding: outliers against the rest, agreement, or disagreement."""
+    unit = data["unit"].iloc[0] if not data.empty else ""
+    comp = comparison_row(tables, quantity, unit or None)
+    status = cell_text(comp.get("status"))
+    label = quantity_label(tables, quantity, language, unit)
+    w = WORDS[language]
+    out = data[data["highlight"] == "outlier"]
+    rest = data[data["highlight"] != "outlier"]
+    n_rest = rest["outlet"].nunique()
+    if not out.empty and not rest.empty:
+        lo, hi = rest["value"].min(), rest["value"].max()
+        verb = ("nennt" if n_rest == 1 else "nennen") if language == "de" else ("reports" if n_rest == 1 else "report")
+        head = f"{count(n_rest, language)} {outlets_word(n_rest, language)} {verb} " \
+               f"{format_range(lo, hi, unit, language)}"
+        tails = []
+        for _, r in out.drop_duplicates("outlet").head(2).iterrows():
+            below = r["value"] < lo
+            word = w["only"] if below else w["even"]
+            hedge = w["hedge"].get(r["qualifier"], "")
+            tails.append(f"{r['outlet']} {word} {hedge}{format_amount(r['value'], unit, language)}")
+        return head + ", " + ", ".join(tails)
+    n = data["outlet"].nunique()
+    if status == "contested" or findings(tables, "contradiction", quantity):
+        rng = format_range(data["value"].min(), data["value"].max(), unit, language)
+        return (f"{cap(label)}: Die Medien widersprechen sich, {rng}" if language == "de"
+                else f"{cap(label)}: outlets disagree, with figures from {rng}")
+    if n == 1:
+        r = data.iloc[0]
+        return (f"{cap(label)}: Nur {r['outlet']} nennt eine Zahl, {r['label']}" if language == "de"
+                else f"{cap(label)}: only {r['outlet']} gives a figure, {r['label']}")
+    cl, ch = cell_float(comp.get("consensus_low")), cell_float(comp.get("consensus_high"))
+    if math.isnan(cl) or math.isnan(ch):
+        cl, ch = data["value"].min(), data["value"].max()
+    cons = format_range(cl, ch, unit, language)
+    return (f"{cap(label)}: {count(n, language)} Medien sind sich einig, {cons}" if language == "de"
+            else f"{cap(label)}: {count(n, language, False)} outlets agree on {cons}")
+
+
+def _alt_values(data: pd.DataFrame, language: str) -> str:
+    """'finanzen.ch: „rund …“ (1 Mrd. $); …' for alt text."""
+    parts = []
+    for _, r in data.iterrows():
+        val = format_amount(r["value"], r["unit"], language)
+        quote = chart_quote(r["text"], language) if r["text"] else r["label"]
+        parts.append(f"{r['outlet']}: {quote}" + (f" ({val})" if val and val not in quote else ""))
+    return "; ".join(parts)
+
+
+def dotplot_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False) -> dict:
+    """Title, subtitle, source line and alt text of a dot plot, from the findings."""
+    unit = data["unit"].iloc[0] if not data.empty else ""
+    label = quantity_label(tables, quantity, language, unit)
+    title = _dot_title(tables, data, quantity, language) if not data.empty else label
+    uw = unit_words(unit, language)
+    n = data["outlet"].nunique()
+    finding = title[len(label) + 2:] if title.startswith(f"{cap(label)}: ") else title
+    band = not data.empty and not math.isnan(float(data["consensus_low"].iloc[0]))
+    if language == "de":
+        subtitle = f"{cap(label)} laut jedem Artikel" + (f", in {uw}" if uw else "") + \
+                   ("; grau hinterlegt: die Spanne, die die meisten Medien stützen" if band else "")
+        if log_scale:
+            subtitle += ". Logarithmische Achse: jede Gitterlinie ist zehnmal so viel wie die vorige"
+        alt = (f"Punktdiagramm: {label} laut {count(n, language, False)} "
+               f"{outlets_word(n, language)}, wo sich zeigt: {finding}. Werte: {_alt_values(data, language)}.")
+    else:
+        subtitle = f"{cap(label)} as reported in each article" + (f", in {uw}" if uw else "") + \
+                   ("; grey band: the range most outlets support" if band else "")
+        if log_scale:
+            subtitle += ". Logarithmic axis: each gridline is ten times the one before"
+        alt = (f"Dot plot of the {mid_sentence(label, language)} reported by {count(n, language, False)} "
+               f"{outlets_word(n, language)}, where {lower_first(finding, data['outlet'])}. "
+               f"Figures: {_alt_values(data, language)}.")
+    source = source_line(list(data["file"]), outlet_map(tables, language), language)
+    return {"title": title, "subtitle": subtitle, "source": source, "alt": alt}
+
+
+def x_formatter(unit: str, language: str) -> FuncFormatter:
+    """Tick labels in the story's number style ('0' at zero, hyphen-minus)."""
+    return FuncFormatter(lambda v, _pos: "0" if v == 0 else format_amount(v, unit, language))
+
+
+def _dot_scale(data: pd.DataFrame) -> tuple[bool, float, float]:
+    """(log scale?, xmin, xmax): linear from zero unless the figures span more than 50-fold."""
+    vals = pd.concat([data["value"], data["low"], data["high"], data["consensus_low"], data["consensus_high"]])
+    vals = vals.astype(float)
+    vals = vals[vals.notna() & (vals > 0)]
+    if vals.empty:
+        return False, 0.0, 1.0
+    lo, hi = float(vals.min()), float(vals.max())
+    if cell_text(data["unit"].iloc[0]) in ("year", "date", "ordinal"):   # no meaningful zero
+        pad = max(2.0, (hi - lo) * 0.25)
+        return False, math.floor(lo - pad), math.ceil(hi + pad)
+    if lo > 0 and hi / lo > 50:
+        return True, 10 ** math.floor(math.log10(lo / 1.3)), 10 ** math.ceil(math.log10(hi * 1.3))
+    return False, 0.0, hi * 1.12
+
+
+def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language: str = "auto"):
+    """Dot plot of one quantity across outlets: (Figure, tidy data).
+
+    Each outlet's figure is a row; hedges are drawn (arrow: lower/upper bound, band: about /
+    range), the consensus band is shaded, outliers are labelled with their quote.
+    """
+    lang = story_language(chart_table(tables, "articles"), language)
+    data = dotplot_data(tables, quantity, unit, lang)
+    log, xmin, xmax = _dot_scale(data)
+    texts = dotplot_texts(tables, data, quantity, lang, log)
+    unit = data["unit"].iloc[0] if not data.empty else (unit or "")
+    with chart_style():
+        fig = new_figure()
+        ax = fig.add_subplot()
+        ylabels = fit_names(fig, data["outlet"], 10, 2.0, "bold")
+        left = max(0.9, label_width(fig, ylabels, 10, "bold") + PAD_IN + 0.12)
+        body = max(1.0, (0.42 if all("\n" not in y for y in ylabels) else 0.55) * len(data))
+        legend = len({"agrees", "compatible", "contradicts"} & set(data["verdict"])) >= 2
+        layout(fig, ax, texts, body, left, 0.3, below_in=0.62 if legend else 0.35, above_in=0.12)
+        if log:
+            ax.set_xscale("log")
+            ax.xaxis.set_major_locator(FixedLocator([10 ** k for k in range(int(round(math.log10(xmin))),
+                                                                           int(round(math.log10(xmax))) + 1)]))
+            ax.xaxis.set_minor_locator(FixedLocator([]))
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))
+        ax.set_xlim(xmin, xmax)
+        ax.xaxis.set_major_formatter(x_formatter(unit, lang))
+        ax.set_ylim(len(data) - 0.5, -0.5)
+        ax.set_yticks(range(len(data)), ylabels)
+        for tick, (_, r) in zip(ax.get_yticklabels(), data.iterrows()):
+            if r["highlight"] == "outlier":
+                tick.set_color(OKABE_ITO["vermillion"])
+                tick.set_fontweight("bold")
+        _draw_consensus(ax, data, unit, lang, log)
+        labels = _draw_marks(ax, data, log, xmin, xmax)
+        _verdict_legend(ax, data, lang, 0.36 / body)
+        fig.canvas.draw()
+        place_labels(fig, labels, fixed=[t for t in ax.get_yticklabels()], direction="down")
+    data.attrs.update(texts, name=f"dots_{quantity}", kind="dotplot")
+    return fig, data
+
+
+def _draw_consensus(ax, data: pd.DataFrame, unit: str, language: str, log: bool) -> None:
+    """Shade the consensus band and label it above the plot."""
+    if data.empty:
+        return
+    cl, ch = float(data["consensus_low"].iloc[0]), float(data["consensus_high"].iloc[0])
+    if math.isnan(cl) or math.isnan(ch):
+        return
+    fig = ax.figure
+    x0, x1 = ax.transData.transform([(cl, 0), (ch, 0)])[:, 0]
+    if x1 - x0 < 6:      # keep a single-value consensus visible
+        mid = (x0 + x1) / 2
+        cl, ch = (ax.transData.inverted().transform([(mid - 3, 0), (mid + 3, 0)])[:, 0])
+    ax.axvspan(cl, ch, color=BAND, zorder=0, lw=0)
+    word = WORDS[language]["consensus"]
+    text = f"{cap(word)}: {format_range(data['consensus_low'].iloc[0], data['consensus_high'].iloc[0], unit, language)}"
+    mid_x = math.sqrt(cl * ch) if log and cl > 0 else (cl + ch) / 2
+    px = ax.transData.transform((mid_x, 0))[0]
+    w = text_size(fig, text, 8.5)[0] * fig.dpi
+    box = ax.get_window_extent()
+    ha = "center"
+    if px + w / 2 > box.x1:
+        ha, mid_x = "right", ch
+    elif px - w / 2 < box.x0:
+        ha, mid_x = "left", cl
+    ax.text(mid_x, -0.55, text, ha=ha, va="bottom", fontsize=8.5, color=SOFT, parse_math=False,
+            clip_on=False, gid="consensus-label")
+
+
+_VERDICT_WORDS = {"de": {"agrees": "stimmt mit dem Konsens überein", "compatible": "passt dazu (Rundung, Grenze)",
+                                 "contradicts": "widerspricht"},
+                          "en": {"agrees": "matches the consensus", "compatible": "compatible (rounded, a bound)",
+                                 "contradicts": "contradicts"}}
+
+
+def _verdict_legend(ax, data: pd.DataFrame, language: str, below: float) -> None:
+    """A one-line key under the axis for the dot colours that occur (agrees, compatible, contradicts)."""
+    from matplotlib.lines import Line2D
+    present = [v for v in ("agrees", "compatible", "contradicts") if v in set(data["verdict"])]
+    if len(present) < 2:
+        return
+    handles = [Line2D([], [], ls="", marker="o", ms=7, color=VERDICT_COLOURS[v], mec="white") for v in present]
+    fig = ax.figure
+    x0 = PAD_IN / fig.get_figwidth()
+    y0 = ax.get_position().y0 - below * ax.get_position().height
+    fig.legend(handles, [_VERDICT_WORDS[language][v] for v in present], loc="upper left",
+               bbox_to_anchor=(x0, y0), bbox_transform=fig.transFigure, ncol=len(present), fontsize=8.5,
+               handlelength=0.8, handletextpad=0.4, columnspacing=1.2, borderaxespad=0, borderpad=0,
+               labelcolor=SOFT)
+
+
+def _draw_marks(ax, data: pd.DataFrame, log: bool, xmin: float, xmax: float) -> list:
+    """Draw every row's dot, hedge arrow or band, and its value label; returns the labels."""
+    labels = []
+    span_px = ax.get_window_extent().width
+    arrow_px = 0.08 * span_px
+    for y, (_, r) in enumerate(data.iterrows()):
+        colour = VERDICT_COLOURS.get(r["verdict"], GREY)
+        if r["highlight"] == "outlier":
+            colour = OKABE_ITO["vermillion"]
+        v = float(r["value"])
+        px = ax.transData.transform((v, y))[0]
+        left_px, right_px = px, px
+        if r["mark"] == "band":
+            lo = float(r["low"]) if not math.isnan(r["low"]) else v
+            hi = float(r["high"]) if not math.isnan(r["high"]) else v
+            ax.plot([lo, hi], [y, y], color=colour, alpha=0.35, lw=9, solid_capstyle="butt", zorder=2)
+            left_px = min(px, ax.transData.transform((lo, y))[0])
+            right_px = max(px, ax.transData.transform((hi, y))[0])
+        elif r["mark"] in ("arrow_right", "arrow_left"):
+            sign = 1 if r["mark"] == "arrow_right" else -1
+            end = ax.transData.inverted().transform((px + sign * arrow_px, 0))[0]
+            ax.add_patch(FancyArrowPatch((v, y), (end, y), arrowstyle="-|>,head_length=5,head_width=3.5",
+                                         color=colour, lw=1.8, zorder=2, shrinkA=0, shrinkB=0))
+            if sign > 0:
+                right_px = px + arrow_px
+            else:
+                left_px = px - arrow_px
+        ax.plot([v], [y], "o", color=colour, ms=8, zorder=3, mec="white", mew=0.8)
+        weight = "bold" if r["highlight"] == "outlier" else "normal"
+        tcolour = OKABE_ITO["vermillion"] if r["highlight"] == "outlier" else INK
+        right_room = right_px - px + 7
+        text, side = label_at(ax, v, y, r["label"], right_room, color=tcolour, weight=weight)
+        if side == "left":
+            x_left = ax.transData.inverted().transform((left_px - 7, 0))[0]
+            text.set_position((x_left, y))
+        else:
+            text.set_position((ax.transData.inverted().transform((right_px + 7, 0))[0], y))
+        labels.append(text)
+    return labels

@@ -1,0 +1,87 @@
+"""charts/names: TODO docstring."""
+from __future__ import annotations
+
+import math
+import re
+
+from figcheck.charts.tables import chart_table
+from figcheck.common.tables import cell_text, cell_float, cell_json
+from figcheck.wording.charts import unit_words
+from figcheck.wording.words import article_label
+
+
+# ---------------------------------------------------------------------------
+# Who is who: outlet names, quantity labels, sources
+# ---------------------------------------------------------------------------
+def outlet_map(tables: dict, language: str) -> dict:
+    """file -> the name charts use for it (outlet, else 'Artikel 001' / 'article 001')."""
+    out = {}
+    for table in ("articles", "evidence"):
+        df = chart_table(tables, table)
+        if {"file", "outlet"} <= set(df.columns):
+            for f, o in zip(df["file"], df["outlet"]):
+                f = cell_text(f)
+                if f and (f not in out or (cell_text(o) and out[f] == article_label(f, "", language))):
+                    out[f] = article_label(f, cell_text(o), language)
+    return out
+
+
+def quantity_label(tables: dict, quantity: str, language: str, unit: str | None = None) -> str:
+    """The quantity's label from comparison.csv, else its name in words ('deal amount').
+
+    With `unit`, a quantity compared in several units (GBP and USD) is named with its unit,
+    'deal amount (GBP)', so that no title or row names two different things alike."""
+    comp = chart_table(tables, "comparison")
+    label = quantity.replace("_", " ")
+    if {"quantity", "label"} <= set(comp.columns):
+        for q, lab in zip(comp["quantity"], comp["label"]):
+            if q == quantity and cell_text(lab):
+                label = cell_text(lab)
+                break
+    if unit and "unit" in comp.columns:
+        units = {cell_text(u) for q, u in zip(comp["quantity"], comp["unit"]) if q == quantity}
+        if len(units) > 1:
+            word = unit if re.fullmatch(r"[A-Z]{3}", unit) else (unit_words(unit, language) or unit)
+            label = f"{label} ({word})"
+    return label
+
+
+def source_line(files: list[str], outlets: dict, language: str) -> str:
+    """'Quelle: finanzen.ch, IT BOLTWISE, Artikel 001; eigene Auswertung' (outlets in file order)."""
+    names = []
+    for f in sorted(set(files)):
+        name = outlets.get(f) or article_label(f, "", language)
+        if name not in names:
+            names.append(name)
+    tail = "eigene Auswertung der Artikel" if language == "de" else "analysis of the articles"
+    word = "Quelle" if language == "de" else "Source"
+    return f"{word}: {', '.join(names)}; {tail}" if names else f"{word}: {tail}"
+
+
+def findings(tables: dict, kind: str, quantity: str | None = None) -> list[dict]:
+    """Findings of one kind (optionally for one quantity), in rank order, with JSON cells parsed."""
+    df = chart_table(tables, "findings")
+    if df.empty or "kind" not in df.columns:
+        return []
+    rows = []
+    for rec in df.to_dict("records"):
+        if cell_text(rec.get("kind")) != kind:
+            continue
+        detail = cell_json(rec.get("detail"), {})
+        if quantity is not None and cell_text(rec.get("quantity")) != quantity and detail.get("result") != quantity:
+            continue
+        rec = dict(rec, files=cell_json(rec.get("files"), []), outlets=cell_json(rec.get("outlets"), []),
+                   values=cell_json(rec.get("values"), []), evidence=cell_json(rec.get("evidence"), []),
+                   detail=detail)
+        rows.append(rec)
+    rows.sort(key=lambda r: (cell_float(r.get("rank")) if not math.isnan(cell_float(r.get("rank"))) else 1e9))
+    return rows
+
+
+def comparison_row(tables: dict, quantity: str, unit: str | None = None) -> dict:
+    """The comparison.csv row of a quantity (and unit), {} when absent."""
+    comp = chart_table(tables, "comparison")
+    for rec in comp.to_dict("records"):
+        if rec.get("quantity") == quantity and (unit is None or rec.get("unit") == unit):
+            return rec
+    return {}
