@@ -18,11 +18,13 @@ help:
 	@echo "make lab                  open JupyterLab on the collection"
 	@echo "make notebooks            re-execute the committed notebooks on the default story"
 
-$(READY): requirements.txt
+$(READY): requirements.txt pyproject.toml
 	@test -x $(PY) || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing pinned requirements into $(VENV) (first run takes a few minutes)"
 	@set -o pipefail; $(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1 \
 	  | { grep -v -e 'is ignored: it is neither a file nor a directory' -e "does not provide the extra 'html_clean'" || true; }
+	@# the project itself, editable: `import helpers` and `import figcheck` work from any folder
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(READY)
 
 run: $(READY)

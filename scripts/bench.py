@@ -27,9 +27,7 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import helpers  # noqa: E402
+import helpers
 
 
 def load_corpus(path: Path | None, n: int) -> tuple[list[str], str]:

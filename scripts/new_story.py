@@ -15,8 +15,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-import helpers  # noqa: E402
+import helpers
 
 SOURCES_HEADER = "file,outlet,url,published\n"
 

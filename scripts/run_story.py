@@ -22,8 +22,7 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-import helpers  # noqa: E402
+import helpers
 
 PROG = "make run"
 CLEAN_ERRORS = ("StoryError", "ParameterError")  # raised on purpose, with a message for the reader

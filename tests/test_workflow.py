@@ -26,8 +26,17 @@ PY = sys.executable
 NEW_STORY = ROOT / "scripts" / "new_story.py"
 RUN_STORY = ROOT / "scripts" / "run_story.py"
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import run_story  # noqa: E402
+
+def _load_script(path: Path):
+    """A script of scripts/ as a module (scripts/ is not a package)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+run_story = _load_script(RUN_STORY)
 
 
 def run(script: Path, *args: str, timeout: int = 60) -> subprocess.CompletedProcess:
@@ -216,7 +225,7 @@ def _tiny_notebook(path: Path, body: str) -> None:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     nb.cells = [
-        nbformat.v4.new_code_cell(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nimport helpers"),
+        nbformat.v4.new_code_cell("import helpers"),
         nbformat.v4.new_code_cell("story = 'x'", metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell(body),
     ]

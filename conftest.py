@@ -1,1 +1,0 @@
-# Lets pytest (unit tests and nbval) import helpers.py from the repository root.
