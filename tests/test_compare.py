@@ -15,6 +15,8 @@ import pandas as pd
 import pytest
 
 import helpers
+from figcheck.wording import de as de_words, en as en_words
+from figcheck.wording.findings import quantity_name
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "compare"
 _spec = importlib.util.spec_from_file_location("compare_fixture_build", FIXTURES / "build.py")
@@ -347,9 +349,9 @@ def test_story_language():
 
 
 def test_quantity_label_prefers_the_storys_label():
-    assert helpers.compare_quantity_label("deal_amount", "de") == "Investitionssumme"
-    assert helpers.compare_quantity_label("deal_amount", "en", {"deal_amount": {"label": "Kaufpreis"}}) == "Kaufpreis"
-    assert helpers.compare_quantity_label("widget_count", "en") == "Widget count"
+    assert quantity_name("deal_amount", "de") == "Investitionssumme"
+    assert quantity_name("deal_amount", "en", {"deal_amount": {"label": "Kaufpreis"}}) == "Kaufpreis"
+    assert quantity_name("widget_count", "en") == "Widget count"
 
 
 # ---------------------------------------------------------------------------
@@ -724,7 +726,7 @@ def test_parts_relation_checks_part_le_whole():
 def test_every_built_in_quantity_has_a_german_and_english_name():
     """A quantity extraction can assign is named in both languages in messages and charts."""
     for quantity in helpers.EXTRACT_QUANTITIES:
-        assert quantity in helpers._QUANTITY_LABELS, quantity
-        de, en = helpers.compare_quantity_label(quantity, "de"), helpers.compare_quantity_label(quantity, "en")
+        assert quantity in de_words.QUANTITY_NAMES and quantity in en_words.QUANTITY_NAMES, quantity
+        de, en = quantity_name(quantity, "de"), quantity_name(quantity, "en")
         assert de and en, quantity
         assert "_" not in de and "_" not in en, (quantity, de, en)

@@ -1,4 +1,8 @@
-"""compare/citations: TODO docstring."""
+"""Who cites whom: the sources each article names, and outlets whose figures share one source.
+
+Two outlets that agree because both copy the same agency are not two independent
+confirmations; these findings say so.
+"""
 from __future__ import annotations
 
 
@@ -8,18 +12,14 @@ from figcheck.common.tables import cell_json
 from figcheck.compare.attribution import norm_source
 from figcheck.compare.base import INF
 from figcheck.compare.records import finding
-from figcheck.wording.findings import span_quote, compare_quantity_label
-from figcheck.wording.words import article_label, join_words
+from figcheck.wording.words import article_label
 
 
-# ---------------------------------------------------------------------------
-# Who cites whom
-# ---------------------------------------------------------------------------
 def compare_attribution_findings(figs: pd.DataFrame, articles: pd.DataFrame, results: dict,
                                  params: dict, language: str) -> list[dict]:
     """Attribution findings: per article, the sources it cites and the figures it attributes to
-    them; per quantity, outlets whose figures share one upstream source (not independent)."""
-    de = language == "de"
+    them; per quantity, outlets whose figures share one upstream source (not independent).
+    `language` names articles without an outlet ('Artikel 03')."""
     out = []
     arts = articles.to_dict("records") if articles is not None and len(articles) else []
     exclude = set(params.get("exclude") or [])
@@ -43,23 +43,12 @@ def compare_attribution_findings(figs: pd.DataFrame, articles: pd.DataFrame, res
         per_src: dict[str, list[dict]] = {}
         for r in attributed:
             per_src.setdefault(r["attributed_to"], []).append(r)
-        bits = []
-        for src, rs in per_src.items():
-            spans = join_words([f"{span_quote(r, language)} "
-                               f"({compare_quantity_label(r['quantity'], language, params.get('quantities'))})"
-                               for r in rs], language)
-            bits.append(f"{spans} {'auf' if de else 'to'} {src}")
-        if de:
-            msg = f"{who} beruft sich auf {join_words(sources, language)}"
-            msg += (f"; führt {join_words(bits, language)} zurück." if bits else ".")
-        else:
-            msg = f"{who} cites {join_words(sources, language)}"
-            msg += (f"; it attributes {join_words(bits, language)}." if bits else ".")
+        words = {"template": "cites", "who": who, "sources": sources, "per_source": list(per_src.items())}
         ev = [dict(r) for r in attributed]
         if not ev:
             ev = [{"file": file, "outlet": outlet, "text": "", "sentence": "", "start": None, "end": None,
                    "label": who, "raw_lo": -INF, "point": None}]
-        f = finding("attribution", "", "", ev, "info", 15 + min(len(sources), 5), msg,
+        f = finding("attribution", "", "", ev, "info", 15 + min(len(sources), 5), words,
                          {"cites": cites, "sources": sources,
                           "attributions": [{"figure_id": r.get("figure_id", ""), "quantity": r["quantity"],
                                             "source": r["attributed_to"], "where": r.get("attributed_where", "")}
@@ -84,11 +73,7 @@ def compare_attribution_findings(figs: pd.DataFrame, articles: pd.DataFrame, res
             if len(labels) < 2:
                 continue
             src = next(c["attributed_to"] for c in cs if c["attributed_to"])
-            label = compare_quantity_label(q, language, params.get("quantities"))
-            msg = (f"{label}: {join_words(labels, language)} stützen sich auf dieselbe Quelle ({src}) – "
-                   f"ihre Übereinstimmung ist nicht unabhängig." if de else
-                   f"{label}: {join_words(labels, language)} rely on the same source ({src}) — their agreement "
-                   f"is not independent.")
-            out.append(finding("attribution", q, u, [c["rep"] for c in cs], "medium", 50, msg,
+            words = {"template": "shared_source", "labels": labels, "source": src}
+            out.append(finding("attribution", q, u, [c["rep"] for c in cs], "medium", 50, words,
                                     {"source": src, "shared": True, "files": sorted({c["file"] for c in cs})}))
     return out

@@ -1,4 +1,8 @@
-"""compare/currencies: TODO docstring."""
+"""Money in several currencies: conversions in brackets are one claim, and a currency that looks wrong.
+
+Amounts in different currencies are never converted or compared with each other: each
+currency is its own row of the comparison.
+"""
 from __future__ import annotations
 
 import re
@@ -7,8 +11,6 @@ import pandas as pd
 
 from figcheck.compare.base import number_or_none
 from figcheck.compare.records import finding
-from figcheck.wording.findings import span_quote, compare_quantity_label
-from figcheck.wording.words import join_words
 
 
 # ---------------------------------------------------------------------------
@@ -70,44 +72,35 @@ def compare_currency_equivalents(figures: pd.DataFrame) -> dict[str, dict]:
 MONEY_NONCODES = {"percent", "percentage_points", "count", "year", "ordinal", "date", "other"}
 
 
-def compare_currency_findings(results: dict, language: str, tolerance: float) -> list[dict]:
+def compare_currency_findings(results: dict, tolerance: float) -> list[dict]:
     """Quantities reported in more than one currency are never converted or merged; when the
     minority currency's number equals the majority's consensus, the currency itself looks
-    wrong: an outlier with error type 'currency'."""
+    wrong: an outlier with error type 'currency'.
+
+    Never a contradiction: the amounts are not compared (conversions in brackets were already
+    set aside by compare_currency_equivalents). A quantity simply reported in two currencies is
+    two rows of comparison.csv and no finding.
+    """
     out = []
     by_q: dict[str, list] = {}
     for (q, u), res in results.items():
         if u not in MONEY_NONCODES and re.fullmatch(r"[A-Z]{3}", u):
             by_q.setdefault(q, []).append((u, res))
-    de = language == "de"
     for q, items in sorted(by_q.items()):
         if len(items) < 2:
             continue
         items.sort(key=lambda ur: (-ur[1]["row"]["n_outlets"], ur[0]))
         main_u, main = items[0]
-        label = compare_quantity_label(q, language)
         for u, res in items[1:]:
+            lo, hi = main["consensus"]
+            same_number = any(c["point"] is not None and lo is not None and
+                              lo * (1 - tolerance) <= c["point"] <= (hi or lo) * (1 + tolerance)
+                              for c in res["claims"])
+            if not same_number:
+                continue
             figs = [c["rep"] for c in res["claims"]]
-            same_number = any(
-                c["point"] is not None and main["consensus"][0] is not None and
-                main["consensus"][0] * (1 - tolerance) <= c["point"] <= (main["consensus"][1] or main["consensus"][0]) * (1 + tolerance)
-                for c in res["claims"])
-            quotes = join_words([f"{c['label']} {span_quote(c['rep'], language)}" for c in res["claims"]], language)
-            main_labels = join_words(sorted({c["label"] for c in main["claims"]}), language)
-            if de:
-                msg = (f"{label}: {quotes} in {u}, {main_labels} in {main_u}; Beträge in verschiedenen Währungen "
-                       f"werden nicht verglichen." + (" Die Zahl gleicht dem Konsens in " + main_u +
-                                                       " – womöglich ist die Währung falsch." if same_number else ""))
-            else:
-                msg = (f"{label}: {quotes} in {u}, {main_labels} in {main_u}; amounts in different currencies are not "
-                       f"compared." + (f" The number matches the {main_u} consensus — the currency may be wrong."
-                                       if same_number else ""))
-            # never a contradiction: the amounts are not compared (conversions in brackets were
-            # already set aside by compare_currency_equivalents). Only a number that equals the
-            # other currency's consensus is a finding: an outlier whose error looks like the
-            # currency. A quantity simply reported in two currencies is two rows of comparison.csv.
-            if same_number:
-                out.append(finding(
-                    "outlier", q, u, figs + [c["rep"] for c in main["claims"]], "medium", 45, msg,
-                    {"error_type": "currency", "currencies": [main_u, u], "same_number": True}))
+            words = {"template": "currency", "claims": res["claims"], "unit": u, "main_unit": main_u,
+                     "main_labels": sorted({c["label"] for c in main["claims"]}), "same_number": True}
+            out.append(finding("outlier", q, u, figs + [c["rep"] for c in main["claims"]], "medium", 45, words,
+                               {"error_type": "currency", "currencies": [main_u, u], "same_number": True}))
     return out

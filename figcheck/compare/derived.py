@@ -1,4 +1,9 @@
-"""compare/derived: TODO docstring."""
+"""Derived checks: figures that imply each other (amount ÷ stake = valuation, price × shares = total).
+
+The story's own `relations` and a few built-in identities; a built-in one is applied only
+where its inputs plausibly describe one transaction, and when it does not fit it is worded
+as a question. Also: a share is at most 100 %.
+"""
 from __future__ import annotations
 
 import json
@@ -11,14 +16,8 @@ from figcheck.compare.currencies import MONEY_NONCODES
 from figcheck.compare.holders import DEAL_VERBS, HOLDING_VERBS
 from figcheck.compare.records import finding
 from figcheck.compare.stages import compare_clause
-from figcheck.wording.findings import span_quote, compare_quantity_label
-from figcheck.wording.numbers import format_amount, format_range
-from figcheck.wording.words import join_words
 
 
-# ---------------------------------------------------------------------------
-# Derived checks: figures that imply each other
-# ---------------------------------------------------------------------------
 BUILTIN_RELATIONS = [
     {"result": "valuation", "numerator": "deal_amount", "denominator": "stake"},
     {"result": "valuation", "numerator": "investment", "denominator": "stake"},
@@ -142,7 +141,7 @@ def compare_implied(rel: dict, terms: dict[str, dict]) -> tuple[float, float, fl
     return a / d, b / c, (p / r if p is not None and r else None)
 
 
-def compare_derived_checks(results: dict, params: dict, language: str) -> list[dict]:
+def compare_derived_checks(results: dict, params: dict) -> list[dict]:
     """One derived_check finding per relation and article that reports its inputs.
 
     The built-in identities (amount ÷ stake = valuation; price per share × shares = total)
@@ -153,7 +152,6 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
     valuation, and {result: whole, parts: [...]} relations.
     """
     tol = float(params.get("tolerance", 0.05))
-    de = language == "de"
     rels = list(params.get("relations") or []) + [r for r in BUILTIN_RELATIONS
                                                      if r not in (params.get("relations") or [])]
     # claims by quantity (current timepoint, non-vague), regardless of currency
@@ -195,8 +193,7 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
                 continue
             own = next((c for c in by_q.get(result_q, []) if c["file"] == file
                         and (not money or c["unit"] in money)), None)
-            f = _derived_finding(rel, got, implied, own, cons_by_q.get(result_q, []), money, tol, language,
-                                     builtin=builtin)
+            f = _derived_finding(rel, got, implied, own, cons_by_q.get(result_q, []), money, tol, builtin=builtin)
             if f:
                 findings.append(f)
                 done_any = True
@@ -220,8 +217,8 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
                 money = {g["unit"] for g in got.values() if g["unit"] not in MONEY_NONCODES}
                 implied = compare_implied(rel, got) if len(money) <= 1 else None
                 if implied is not None:
-                    f = _derived_finding(rel, got, implied, None, cons_by_q.get(result_q, []), money, tol, language,
-                                             builtin=_builtin_relation(rel, params))
+                    f = _derived_finding(rel, got, implied, None, cons_by_q.get(result_q, []), money, tol,
+                                         builtin=_builtin_relation(rel, params))
                     if f:
                         findings.append(f)
     # part <= whole: shares of a whole are at most 100 %
@@ -230,57 +227,31 @@ def compare_derived_checks(results: dict, params: dict, language: str) -> list[d
             continue
         for c in cs:
             if c["unit"] == "percent" and math.isfinite(c["raw_lo"]) and c["raw_lo"] > 100 * (1 + tol):
-                label = compare_quantity_label(q, language, params.get("quantities"))
-                msg = (f"{label}: {c['label']} nennt {span_quote(c['rep'], language)} – ein Anteil kann "
-                       f"nicht über 100 % liegen." if de else
-                       f"{label}: {c['label']} reports {span_quote(c['rep'], language)} — a share cannot "
-                       f"exceed 100 %.")
-                findings.append(finding("derived_check", q, c["unit"], [c["rep"]], "high", 80, msg,
+                findings.append(finding("derived_check", q, c["unit"], [c["rep"]], "high", 80,
+                                        {"template": "over_100", "claim": c},
                                              {"check": "part_le_whole", "consistent": False, "whole": 100.0,
                                               "tolerance": tol}))
     return findings
 
 
-def _derived_finding(rel, got, implied, own, result_opts, money, tol, language, builtin=False) -> dict | None:
+def _derived_finding(rel, got, implied, own, result_opts, money, tol, builtin=False) -> dict | None:
     """The finding for one derived check: implied vs reported (same article, else consensus).
 
     None when the reported result is one of the inputs itself (the same figure, or for
     amount ÷ stake a 'valuation' equal to the amount while the stake is below 90 %: the
     amount was the whole price, so the identity says nothing). A built-in check that does
     not fit is worded as a question and ranked below disagreements between outlets."""
-    de = language == "de"
-    result_q = rel["result"]
-    lo, hi, pt = implied
-    if own is not None:
-        r_lo, r_hi = own["raw_lo"], own["raw_hi"]
-        r_pt, r_unit = own["point"], own["unit"]
-        reporter = own["label"]
-        rep_figs = [own["rep"]]
-        r_source = "same article"
-    else:
-        opts = [(u, res) for u, res in result_opts if not money or u in money]
-        if not opts:
-            return None
-        r_unit, res = max(opts, key=lambda ur: ur[1]["row"]["n_outlets"])
-        r_lo, r_hi = res["consensus"]
-        r_hi = r_hi if r_hi is not None else r_lo
-        r_pt = (r_lo + r_hi) / 2
-        reporter = join_words(sorted({c["label"] for c in res["claims"] if c["verdict"] == "agrees"}), language)
-        rep_figs = [c["rep"] for c in res["claims"] if c["verdict"] == "agrees"]
-        r_source = "consensus"
-    if r_lo is None or not math.isfinite(r_lo):
+    reported = _reported_result(own, result_opts, money)
+    if reported is None:
         return None
+    r_lo, r_hi, r_pt, r_unit, rep_figs, reporters = reported
     inputs = [c for c in got.values() if c.get("rep")]
     ident = lambda f: (f["file"], number_or_none(f.get("start")), number_or_none(f.get("end")), f.get("text"))  # noqa: E731
     if any(ident(f) == ident(c["rep"]) for f in rep_figs if f for c in inputs):
         return None  # never compare a figure with itself
-    if "numerator" in rel:
-        num, den = got.get(rel["numerator"]), got.get(rel["denominator"])
-        if num and den and num.get("point") is not None and den.get("unit") == "percent" \
-                and den.get("point") is not None and den["point"] < 90:
-            w = widen(r_lo, r_hi if r_hi is not None else r_lo, tol / 5)
-            if w[0] <= num["point"] <= w[1]:
-                return None  # the reported result is the amount itself
+    if _result_is_the_amount(rel, got, r_lo, r_hi, tol):
+        return None
+    lo, hi, pt = implied
     w_lo, w_hi = widen(r_lo, r_hi, tol)
     consistent = overlap(lo, hi, w_lo, w_hi) if "parts" not in rel else lo <= w_hi  # parts: at most the whole
     bounded = any(c.get("qualifier") in ("upper", "lower") for c in got.values())
@@ -291,36 +262,14 @@ def _derived_finding(rel, got, implied, own, result_opts, money, tol, language, 
     else:
         diff = abs(est - r_pt) / abs(r_pt) if r_pt else None
     from_outlier = [c for c in got.values() if c.get("verdict") == "contradicts"]
-    labels = {q: compare_quantity_label(q, language) for q in [result_q] + [q for _r, q in _relation_terms(rel)]}
-    unit_of = lambda c: c["unit"]  # noqa: E731
-    parts = []
-    for role, q in _relation_terms(rel):
-        c = got[q]
-        txt = span_quote(c["rep"], language) if c.get("rep") else format_range(
-            c["raw_lo"], c["raw_hi"], unit_of(c), language, style="long")
-        parts.append(txt)
-    op = " ÷ " if "numerator" in rel else (" × " if "factors" in rel else " + ")
-    if bounded:
-        implied_txt = (format_range(lo, hi, r_unit, language, style="long") if math.isfinite(hi) else
-                       f"{'mindestens' if de else 'at least'} {format_amount(lo, r_unit, language, style='long')}")
-    else:
-        implied_txt = format_amount(est, r_unit, language, style="long")
-    approx = (("etwa " if de else "about ") if pt is not None and not bounded else "")
-    reported_txt = format_range(r_lo, r_hi, r_unit, language, style="long")
-    who = next((c["label"] for c in got.values() if c.get("label")), "")
-    diff_txt = format_amount(diff * 100, "percent", language, style="long") if diff is not None else "?"
-    tol_txt = format_amount(tol * 100, "percent", language, style="long")
-    if de:
-        head = f"{labels[result_q]}: " + (f"Aus {who}: " if who else "Aus den Konsenswerten: ")
-        msg = (f"{head}{op.join(parts)} ergibt {approx}{implied_txt}; "
-               + (f"{'passt zur' if consistent else 'passt nicht zur'} Bewertung von {reported_txt}"
-                  if result_q == "valuation" else f"{'passt zu' if consistent else 'passt nicht zu'} {reported_txt}")
-               + f" ({'im selben Artikel' if own is not None else reporter}; Abweichung {diff_txt}, Toleranz {tol_txt}).")
-    else:
-        head = f"{labels[result_q]}: " + (f"from {who}: " if who else "from the consensus values: ")
-        msg = (f"{head}{op.join(parts)} = {approx}{implied_txt}, "
-               f"{'consistent' if consistent else 'not consistent'} with the reported {reported_txt} "
-               f"({'same article' if own is not None else reporter}; difference {diff_txt}, tolerance {tol_txt}).")
+    sev, score, note = _derived_severity(consistent, builtin, from_outlier, own, got)
+    words = {"template": "derived", "result": rel["result"], "terms": [got[q] for _r, q in _relation_terms(rel)],
+             "operator": " ÷ " if "numerator" in rel else (" × " if "factors" in rel else " + "),
+             "who": next((c["label"] for c in got.values() if c.get("label")), ""), "bounded": bounded,
+             "implied_low": lo, "implied_high": hi, "estimate": est, "approx": pt is not None and not bounded,
+             "unit": r_unit, "consistent": consistent, "reported_low": r_lo, "reported_high": r_hi,
+             "same_article": own is not None, "reporters": reporters, "difference": diff, "tolerance": tol,
+             "note": note, "outliers": sorted({c["label"] for c in from_outlier})}
     figs = [c["rep"] for c in got.values() if c.get("rep")] + [f for f in rep_figs if f]
     seen, uniq = set(), []
     for f in figs:
@@ -328,25 +277,58 @@ def _derived_finding(rel, got, implied, own, result_opts, money, tol, language, 
         if k not in seen:
             seen.add(k)
             uniq.append(f)
-    if consistent:
-        sev, score = "info", 25
-    elif builtin and not from_outlier:  # a rule of thumb the story did not ask for: a question, not a verdict
-        sev, score = "medium", 50
-        msg += (" Eingebaute Faustregel: Womöglich gehören die Zahlen nicht zum selben Geschäft – bitte prüfen."
-                if de else " Built-in rule of thumb: the figures may not belong to the same deal — worth checking.")
-    elif from_outlier:  # follows from an outlier already reported: worth a look, not a new alarm
-        sev, score = "medium", 48 if builtin else 55
-        msg += (f" Folgt aus der abweichenden Zahl von {join_words(sorted({c['label'] for c in from_outlier}), language)}."
-                if de else f" This follows from {join_words(sorted({c['label'] for c in from_outlier}), language)}'s "
-                           f"outlying figure.")
-    elif own is None and not any(c.get("rep") for c in got.values()):
-        sev, score = "medium", 58  # built from consensus values of different articles: a lead, not a verdict
-    else:
-        sev, score = "high", 80
     return finding(
-        "derived_check", result_q, r_unit, uniq, sev, score, msg,
+        "derived_check", rel["result"], r_unit, uniq, sev, score, words,
         {"relation": rel, "implied": est, "implied_low": lo, "implied_high": hi if math.isfinite(hi) else None,
          "reported": r_pt, "reported_low": r_lo, "reported_high": r_hi, "consistent": consistent,
-         "difference": diff, "tolerance": tol, "result_from": r_source,
+         "difference": diff, "tolerance": tol, "result_from": "same article" if own is not None else "consensus",
          "from_outlier": sorted({c["file"] for c in from_outlier})},
         values=[v for v in (est, r_pt) if v is not None])
+
+
+def _reported_result(own, result_opts, money):
+    """(low, high, point, unit, figures, reporters) of the reported result: the article's own
+    claim, else the consensus of the result quantity; None when there is none."""
+    if own is not None:
+        r_lo, r_hi, r_pt, r_unit = own["raw_lo"], own["raw_hi"], own["point"], own["unit"]
+        rep_figs, reporters = [own["rep"]], [own["label"]]
+    else:
+        opts = [(u, res) for u, res in result_opts if not money or u in money]
+        if not opts:
+            return None
+        r_unit, res = max(opts, key=lambda ur: ur[1]["row"]["n_outlets"])
+        r_lo, r_hi = res["consensus"]
+        r_hi = r_hi if r_hi is not None else r_lo
+        r_pt = (r_lo + r_hi) / 2
+        agreeing = [c for c in res["claims"] if c["verdict"] == "agrees"]
+        rep_figs, reporters = [c["rep"] for c in agreeing], sorted({c["label"] for c in agreeing})
+    if r_lo is None or not math.isfinite(r_lo):
+        return None
+    return r_lo, r_hi, r_pt, r_unit, rep_figs, reporters
+
+
+def _result_is_the_amount(rel, got, r_lo, r_hi, tol) -> bool:
+    """amount ÷ stake where the reported 'valuation' equals the amount itself and the stake is below
+    90 %: the amount was the whole price, so the identity says nothing."""
+    if "numerator" not in rel:
+        return False
+    num, den = got.get(rel["numerator"]), got.get(rel["denominator"])
+    if num and den and num.get("point") is not None and den.get("unit") == "percent" \
+            and den.get("point") is not None and den["point"] < 90:
+        w = widen(r_lo, r_hi if r_hi is not None else r_lo, tol / 5)
+        return w[0] <= num["point"] <= w[1]
+    return False
+
+
+def _derived_severity(consistent, builtin, from_outlier, own, got) -> tuple[str, float, str]:
+    """(severity, score, note) of a derived check: consistent is info; a built-in rule of thumb
+    that does not fit is a question; one that follows from an outlier is no new alarm."""
+    if consistent:
+        return "info", 25, ""
+    if builtin and not from_outlier:  # a rule of thumb the story did not ask for: a question, not a verdict
+        return "medium", 50, "rule_of_thumb"
+    if from_outlier:  # follows from an outlier already reported: worth a look, not a new alarm
+        return "medium", (48 if builtin else 55), "from_outlier"
+    if own is None and not any(c.get("rep") for c in got.values()):
+        return "medium", 58, ""  # built from consensus values of different articles: a lead, not a verdict
+    return "high", 80, ""

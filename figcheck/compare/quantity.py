@@ -1,4 +1,11 @@
-"""compare/quantity: TODO docstring."""
+"""One quantity in one unit, across the articles: claims, consensus, verdicts and findings.
+
+`compare_quantity_group` runs the steps in order: the claims and their consensus
+(`analyse_group`), then one function per kind of finding (consensus, outliers and
+contradictions, progression, self-contradiction), the evidence rows and the row of
+comparison.csv. Findings are records (compare/records.py); their sentences are written later
+by wording/findings.py.
+"""
 from __future__ import annotations
 
 import json
@@ -15,17 +22,8 @@ from figcheck.compare.consensus import (
 )
 from figcheck.compare.intervals import compare_is_pointlike
 from figcheck.compare.records import finding
-from figcheck.wording.findings import (
-    context_quote, factor_words, outlier_message, in_quotes, reason, span_quote,
-    compare_describe_interval, compare_quantity_label
-)
-from figcheck.wording.numbers import format_range
-from figcheck.wording.words import join_words
 
 
-# ---------------------------------------------------------------------------
-# Per-quantity analysis
-# ---------------------------------------------------------------------------
 def compare_timeline(claims: list[dict]) -> list[dict]:
     """Claims of one quantity in the order they held.
 
@@ -48,14 +46,17 @@ def compare_timeline(claims: list[dict]) -> list[dict]:
     return sorted(claims, key=lambda c: (rank(c), c.get("published") or "~", c["file"]))
 
 
-def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> dict:
-    """Everything about one (quantity, unit): claims, consensus, verdicts, status, findings, evidence rows."""
-    tol = float(params.get("tolerance", 0.05))
+# ---------------------------------------------------------------------------
+# Step 1: claims, consensus, verdicts
+# ---------------------------------------------------------------------------
+def analyse_group(group: pd.DataFrame, tolerance: float) -> dict:
+    """The claims of one (quantity, unit) with their consensus and verdicts, and the status.
+
+    Returns a dict the finding steps read: quantity, unit, claims, voting (indices of the claims
+    that vote: current ones), supporters, region, consensus (low, high), single_voice, majority,
+    status, upstream (supporters by the source they rely on).
+    """
     quantity, unit = str(group["quantity"].iloc[0]), str(group["unit"].iloc[0])
-    label = compare_quantity_label(quantity, language, params.get("quantities"))
-    holder = (params.get("_holder_labels") or {}).get(quantity)
-    if holder:
-        label = f"{compare_quantity_label(quantity.split('__')[0], language, params.get('quantities'))} ({holder})"
     claims = compare_article_claims(group)
     current = [i for i, c in enumerate(claims) if c["timepoint"] == "current"]
     voting = current or list(range(len(claims)))
@@ -66,11 +67,8 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
     if cons["support"] >= 2:  # only a consensus of several outlets may pick an article's value for it
         for i in supporters:
             compare_refit_claim(claims[i], region)
-    if supporters:
-        c_lo, c_hi = compare_consensus_range(claims, supporters, region)
-    else:
-        c_lo = c_hi = None
-    for i, c in enumerate(claims):
+    c_lo, c_hi = compare_consensus_range(claims, supporters, region) if supporters else (None, None)
+    for c in claims:
         c["verdict"] = compare_verdict(c, region) if supporters else "agrees"
         c["factor"] = compare_factor(c_lo, c_hi, c)
         c["moved"] = c["timepoint"] != "current" and c["verdict"] != "agrees" and not (
@@ -82,157 +80,128 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
         for c in claims:
             if c["verdict"] == "contradicts":
                 c["verdict"], c["moved"] = "agrees", False
-    n_voters = cons["voters"]
     # a consensus stands when at least two outlets back it and no other stretch has as many
     rest = [t for j, t in enumerate(iv) if owner[j] not in supporters]
     majority = cons["support"] >= 2 and compare_consensus(rest)["support"] < cons["support"]
-    contradicting = [c for c in claims if c["verdict"] == "contradicts"]
-    moved = [c for c in claims if c["moved"]]
-    outlets_all = sorted({c["label"] for c in claims})
-    if contradicting:
-        status = "contested"
-    elif moved:
-        status = "progression"
-    elif len(outlets_all) <= 1:
-        status = "single_source"
-    else:
-        status = "agreed"
-
-    findings: list[dict] = []
-    fmt = lambda lo, hi: format_range(lo, hi, unit, language, style="long")  # noqa: E731
-    de = language == "de"
-
-    # independence: who the supporters rely on
-    upstream = {}
-    for i in supporters:
+    upstream: dict[str, list] = {}
+    for i in supporters:  # independence: who the supporters rely on
         c = claims[i]
         upstream.setdefault(norm_source(c["attributed_to"]) or norm_source(c["label"]), []).append(c)
-    independent = len(upstream)
+    return {"quantity": quantity, "unit": unit, "claims": claims, "voting": voting, "cons": cons,
+            "supporters": supporters, "region": region, "consensus": (c_lo, c_hi), "single_voice": single_voice,
+            "majority": majority, "status": _status(claims), "upstream": upstream, "tolerance": tolerance,
+            "agreeing": sorted((claims[i] for i in supporters if claims[i]["verdict"] == "agrees"),
+                               key=lambda c: c["file"])}
 
-    # consensus finding
-    agreeing_all = sorted((claims[i] for i in supporters if claims[i]["verdict"] == "agrees"), key=lambda c: c["file"])
-    if supporters and len({c["label"] for c in agreeing_all}) >= 2:
-        sup = sorted((claims[i] for i in supporters), key=lambda c: c["file"])
-        agreeing = agreeing_all
-        compat = [c for c in claims if c["verdict"] == "compatible" and not c["moved"]]
-        parts = [f"{c['label']} ({span_quote(c['rep'], language)})" for c in agreeing]
-        n_agree = len({c["label"] for c in agreeing})
-        if de:
-            msg = (f"{label}: {n_agree} Medien stimmen überein – {join_words(parts, language)} "
-                   f"{'nennen' if len(parts) > 1 else 'nennt'} {fmt(c_lo, c_hi)}.")
+
+def _status(claims: list[dict]) -> str:
+    """contested (someone contradicts), progression (values moved in time), single_source, agreed."""
+    if any(c["verdict"] == "contradicts" for c in claims):
+        return "contested"
+    if any(c["moved"] for c in claims):
+        return "progression"
+    if len({c["label"] for c in claims}) <= 1:
+        return "single_source"
+    return "agreed"
+
+
+# ---------------------------------------------------------------------------
+# Step 2: findings, one function per kind
+# ---------------------------------------------------------------------------
+def consensus_findings(a: dict) -> list[dict]:
+    """The consensus, when at least two outlets agree; compatible bounds and roundings named."""
+    claims, supporters, agreeing = a["claims"], a["supporters"], a["agreeing"]
+    if not supporters or len({c["label"] for c in agreeing}) < 2:
+        return []
+    sup = sorted((claims[i] for i in supporters), key=lambda c: c["file"])
+    compat = [c for c in claims if c["verdict"] == "compatible" and not c["moved"]]
+    shared = [cs[0]["attributed_to"] or cs[0]["label"] for cs in a["upstream"].values() if len(cs) >= 2]
+    c_lo, c_hi = a["consensus"]
+    words = {"template": "consensus", "agreeing": agreeing, "compatible": compat, "range": (c_lo, c_hi),
+             "unit": a["unit"], "shared": shared}
+    return [finding("consensus", a["quantity"], a["unit"], [c["rep"] for c in sup] + [c["rep"] for c in compat],
+                    "info", 30 + min(len(sup), 10), words,
+                    {"consensus_low": c_lo, "consensus_high": c_hi, "support": a["cons"]["support"],
+                     "independent_sources": len(a["upstream"]), "compatible": [c["file"] for c in compat]},
+                    values=[v for v in (c_lo, c_hi) if v is not None])]
+
+
+def disagreement_findings(a: dict) -> list[dict]:
+    """Outliers and contradictions against a majority; a contradiction when no value has one."""
+    claims = a["claims"]
+    contradicting = [c for c in claims if c["verdict"] == "contradicts"]
+    if not contradicting:
+        return []
+    if not a["majority"]:
+        return [_no_majority_finding(a)]
+    out = []
+    c_lo, c_hi = a["consensus"]
+    support = sorted({c["label"] for c in a["agreeing"]} or {claims[i]["label"] for i in a["supporters"]})
+    for c in contradicting:
+        f = c["factor"]
+        wide = f is not None and (f >= 2 or f <= 0.5)
+        etype = compare_error_type(f, c, (c_lo, c_hi), a["tolerance"])
+        kind = "outlier" if wide else "contradiction"
+        if kind == "outlier":
+            sev, score = ("medium", 60) if etype == "early_figure" else ("high", 90 + min(10.0, 5 * abs(math.log10(f))))
         else:
-            msg = (f"{label}: {n_agree} outlets agree — {join_words(parts, language)} "
-                   f"{'report' if len(parts) > 1 else 'reports'} {fmt(c_lo, c_hi)}.")
-        for c in compat:
-            kind = {"lower": ("eine Untergrenze", "a lower bound"), "upper": ("eine Obergrenze", "an upper bound"),
-                    "vague": ("eine vage Angabe", "vague wording")}.get(c["qualifier"], ("eine Rundung", "a rounding"))
-            early = c["stage"] == "early"
-            cue = c["rep"].get("stage_cue", "")
-            if de:
-                msg += (f" {span_quote(c['rep'], language)} ({c['label']}) ist {kind[0]} und widerspricht "
-                        f"dem nicht" + (f"; die Zahl stammt aus einem frühen Stadium ({in_quotes(cue, language)}), "
-                                        f"als der Deal noch nicht feststand" if early else "") + ".")
-            else:
-                msg += (f" {c['label']}'s {span_quote(c['rep'], language)} is {kind[1]} and does not "
-                        f"contradict it" + (f"; it is an early figure ({in_quotes(cue, language)}), reported before "
-                                            f"the deal was settled" if early else "") + ".")
-        shared = [(src, cs) for src, cs in upstream.items() if len(cs) >= 2]
-        if shared:
-            names = [cs[0]["attributed_to"] or cs[0]["label"] for _s, cs in shared]
-            msg += (f" Nicht unabhängig: mehrere berufen sich auf {join_words(names, language)}." if de else
-                    f" Not independent: several rely on {join_words(names, language)}.")
-        figs = [c["rep"] for c in sup] + [c["rep"] for c in compat]
-        findings.append(finding(
-            "consensus", quantity, unit, figs, "info", 30 + min(len(sup), 10),
-            msg, {"consensus_low": c_lo, "consensus_high": c_hi, "support": cons["support"],
-                  "independent_sources": independent, "compatible": [c["file"] for c in compat]},
-            values=[v for v in (c_lo, c_hi) if v is not None]))
+            sev, score = "medium", 65
+        figs = [c["rep"]] + [claims[i]["rep"] for i in sorted(a["supporters"], key=lambda i: claims[i]["file"])]
+        words = {"template": "outlier", "claim": c, "factor": f, "error_type": etype, "wide": wide,
+                 "range": (c_lo, c_hi), "unit": a["unit"], "support": support}
+        out.append(finding(kind, a["quantity"], a["unit"], figs, sev, score, words,
+                           {"factor": f, "error_type": etype, "consensus_low": c_lo, "consensus_high": c_hi,
+                            "stage": c["stage"], "outlier_file": c["file"]}))
+    return out
 
-    # outliers and contradictions
-    if contradicting:
-        if majority:
-            for c in contradicting:
-                f = c["factor"]
-                wide = f is not None and (f >= 2 or f <= 0.5)
-                etype = compare_error_type(f, c, (c_lo, c_hi), tol)
-                sup_labels = join_words(sorted({c["label"] for c in agreeing_all}
-                                              or {claims[i]["label"] for i in supporters}), language)
-                times = factor_words(f, language, (c_lo, c_hi), c["point"]) if f else "?"
-                msg = outlier_message(c, f, etype, wide, label, times, fmt(c_lo, c_hi), sup_labels, language)
-                kind = "outlier" if wide else "contradiction"
-                if kind == "outlier":
-                    sev, score = ("medium", 60) if etype == "early_figure" else (
-                        "high", 90 + min(10.0, 5 * abs(math.log10(f))))
-                else:
-                    sev, score = "medium", 65
-                figs = [c["rep"]] + [claims[i]["rep"] for i in sorted(supporters, key=lambda i: claims[i]["file"])]
-                findings.append(finding(
-                    kind, quantity, unit, figs, sev, score, msg,
-                    {"factor": f, "error_type": etype, "consensus_low": c_lo, "consensus_high": c_hi,
-                     "stage": c["stage"], "outlier_file": c["file"]}))
-        else:
-            parts = [f"{c['label']} {span_quote(c['rep'], language)} ({compare_describe_interval(c, language)})"
-                     for c in sorted((claims[i] for i in voting), key=lambda c: c["file"])]
-            msg = (f"{label}: Die Medien widersprechen sich, keine Zahl hat eine Mehrheit – {join_words(parts, language)}."
-                   if de else f"{label}: the outlets contradict each other and no value has a majority — "
-                              f"{join_words(parts, language)}.")
-            vals = [claims[i]["point"] for i in voting if claims[i]["point"]]
-            ratio = max(vals) / min(vals) if vals and min(vals) > 0 else None
-            findings.append(finding(
-                "contradiction", quantity, unit, [claims[i]["rep"] for i in voting],
-                "high" if ratio and ratio >= 2 else "medium", 75 if ratio and ratio >= 2 else 65, msg,
-                {"factor": ratio, "support": cons["support"], "voters": n_voters}))
 
-    # progression: the same quantity at different points in time
-    if moved:
-        seq = compare_timeline([c for c in claims if c["verdict"] != "contradicts" and c["qualifier"] != "vague"])
-        stage_words = {"past": ("früher", "earlier"), "projected": ("erwartet", "projected"),
-                       "current": ("aktuell", "now")}
-        steps = []
-        for c in seq:
-            cue = c["rep"].get("stage_cue", "")
-            w = stage_words[c["timepoint"]][0 if de else 1]
-            steps.append(f"{compare_describe_interval(c, language)} ({w}, {c['label']}: "
-                         f"{span_quote(c['rep'], language)}" + (f", {in_quotes(cue, language)}" if cue else "") + ")")
-        if len(steps) > 8:
-            steps = steps[:4] + ["…"] + steps[-3:]
-        arrow = " → "
-        msg = (f"{label}: Kein Widerspruch, sondern eine Entwicklung über die Zeit – {arrow.join(steps)}." if de else
-               f"{label}: not a contradiction but a change over time — {arrow.join(steps)}.")
-        findings.append(finding(
-            "progression", quantity, unit, [c["rep"] for c in seq], "low", 40, msg,
-            {"sequence": [{"file": c["file"], "stage": c["stage"], "timepoint": c["timepoint"], "value": c["point"]}
-                          for c in seq]},
-            values=[c["point"] for c in seq]))
+def _no_majority_finding(a: dict) -> dict:
+    claims = a["claims"]
+    voters = sorted((claims[i] for i in a["voting"]), key=lambda c: c["file"])
+    vals = [claims[i]["point"] for i in a["voting"] if claims[i]["point"]]
+    ratio = max(vals) / min(vals) if vals and min(vals) > 0 else None
+    wide = bool(ratio and ratio >= 2)
+    return finding("contradiction", a["quantity"], a["unit"], [claims[i]["rep"] for i in a["voting"]],
+                   "high" if wide else "medium", 75 if wide else 65, {"template": "no_majority", "claims": voters},
+                   {"factor": ratio, "support": a["cons"]["support"], "voters": a["cons"]["voters"]})
 
-    # self-contradiction: an article's headline/opening against its own body
-    for c in claims:
+
+def progression_findings(a: dict) -> list[dict]:
+    """The same quantity at different points in time: the values in the order they held."""
+    if not any(c["moved"] for c in a["claims"]):
+        return []
+    seq = compare_timeline([c for c in a["claims"] if c["verdict"] != "contradicts" and c["qualifier"] != "vague"])
+    return [finding("progression", a["quantity"], a["unit"], [c["rep"] for c in seq], "low", 40,
+                    {"template": "progression", "sequence": seq},
+                    {"sequence": [{"file": c["file"], "stage": c["stage"], "timepoint": c["timepoint"],
+                                   "value": c["point"]} for c in seq]},
+                    values=[c["point"] for c in seq])]
+
+
+def self_contradiction_findings(a: dict) -> list[dict]:
+    """An article's headline or opening against its own body."""
+    out = []
+    for c in a["claims"]:
         rep = c["rep"]
         bad = [f for f in c["figures"] if f is not rep and (f.get("segment") == "headline" or f.get("opening"))
                and not overlap(f["lo"], f["hi"], rep["lo"], rep["hi"])]
         if not bad:
             continue
-        seg_words = {"headline": ("Schlagzeile", "headline"), "caption": ("Bildunterschrift", "caption"),
-                     "body": ("Text", "body"), "opening": ("Einstieg", "opening")}
-        parts = [f"{seg_words['opening' if f.get('opening') and f['segment'] != 'headline' else f['segment']][0 if de else 1]} "
-                 f"{context_quote(f, language)} ({compare_describe_interval(f, language)})" for f in bad]
-        rep_desc = compare_describe_interval(rep, language)
-        if de:
-            msg = (f"{label}: {c['label']} widerspricht sich selbst – {join_words(parts, language)}, "
-                   f"aber im {seg_words.get(rep['segment'], ('Text', 'text'))[0]} {span_quote(rep, language)} "
-                   f"({rep_desc}).")
-        else:
-            msg = (f"{label}: {c['label']} contradicts itself — its {join_words(parts, language)}, but its "
-                   f"{seg_words.get(rep['segment'], ('Text', 'text'))[1]} says {span_quote(rep, language)} "
-                   f"({rep_desc}).")
-        findings.append(finding(
-            "self_contradiction", quantity, unit, bad + [rep], "high", 85, msg,
-            {"file": c["file"], "segments": [("opening" if f.get("opening") and f["segment"] != "headline"
-                                              else f["segment"]) for f in bad] + [rep["segment"]]}))
+        segments = [("opening" if f.get("opening") and f["segment"] != "headline" else f["segment"]) for f in bad]
+        out.append(finding("self_contradiction", a["quantity"], a["unit"], bad + [rep], "high", 85,
+                           {"template": "self_contradiction", "claim": c, "bad": bad, "segments": segments},
+                           {"file": c["file"], "segments": segments + [rep["segment"]]}))
+    return out
 
-    # evidence rows: every figure of the group, with the verdict of its claim
-    evidence = []
-    for c in claims:
+
+# ---------------------------------------------------------------------------
+# Step 3: evidence rows and the comparison row
+# ---------------------------------------------------------------------------
+def evidence_rows(a: dict) -> list[dict]:
+    """Every figure of the group, with the verdict of its claim and a reason (a record for wording)."""
+    out = []
+    region, (c_lo, c_hi) = a["region"], a["consensus"]
+    for c in a["claims"]:
         for f in c["figures"]:
             role = "claim" if f is c["rep"] else (f"{f['segment']}_shorthand" if f["segment"] in ("headline", "caption")
                                                  else "secondary")
@@ -240,38 +209,63 @@ def compare_quantity_group(group: pd.DataFrame, params: dict, language: str) -> 
                 verdict, factor = c["verdict"], c["factor"]
             else:
                 fc = dict(f, timepoint=c["timepoint"], pointlike=compare_is_pointlike(f))
-                verdict = compare_verdict(fc, region) if supporters else "agrees"
+                verdict = compare_verdict(fc, region) if a["supporters"] else "agrees"
                 factor = compare_factor(c_lo, c_hi, fc)
                 if verdict == "contradicts" and overlap(f["lo"], f["hi"], c["rep"]["lo"], c["rep"]["hi"]):
                     verdict, factor = c["verdict"], c["factor"]  # shorthand for what the body says
-                if verdict == "contradicts" and single_voice:
+                if verdict == "contradicts" and a["single_voice"]:
                     verdict, factor = "compatible", None  # another value of the only article: not a dispute
-            evidence.append({
-                "quantity": quantity, "unit": unit, "file": f["file"], "outlet": f["outlet"],
+            if a["single_voice"] and role == "secondary" and verdict == "compatible" and factor is None:
+                reason = {"code": "same_article"}
+            else:
+                reason = _reason(f, c, verdict, role)
+            out.append({
+                "quantity": a["quantity"], "unit": a["unit"], "file": f["file"], "outlet": f["outlet"],
                 "figure_id": f.get("figure_id", ""), "text": f.get("text", ""), "value": number_or_none(f.get("value")),
                 "low": number_or_none(f.get("low")), "high": number_or_none(f.get("high")), "qualifier": f["qualifier"],
                 "stage": f["stage"], "attributed_to": f.get("attributed_to", ""), "verdict": verdict,
                 "factor": round(factor, 4) if factor else None, "sentence": f.get("sentence", ""),
-                "published": f.get("published", ""), "start": number_or_none(f.get("start")), "end": number_or_none(f.get("end")),
-                "segment": f["segment"], "role": role, "stage_cue": f.get("stage_cue", ""),
-                "reason": ((("weitere Zahl desselben Artikels, kein Vergleich zwischen Medien" if de else
-                             "another value in the same article, not compared across outlets")
-                            if single_voice and role == "secondary" and verdict == "compatible" and factor is None
-                            else reason(f, c, verdict, role, language))),
+                "published": f.get("published", ""), "start": number_or_none(f.get("start")),
+                "end": number_or_none(f.get("end")), "segment": f["segment"], "role": role,
+                "stage_cue": f.get("stage_cue", ""), "reason": reason,
             })
+    return out
 
-    pts = [c["point"] for c in claims if c["point"] is not None and c["qualifier"] != "vague"]
-    pts_sorted = sorted(pts)
-    median = (pts_sorted[len(pts) // 2] if len(pts) % 2 else (pts_sorted[len(pts) // 2 - 1] + pts_sorted[len(pts) // 2]) / 2) if pts else None
-    row = {
-        "quantity": quantity, "unit": unit, "n_outlets": len(outlets_all), "n_figures": int(len(group)),
-        "consensus_low": c_lo, "consensus_high": c_hi, "median": median,
-        "min": min(pts) if pts else None, "max": max(pts) if pts else None,
-        "spread": round(max(pts) / min(pts), 4) if pts and min(pts) > 0 else None, "status": status,
-        "agree": json.dumps(sorted({c["file"] for c in claims if c["verdict"] == "agrees"}), ensure_ascii=False),
-        "compatible": json.dumps(sorted({c["file"] for c in claims if c["verdict"] == "compatible"}), ensure_ascii=False),
-        "contradict": json.dumps(sorted({c["file"] for c in claims if c["verdict"] == "contradicts"}), ensure_ascii=False),
-        "label": label, "support": cons["support"], "independent_sources": independent,
+
+def _reason(fig: dict, claim: dict, verdict: str, role: str) -> dict:
+    """Why a figure got its verdict, as a record for wording/findings.evidence_reason."""
+    if role.endswith("_shorthand") and verdict != "contradicts":
+        return {"code": "shorthand", "text": claim["rep"].get("text", "")}
+    if claim["timepoint"] != "current" and verdict == "compatible":
+        return {"code": "other_time"}
+    if verdict == "compatible":
+        return {"code": "compatible", "qualifier": fig["qualifier"]}
+    return {"code": "agrees" if verdict == "agrees" else "contradicts"}
+
+
+def comparison_row(a: dict, n_figures: int) -> dict:
+    """The row of comparison.csv for the group (its `label` is filled in by the wording step)."""
+    claims = a["claims"]
+    pts = sorted(c["point"] for c in claims if c["point"] is not None and c["qualifier"] != "vague")
+    n = len(pts)
+    median = (pts[n // 2] if n % 2 else (pts[n // 2 - 1] + pts[n // 2]) / 2) if pts else None
+    files = lambda verdict: json.dumps(sorted({c["file"] for c in claims if c["verdict"] == verdict}),  # noqa: E731
+                                       ensure_ascii=False)
+    c_lo, c_hi = a["consensus"]
+    return {
+        "quantity": a["quantity"], "unit": a["unit"], "n_outlets": len({c["label"] for c in claims}),
+        "n_figures": n_figures, "consensus_low": c_lo, "consensus_high": c_hi, "median": median,
+        "min": pts[0] if pts else None, "max": pts[-1] if pts else None,
+        "spread": round(pts[-1] / pts[0], 4) if pts and pts[0] > 0 else None, "status": a["status"],
+        "agree": files("agrees"), "compatible": files("compatible"), "contradict": files("contradicts"),
+        "label": "", "support": a["cons"]["support"], "independent_sources": len(a["upstream"]),
     }
-    return {"row": row, "claims": claims, "findings": findings, "evidence": evidence,
-            "consensus": (c_lo, c_hi), "status": status}
+
+
+def compare_quantity_group(group: pd.DataFrame, params: dict) -> dict:
+    """Everything about one (quantity, unit): claims, consensus, verdicts, status, findings, evidence rows."""
+    a = analyse_group(group, float(params.get("tolerance", 0.05)))
+    findings = consensus_findings(a) + disagreement_findings(a) + progression_findings(a) + \
+        self_contradiction_findings(a)
+    return {"row": comparison_row(a, int(len(group))), "claims": a["claims"], "findings": findings,
+            "evidence": evidence_rows(a), "consensus": a["consensus"], "status": a["status"]}

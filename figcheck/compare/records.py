@@ -1,4 +1,9 @@
-"""compare/records: TODO docstring."""
+"""The records the comparison produces: findings and the evidence items they cite.
+
+A finding record holds what findings.csv needs (kind, quantity, unit, files, outlets, values,
+severity, score, evidence, detail) and `words`: the template and the claims or figures its
+sentence is told with. The sentence itself (`message`) is written by wording/findings.py.
+"""
 from __future__ import annotations
 
 import math
@@ -6,9 +11,6 @@ import math
 from figcheck.compare.base import INF, number_or_none
 
 
-# ---------------------------------------------------------------------------
-# Evidence items and finding records
-# ---------------------------------------------------------------------------
 def _evidence_item(fig: dict) -> dict:
     """The {file, outlet, text, sentence, start, end} a finding cites for one figure."""
     s, e = number_or_none(fig.get("start")), number_or_none(fig.get("end"))
@@ -17,8 +19,8 @@ def _evidence_item(fig: dict) -> dict:
             "end": int(e) if e is not None else None}
 
 
-def finding(kind, quantity, unit, figs: list[dict], severity, score, message, detail=None, values=None) -> dict:
-    """One findings.csv record (before ranking)."""
+def finding(kind, quantity, unit, figs: list[dict], severity, score, words: dict, detail=None, values=None) -> dict:
+    """One findings.csv record (before ranking); `words` is what wording/findings.py tells it with."""
     files = sorted({f["file"] for f in figs})
     outlets = []
     for f in sorted(figs, key=lambda f: f["file"]):
@@ -29,4 +31,4 @@ def finding(kind, quantity, unit, figs: list[dict], severity, score, message, de
                   (f["raw_lo"] if math.isfinite(f.get("raw_lo", -INF)) else None) for f in figs]
     return {"kind": kind, "quantity": quantity, "unit": unit, "files": files, "outlets": outlets,
             "values": [v for v in values if v is not None], "severity": severity, "score": round(float(score), 3),
-            "message": message, "evidence": [_evidence_item(f) for f in figs], "detail": detail or {}}
+            "message": "", "words": words, "evidence": [_evidence_item(f) for f in figs], "detail": detail or {}}

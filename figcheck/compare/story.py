@@ -1,4 +1,9 @@
-"""compare/story: TODO docstring."""
+"""The whole comparison of a story: from figures.csv and articles.csv to the three tables.
+
+`compare_story` prepares the figures, sets conversions and changes aside, compares each
+(quantity, unit) group, adds the currency, derived and attribution findings, then has the
+findings, reasons and labels worded in the story's language and ranks the findings.
+"""
 from __future__ import annotations
 
 import json
@@ -21,12 +26,9 @@ from figcheck.compare.derived import compare_derived_checks
 from figcheck.compare.holders import compare_split_holders
 from figcheck.compare.prepare import compare_group_figures, compare_prepare_figures
 from figcheck.compare.quantity import compare_quantity_group
-from figcheck.wording.findings import in_quotes
+from figcheck.wording.findings import evidence_reason, finding_message, quantity_namer
 
 
-# ---------------------------------------------------------------------------
-# The whole comparison
-# ---------------------------------------------------------------------------
 def _jsonable(x):
     """Values JSON can hold: NaN/inf -> None, numpy numbers -> float/int."""
     if isinstance(x, dict):
@@ -91,19 +93,16 @@ def compare_is_change_by(fig: dict) -> bool:
     return bool(_CHANGE_VERBS.search(sent))
 
 
-def compare_equivalent_evidence(converted: pd.DataFrame, equivalents: dict, evidence: list[dict],
-                                language: str) -> list[dict]:
+def compare_equivalent_evidence(converted: pd.DataFrame, equivalents: dict, evidence: list[dict]) -> list[dict]:
     """Evidence rows (role 'equivalent') for figures that restate another money figure in another
     currency: they take the verdict of the figure they convert (else 'compatible') and never vote."""
     out = []
     if converted is None or not len(converted):
         return out
     by_id = {str(e.get("figure_id", "")): e for e in evidence}
-    de = language == "de"
     for f in converted.to_dict("records"):
         root = equivalents.get(str(f.get("figure_id", "")), {})
         main = by_id.get(str(root.get("figure_id", "")), {})
-        quote = in_quotes(str(root.get("text", "")), language)
         out.append({
             "quantity": f["quantity"], "unit": f["unit"], "file": f["file"], "outlet": f["outlet"],
             "figure_id": f.get("figure_id", ""), "text": f.get("text", ""), "value": number_or_none(f.get("value")),
@@ -112,8 +111,7 @@ def compare_equivalent_evidence(converted: pd.DataFrame, equivalents: dict, evid
             "verdict": main.get("verdict") or "compatible", "factor": None, "sentence": f.get("sentence", ""),
             "published": f.get("published", ""), "start": number_or_none(f.get("start")), "end": number_or_none(f.get("end")),
             "segment": f["segment"], "role": "equivalent", "stage_cue": f.get("stage_cue", ""),
-            "reason": (f"Umrechnung von {quote}, wird nicht verglichen" if de
-                       else f"conversion of {quote}, not compared"),
+            "reason": {"code": "conversion", "text": str(root.get("text", ""))},
         })
     return out
 
@@ -137,22 +135,37 @@ def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | 
     if len(figs):  # "raise the dividend by 27%" is a change, not a level: left out of the comparison
         figs = figs[[not compare_is_change_by(r) for r in figs.to_dict("records")]].reset_index(drop=True)
     groups = compare_group_figures(figs)
-    results = {key: compare_quantity_group(g, p, language) for key, g in groups.items()}
+    results = {key: compare_quantity_group(g, p) for key, g in groups.items()}
     findings: list[dict] = []
     for key in sorted(results):
         findings += results[key]["findings"]
-    findings += compare_currency_findings(results, language, p["tolerance"])
-    findings += compare_derived_checks(results, p, language)
+    findings += compare_currency_findings(results, p["tolerance"])
+    findings += compare_derived_checks(results, p)
     findings += compare_attribution_findings(figs, articles, results, p, language)
-    comparison = pd.DataFrame([results[k]["row"] for k in sorted(results)], columns=COMPARISON_COLUMNS)
     ev_rows = [e for k in sorted(results) for e in results[k]["evidence"]]
-    ev_rows += compare_equivalent_evidence(converted, equivalents, ev_rows, language)
+    ev_rows += compare_equivalent_evidence(converted, equivalents, ev_rows)
+    rows = [results[k]["row"] for k in sorted(results)]
+    word_the_comparison(findings, ev_rows, rows, language, quantity_namer(language, p.get("quantities"),
+                                                                            p.get("_holder_labels")))
+    comparison = pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
     evidence = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS)
     if len(evidence):
         evidence = evidence.sort_values(["quantity", "unit", "file", "start"], kind="mergesort",
                                         na_position="first").reset_index(drop=True)
     return ComparisonResult(comparison=comparison, evidence=evidence, findings=compare_rank_findings(findings),
                             language=language)
+
+
+def word_the_comparison(findings: list[dict], evidence: list[dict], rows: list[dict], language: str,
+                        name) -> None:
+    """Fill in, in place, every text a reader sees: finding messages, evidence reasons and the
+    quantities' names in comparison.csv (`name`: quantity -> name)."""
+    for f in findings:
+        f["message"] = finding_message(f, language, name)
+    for e in evidence:
+        e["reason"] = evidence_reason(e["reason"], language)
+    for r in rows:
+        r["label"] = name(r["quantity"])
 
 
 def write_comparison(result: ComparisonResult, paths) -> list[Path]:

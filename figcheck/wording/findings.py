@@ -1,83 +1,65 @@
-"""wording/findings: TODO docstring."""
+"""The sentences of findings.csv and evidence.csv, built from the comparison's records.
+
+A finding record (compare/records.py) carries `words`: the template it is told with and the
+claims, figures and numbers it needs. `finding_message` picks the language's template
+(`de.py` / `en.py`, FINDINGS) and fills it; `evidence_reason` does the same for the short
+`reason` of an evidence row. Quantity names come from `quantity_name`.
+"""
 from __future__ import annotations
 
 import math
+from typing import Callable
 
+from figcheck.wording import texts
 from figcheck.wording.numbers import format_amount, format_number, format_range
+from figcheck.wording.words import in_quotes, join_words
 
 
 # ---------------------------------------------------------------------------
-# Words: labels, numbers and lists in the story's language
+# Names, intervals, quotes
 # ---------------------------------------------------------------------------
-_QUANTITY_LABELS = {
-    "deal_amount": ("Investitionssumme", "Deal amount"), "investment": ("Investition", "Investment"),
-    "stake": ("Anteil", "Stake"), "valuation": ("Bewertung", "Valuation"), "revenue": ("Umsatz", "Revenue"),
-    "profit": ("Gewinn", "Profit"), "loss": ("Verlust", "Loss"), "net_income": ("Nettogewinn", "Net income"),
-    "price_per_share": ("Preis je Aktie", "Price per share"), "shares": ("Anzahl Aktien", "Number of shares"),
-    "total": ("Gesamtbetrag", "Total"), "market_value": ("Börsenwert", "Market value"),
-    "funding": ("Finanzierung", "Funding"), "users": ("Nutzer", "Users"), "employees": ("Beschäftigte", "Employees"),
-    "year_founded": ("Gründungsjahr", "Year founded"), "ai_spending": ("KI-Ausgaben", "AI spending"),
-    "workers": ("Arbeitskräfte", "Workers"), "customers": ("Kunden", "Customers"), "price": ("Preis", "Price"),
-    "jobs": ("Stellen", "Jobs"), "job_cuts": ("Stellenabbau", "Job cuts"), "fine": ("Strafe", "Fine"),
-    "spending": ("Ausgaben", "Spending"), "rank": ("Rang", "Rank"), "year_acquired": ("Jahr der Übernahme",
-                                                                                     "Year acquired"),
-    "market_share": ("Marktanteil", "Market share"), "change": ("Veränderung", "Change"),
-    "change_points": ("Veränderung in Prozentpunkten", "Change in percentage points"),
-    "interest_rate": ("Zinssatz", "Interest rate"), "inflation": ("Inflation", "Inflation"),
-    "unemployment_rate": ("Arbeitslosenquote", "Unemployment rate"), "margin": ("Marge", "Margin"),
-    "vote_share": ("Stimmenanteil", "Vote share"), "people": ("Personen", "People"),
-    "casualties": ("Opfer", "Casualties"), "debt": ("Schulden", "Debt"),
-    "tax_bill": ("Steuerschuld", "Tax bill"), "damages": ("Schadenersatz", "Damages"),
-    "dividend": ("Dividende", "Dividend"), "deaths": ("Tote", "Deaths"), "injured": ("Verletzte", "Injured"),
-    "backlog": ("Auftragsbestand", "Order backlog"),
-}
-_FINDING_WORDS = {
-    "en": {"article": "article", "stage": {"early": "early stage", "settled": "settled",
-                                                  "past": "earlier", "projected": "projected"},
-           "lower": "lower", "higher": "higher", "q": ("“", "”")},
-    "de": {"article": "Artikel", "stage": {"early": "frühes Stadium", "settled": "feststehend",
-                                                  "past": "früher", "projected": "erwartet"},
-           "lower": "niedriger", "higher": "höher", "q": ("„", "“")},
-}
-
-
-def compare_quantity_label(quantity: str, language: str = "en", quantities: dict | None = None) -> str:
+def quantity_name(quantity: str, language: str = "en", quantities: dict | None = None) -> str:
     """A reader's name for a quantity: the story's 'label', a built-in name, or the name with spaces."""
     spec = (quantities or {}).get(quantity) or {}
     if isinstance(spec, dict) and spec.get("label"):
         return str(spec["label"])
-    if quantity in _QUANTITY_LABELS:
-        return _QUANTITY_LABELS[quantity][0 if language == "de" else 1]
+    names = texts(language).QUANTITY_NAMES
+    if quantity in names:
+        return names[quantity]
     if "__" in quantity:  # a stake of another holder (compare_split_holders): 'Stake (tci)'
         base, holder = quantity.split("__", 1)
-        return f"{compare_quantity_label(base, language, quantities)} ({holder.replace('_', ' ')})"
+        return f"{quantity_name(base, language, quantities)} ({holder.replace('_', ' ')})"
     return quantity.replace("_", " ").capitalize()
 
 
-def compare_describe_interval(claim_or_fig: dict, language: str = "en") -> str:
+def quantity_namer(language: str, quantities: dict | None = None,
+                   holder_labels: dict | None = None) -> Callable[[str], str]:
+    """quantity -> name, for one story: its own labels, the holders' names of split stakes."""
+    def name(quantity: str) -> str:
+        holder = (holder_labels or {}).get(quantity)
+        if holder:
+            return f"{quantity_name(quantity.split('__')[0], language, quantities)} ({holder})"
+        return quantity_name(quantity, language, quantities)
+    return name
+
+
+def describe_interval(claim_or_fig: dict, language: str = "en") -> str:
     """What a wording allows, in words: 'at least 2 billion USD', 'up to 50 %', '14.3 billion USD'."""
+    t = texts(language)
     lo, hi, unit = claim_or_fig["raw_lo"], claim_or_fig["raw_hi"], claim_or_fig["unit"]
     q = claim_or_fig.get("qualifier", "exact")
-    de = language == "de"
     if q in ("exact", "approx") and claim_or_fig.get("point") is not None:
         v = format_amount(claim_or_fig["point"], unit, language, style="long")
-        return (f"rund {v}" if de else f"about {v}") if q == "approx" else v
+        return f"{t.ABOUT} {v}" if q == "approx" else v
     if math.isfinite(lo) and not math.isfinite(hi):
-        return f"{'mindestens' if de else 'at least'} {format_amount(lo, unit, language, style='long')}"
+        return f"{t.AT_LEAST} {format_amount(lo, unit, language, style='long')}"
     if math.isfinite(hi) and (not math.isfinite(lo) or lo <= 0):
-        return f"{'höchstens' if de else 'at most'} {format_amount(hi, unit, language, style='long')}"
+        return f"{t.AT_MOST} {format_amount(hi, unit, language, style='long')}"
     if q == "vague":
-        return (f"mindestens {format_amount(lo, unit, language, style='long')}" if de
-                else f"at least {format_amount(lo, unit, language, style='long')}")
+        return f"{t.AT_LEAST} {format_amount(lo, unit, language, style='long')}"
     if q == "upper":
-        return f"{'knapp unter' if de else 'just under'} {format_amount(hi, unit, language, style='long')}"
+        return f"{t.JUST_UNDER} {format_amount(hi, unit, language, style='long')}"
     return format_range(lo, hi, unit, language, style="long")
-
-
-def in_quotes(text: str, language: str) -> str:
-    """A span in the language's quotation marks."""
-    a, b = _FINDING_WORDS["de" if language == "de" else "en"]["q"]
-    return f"{a}{text}{b}"
 
 
 def factor_words(factor: float, language: str, consensus: tuple | None = None, value: float | None = None) -> str:
@@ -90,8 +72,9 @@ def factor_words(factor: float, language: str, consensus: tuple | None = None, v
         if round(a) != round(b) and a >= 2:
             return f"{round(a)}–{round(b)}"
     if f >= 2:
-        return f"{'etwa' if language == 'de' else 'about'} {round(f):d}" if f < 20 else \
-            f"{'etwa' if language == 'de' else 'about'} {format_number(round(f, -int(math.floor(math.log10(f)))), language)}"
+        about = texts(language).ABOUT_FACTOR
+        return f"{about} {round(f):d}" if f < 20 else \
+            f"{about} {format_number(round(f, -int(math.floor(math.log10(f)))), language)}"
     pct = (1 - 1 / factor) * 100 if factor >= 1 else (1 / factor - 1) * 100
     return format_amount(pct, "percent", language, style="long")
 
@@ -110,52 +93,151 @@ def context_quote(fig: dict, language: str) -> str:
         return in_quotes(sentence, language)
     return span_quote(fig, language)
 
-_OUTLIER_TEXTS = {
-    "de": {"gap": ("etwa {times}-mal {direction}", "{times}-mal {direction}", "{times} {direction}"),
-           "message": "{label}: {who} nennt {quote} ({value}) – {gap} als der Konsens von {consensus} ({support}).",
-           "scale_slip": " Der Abstand ist fast genau eine Zehnerpotenz (×{power:g}): vermutlich ein Fehler in der "
-                         "Größenordnung (etwa Millionen statt Milliarden).",
-           "early_figure": " Die Zahl stammt aus einem frühen Stadium ({cue}) und ist womöglich überholt."},
-    "en": {"gap": ("{times} times {direction}", "{times} times {direction}", "{times} {direction}"),
-           "message": "{label}: {who} reports {quote} ({value}), {gap} than the consensus of {consensus} ({support}).",
-           "scale_slip": " The gap is almost exactly a power of ten (×{power:g}): probably a scale slip "
-                         "(e.g. million for billion).",
-           "early_figure": " It is an early figure ({cue}) and may be out of date."},
-}
 
-
-def outlier_message(claim: dict, factor: float | None, etype: str, wide: bool, label: str, times: str,
-                         consensus_txt: str, support_txt: str, language: str) -> str:
-    """The sentence of an outlier or contradiction finding: who says what, how far from the consensus, and why
-    (a scale slip or an early figure) when the error type tells."""
-    lang = "de" if language == "de" else "en"
-    texts = _OUTLIER_TEXTS[lang]
-    direction = _FINDING_WORDS[lang]["lower" if (factor or 1) >= 1 else "higher"]
-    about, many, few = texts["gap"]
-    gap = (about if wide and times[:1].isdigit() else many if wide else few).format(times=times, direction=direction)
-    msg = texts["message"].format(label=label, who=claim["label"], quote=span_quote(claim["rep"], language),
-                                  value=compare_describe_interval(claim, language), gap=gap,
-                                  consensus=consensus_txt, support=support_txt)
-    if etype == "scale_slip":
-        msg += texts["scale_slip"].format(power=10 ** round(math.log10(factor)))
-    elif etype == "early_figure":
-        msg += texts["early_figure"].format(cue=in_quotes(claim["rep"].get("stage_cue", ""), language))
+# ---------------------------------------------------------------------------
+# One function per template
+# ---------------------------------------------------------------------------
+def _consensus(w: dict, label: str, language: str, _name) -> str:
+    t = texts(language).FINDINGS
+    parts = [t["consensus_part"].format(who=c["label"], quote=span_quote(c["rep"], language)) for c in w["agreeing"]]
+    msg = t["consensus"].format(label=label, n=len({c["label"] for c in w["agreeing"]}),
+                                parts=join_words(parts, language), verb=t["consensus_verb"][len(parts) > 1],
+                                range=format_range(*w["range"], w["unit"], language, style="long"))
+    for c in w["compatible"]:
+        kind = t["compatible_kind"].get(c["qualifier"], t["compatible_kind"]["other"])
+        early = (t["compatible_early"].format(cue=in_quotes(c["rep"].get("stage_cue", ""), language))
+                 if c["stage"] == "early" else "")
+        msg += t["compatible"].format(who=c["label"], quote=span_quote(c["rep"], language), kind=kind, early=early)
+    if w["shared"]:
+        msg += t["not_independent"].format(names=join_words(w["shared"], language))
     return msg
 
 
-def reason(fig: dict, claim: dict, verdict: str, role: str, language: str) -> str:
-    """A few plain words on why a figure got its verdict (evidence.csv `reason`)."""
-    de = language == "de"
-    if role.endswith("_shorthand") and verdict != "contradicts":
-        return (f"Kurzform für {span_quote(claim['rep'], language)}" if de
-                else f"shorthand for {span_quote(claim['rep'], language)}")
-    if claim["timepoint"] != "current" and verdict == "compatible":
-        return ("Wert zu einem anderen Zeitpunkt" if de else "a value at another point in time")
-    if verdict == "compatible":
-        return {"lower": ("Untergrenze, kein Widerspruch", "lower bound, no contradiction"),
-                "upper": ("Obergrenze, kein Widerspruch", "upper bound, no contradiction"),
-                "vague": ("vage Angabe, kein Widerspruch", "vague wording, no contradiction")}.get(
-            fig["qualifier"], ("gerundet, kein Widerspruch", "rounded, no contradiction"))[0 if de else 1]
-    if verdict == "agrees":
-        return "im Konsens" if de else "within the consensus"
-    return "widerspricht dem Konsens" if de else "contradicts the consensus"
+def _outlier(w: dict, label: str, language: str, _name) -> str:
+    t = texts(language)
+    claim, factor, cons = w["claim"], w["factor"], w["range"]
+    times = factor_words(factor, language, cons, claim["point"]) if factor else "?"
+    direction = t.LOWER if (factor or 1) >= 1 else t.HIGHER
+    gaps = t.FINDINGS["gap"]
+    gap = gaps["about" if w["wide"] and times[:1].isdigit() else "many" if w["wide"] else "few"]
+    msg = t.FINDINGS["outlier"].format(
+        label=label, who=claim["label"], quote=span_quote(claim["rep"], language),
+        value=describe_interval(claim, language), gap=gap.format(times=times, direction=direction),
+        consensus=format_range(*cons, w["unit"], language, style="long"),
+        support=join_words(w["support"], language))
+    if w["error_type"] == "scale_slip":
+        msg += t.FINDINGS["scale_slip"].format(power=10 ** round(math.log10(factor)))
+    elif w["error_type"] == "early_figure":
+        msg += t.FINDINGS["early_figure"].format(cue=in_quotes(claim["rep"].get("stage_cue", ""), language))
+    return msg
+
+
+def _no_majority(w: dict, label: str, language: str, _name) -> str:
+    t = texts(language).FINDINGS
+    parts = [t["no_majority_part"].format(who=c["label"], quote=span_quote(c["rep"], language),
+                                          value=describe_interval(c, language)) for c in w["claims"]]
+    return t["no_majority"].format(label=label, parts=join_words(parts, language))
+
+
+def _progression(w: dict, label: str, language: str, _name) -> str:
+    t = texts(language).FINDINGS
+    steps = []
+    for c in w["sequence"]:
+        cue = c["rep"].get("stage_cue", "")
+        steps.append(t["progression_step"].format(
+            value=describe_interval(c, language), when=t["timepoint"][c["timepoint"]], who=c["label"],
+            quote=span_quote(c["rep"], language), cue=f", {in_quotes(cue, language)}" if cue else ""))
+    if len(steps) > 8:
+        steps = steps[:4] + ["…"] + steps[-3:]
+    return t["progression"].format(label=label, steps=" → ".join(steps))
+
+
+def _self_contradiction(w: dict, label: str, language: str, _name) -> str:
+    t = texts(language).FINDINGS
+    seg = t["segment"]
+    parts = [t["self_part"].format(segment=seg[s], quote=context_quote(f, language),
+                                   value=describe_interval(f, language)) for f, s in zip(w["bad"], w["segments"])]
+    rep = w["claim"]["rep"]
+    return t["self_contradiction"].format(label=label, who=w["claim"]["label"], parts=join_words(parts, language),
+                                          segment=seg.get(rep["segment"], seg[""]), quote=span_quote(rep, language),
+                                          value=describe_interval(rep, language))
+
+
+def _currency(w: dict, label: str, language: str, _name) -> str:
+    t = texts(language).FINDINGS
+    quotes = join_words([f"{c['label']} {span_quote(c['rep'], language)}" for c in w["claims"]], language)
+    msg = t["currency"].format(label=label, quotes=quotes, unit=w["unit"],
+                               others=join_words(w["main_labels"], language), main_unit=w["main_unit"])
+    return msg + (t["currency_same_number"].format(main_unit=w["main_unit"]) if w["same_number"] else "")
+
+
+def _over_100(w: dict, label: str, language: str, _name) -> str:
+    c = w["claim"]
+    return texts(language).FINDINGS["over_100"].format(label=label, who=c["label"],
+                                                       quote=span_quote(c["rep"], language))
+
+
+def _derived(w: dict, label: str, language: str, _name) -> str:
+    t = texts(language)
+    tf = t.FINDINGS
+    terms = [span_quote(c["rep"], language) if c.get("rep") else
+             format_range(c["raw_lo"], c["raw_hi"], c["unit"], language, style="long") for c in w["terms"]]
+    lo, hi, unit = w["implied_low"], w["implied_high"], w["unit"]
+    if w["bounded"]:
+        implied = (format_range(lo, hi, unit, language, style="long") if math.isfinite(hi) else
+                   f"{t.AT_LEAST} {format_amount(lo, unit, language, style='long')}")
+    else:
+        implied = format_amount(w["estimate"], unit, language, style="long")
+    fit = tf["derived_fit_valuation" if w["result"] == "valuation" else "derived_fit"][w["consistent"]]
+    diff = w["difference"]
+    msg = tf["derived"].format(
+        label=label, source=(tf["derived_source"]["article"].format(who=w["who"]) if w["who"]
+                             else tf["derived_source"]["consensus"]),
+        terms=w["operator"].join(terms), approx=f"{t.ABOUT_FACTOR} " if w["approx"] else "", implied=implied,
+        fit=fit, reported=format_range(w["reported_low"], w["reported_high"], unit, language, style="long"),
+        where=tf["derived_same_article"] if w["same_article"] else join_words(w["reporters"], language),
+        diff=format_amount(diff * 100, "percent", language, style="long") if diff is not None else "?",
+        tolerance=format_amount(w["tolerance"] * 100, "percent", language, style="long"))
+    if w["note"] == "rule_of_thumb":
+        msg += tf["derived_rule_of_thumb"]
+    elif w["note"] == "from_outlier":
+        msg += tf["derived_from_outlier"].format(who=join_words(w["outliers"], language))
+    return msg
+
+
+def _cites(w: dict, _label: str, language: str, name) -> str:
+    t = texts(language).FINDINGS
+    bits = []
+    for source, figs in w["per_source"]:
+        spans = join_words([t["cites_span"].format(quote=span_quote(f, language), label=name(f["quantity"]))
+                            for f in figs], language)
+        bits.append(t["cites_bit"].format(spans=spans, source=source))
+    msg = t["cites"].format(who=w["who"], sources=join_words(w["sources"], language))
+    return msg + (t["cites_attributed"].format(bits=join_words(bits, language)) if bits else t["cites_end"])
+
+
+def _shared_source(w: dict, label: str, language: str, _name) -> str:
+    return texts(language).FINDINGS["shared_source"].format(label=label, who=join_words(w["labels"], language),
+                                                            source=w["source"])
+
+
+_TEMPLATES = {"consensus": _consensus, "outlier": _outlier, "no_majority": _no_majority,
+              "progression": _progression, "self_contradiction": _self_contradiction, "currency": _currency,
+              "over_100": _over_100, "derived": _derived, "cites": _cites, "shared_source": _shared_source}
+
+
+def finding_message(finding: dict, language: str, name: Callable[[str], str] | None = None) -> str:
+    """The sentence a reporter can paste for one finding record (its `words`), in `language`."""
+    name = name or (lambda q: quantity_name(q, language))
+    words = finding["words"]
+    label = name(finding["quantity"]) if finding.get("quantity") else ""
+    return _TEMPLATES[words["template"]](words, label, language, name)
+
+
+def evidence_reason(reason: dict, language: str) -> str:
+    """The few words of evidence.csv `reason`: {code, qualifier?, quote?} in `language`."""
+    t = texts(language).REASONS
+    code = reason["code"]
+    if code == "compatible":
+        return t["compatible"].get(reason.get("qualifier", ""), t["compatible"]["other"])
+    return t[code].format(quote=in_quotes(reason.get("text", ""), language))

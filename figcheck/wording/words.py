@@ -1,7 +1,9 @@
-"""wording/words: TODO docstring."""
+"""Small pieces of wording every part uses: lists ("A, B und C"), quotation marks, article names."""
 from __future__ import annotations
 
 from pathlib import Path
+
+from figcheck.wording import texts
 
 
 def article_label(file: str, outlet: str = "", language: str = "en") -> str:
@@ -10,7 +12,7 @@ def article_label(file: str, outlet: str = "", language: str = "en") -> str:
         return outlet.strip()
     stem = Path(str(file)).stem
     short = stem.split("_")[0] if "_" in stem else stem
-    return f"{'Artikel' if language == 'de' else 'article'} {short}"
+    return f"{texts(language).ARTICLE} {short}"
 
 
 def join_words(items: list[str], language: str = "en") -> str:
@@ -18,4 +20,10 @@ def join_words(items: list[str], language: str = "en") -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + (" und " if language == "de" else " and ") + items[-1]
+    return ", ".join(items[:-1]) + texts(language).AND + items[-1]
+
+
+def in_quotes(text: str, language: str) -> str:
+    """A span in the language's quotation marks."""
+    a, b = texts(language).QUOTES
+    return f"{a}{text}{b}"
