@@ -1,1 +1,1 @@
-"""TODO."""
+"""What every stage shares: paths, story parameters, atomic writes, table cells, the story's language."""

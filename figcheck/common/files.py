@@ -1,4 +1,5 @@
-"""common/files: TODO docstring."""
+"""Atomic, deterministic output: a failed run never leaves a half-written file, and the same
+inputs give the same bytes."""
 from __future__ import annotations
 
 import csv

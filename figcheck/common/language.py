@@ -1,4 +1,4 @@
-"""common/language: TODO docstring."""
+"""The story's language: one rule for findings, charts and the report (parameter, majority, earliest)."""
 from __future__ import annotations
 
 

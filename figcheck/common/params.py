@@ -1,4 +1,8 @@
-"""common/params: TODO docstring."""
+"""Story parameters: one schema for every notebook's parameters cell, story.yaml and `make new-story`.
+
+`PARAMETERS` lists each parameter with its types, default and one line of documentation;
+`validate_params` checks a dict against it, `notebook_params` reads a notebook's parameters
+(and its story.yaml), `load_story` validates a story before a run."""
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
-"""common/paths: TODO docstring."""
+"""Where things are: the repository, data/<story>/ and output/<story>/, anchored on this file
+(never on the working directory: papermill, nbval and JupyterLab start kernels elsewhere)."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""common/tables: TODO docstring."""
+"""Reading the tables a run writes, and one reading of empty, numeric and JSON cells for every stage."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,4 @@
-"""compare/attribution: TODO docstring."""
+"""Sentences and attribution: whom an article credits for a figure ("laut Bloomberg", "the FT reported")."""
 from __future__ import annotations
 
 import re

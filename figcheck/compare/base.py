@@ -1,4 +1,4 @@
-"""compare/base: TODO docstring."""
+"""The comparison's tables, constants and the small numeric helpers every compare step shares."""
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
-"""compare/claims: TODO docstring."""
+"""Claims: what one article says about one quantity at one point in time, represented by its most
+specific figure."""
 from __future__ import annotations
 
 import math

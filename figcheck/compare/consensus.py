@@ -1,4 +1,5 @@
-"""compare/consensus: TODO docstring."""
+"""Hedge-aware consensus: intervals vote, the stretch most outlets support wins, and each claim's
+verdict (agrees, compatible, contradicts) and factor."""
 from __future__ import annotations
 
 import math

@@ -166,72 +166,84 @@ def compare_derived_checks(results: dict, params: dict) -> list[dict]:
     findings: list[dict] = []
     seen = set()
     for rel in rels:
-        result_q = rel.get("result")
         terms = [q for _r, q in _relation_terms(rel)]
-        if not result_q or not terms or any(not q for q in terms):
-            continue
         key = json.dumps(rel, sort_keys=True)
-        if key in seen:
+        if not rel.get("result") or not terms or any(not q for q in terms) or key in seen:
             continue
         seen.add(key)
-        files = sorted({c["file"] for q in terms for c in by_q.get(q, [])})
-        done_any = False
-        for file in files:
-            got = {q: next((c for c in by_q.get(q, []) if c["file"] == file), None) for q in terms}
-            if any(v is None for v in got.values()):
-                continue
-            if any(g["qualifier"] not in POINT_QUALIFIERS + ("upper", "lower") for g in got.values()):
-                continue
-            money = {g["unit"] for g in got.values() if g["unit"] not in MONEY_NONCODES}
-            if len(money) > 1:
-                continue
-            builtin = _builtin_relation(rel, params)
-            if builtin and not compare_builtin_inputs_fit(rel, got):
-                continue  # e.g. the amount and the stake may belong to different deals or holders
-            implied = compare_implied(rel, got)
-            if implied is None:
-                continue
-            own = next((c for c in by_q.get(result_q, []) if c["file"] == file
-                        and (not money or c["unit"] in money)), None)
-            f = _derived_finding(rel, got, implied, own, cons_by_q.get(result_q, []), money, tol, builtin=builtin)
-            if f:
-                findings.append(f)
-                done_any = True
-        if not done_any and not (_builtin_relation(rel, params) and "numerator" not in rel):
+        found = _article_checks(rel, terms, by_q, cons_by_q, params, tol)
+        findings += found
+        if not found and not (_builtin_relation(rel, params) and "numerator" not in rel):
             # no article reports all inputs: use the consensus values (never for a built-in
             # product, whose factors from different articles need not belong together)
-            got = {}
-            for q in terms:
-                opts = cons_by_q.get(q, [])
-                if not opts:
-                    break
-                u, res = max(opts, key=lambda ur: ur[1]["row"]["n_outlets"])
-                if _builtin_share_relation(rel, params) and q == rel.get("denominator") and any(
-                        _is_holding(c["rep"]) for c in res["claims"] if c["verdict"] == "agrees"):
-                    break  # a holder's existing stake, not the share a deal buys
-                lo, hi = res["consensus"]
-                got[q] = {"raw_lo": lo, "raw_hi": hi if hi is not None else lo, "unit": u,
-                          "point": (lo + hi) / 2 if hi is not None else lo, "qualifier": "range",
-                          "file": "", "label": "", "rep": None, "consensus_of": res}
-            if len(got) == len(terms):
-                money = {g["unit"] for g in got.values() if g["unit"] not in MONEY_NONCODES}
-                implied = compare_implied(rel, got) if len(money) <= 1 else None
-                if implied is not None:
-                    f = _derived_finding(rel, got, implied, None, cons_by_q.get(result_q, []), money, tol,
-                                         builtin=_builtin_relation(rel, params))
-                    if f:
-                        findings.append(f)
-    # part <= whole: shares of a whole are at most 100 %
+            findings += _consensus_check(rel, terms, cons_by_q, params, tol)
+    return findings + _shares_over_100(by_q, tol)
+
+
+def _article_checks(rel: dict, terms: list[str], by_q: dict, cons_by_q: dict, params: dict, tol: float) -> list[dict]:
+    """The relation checked in every article that reports all its inputs."""
+    out = []
+    result_q = rel["result"]
+    for file in sorted({c["file"] for q in terms for c in by_q.get(q, [])}):
+        got = {q: next((c for c in by_q.get(q, []) if c["file"] == file), None) for q in terms}
+        if any(v is None for v in got.values()):
+            continue
+        if any(g["qualifier"] not in POINT_QUALIFIERS + ("upper", "lower") for g in got.values()):
+            continue
+        money = {g["unit"] for g in got.values() if g["unit"] not in MONEY_NONCODES}
+        if len(money) > 1:
+            continue
+        builtin = _builtin_relation(rel, params)
+        if builtin and not compare_builtin_inputs_fit(rel, got):
+            continue  # e.g. the amount and the stake may belong to different deals or holders
+        implied = compare_implied(rel, got)
+        if implied is None:
+            continue
+        own = next((c for c in by_q.get(result_q, []) if c["file"] == file
+                    and (not money or c["unit"] in money)), None)
+        f = _derived_finding(rel, got, implied, own, cons_by_q.get(result_q, []), money, tol, builtin=builtin)
+        if f:
+            out.append(f)
+    return out
+
+
+def _consensus_check(rel: dict, terms: list[str], cons_by_q: dict, params: dict, tol: float) -> list[dict]:
+    """The relation checked on the consensus values of its inputs (no article reports them all)."""
+    got = {}
+    for q in terms:
+        opts = cons_by_q.get(q, [])
+        if not opts:
+            return []
+        u, res = max(opts, key=lambda ur: ur[1]["row"]["n_outlets"])
+        if _builtin_share_relation(rel, params) and q == rel.get("denominator") and any(
+                _is_holding(c["rep"]) for c in res["claims"] if c["verdict"] == "agrees"):
+            return []  # a holder's existing stake, not the share a deal buys
+        lo, hi = res["consensus"]
+        got[q] = {"raw_lo": lo, "raw_hi": hi if hi is not None else lo, "unit": u,
+                  "point": (lo + hi) / 2 if hi is not None else lo, "qualifier": "range",
+                  "file": "", "label": "", "rep": None, "consensus_of": res}
+    money = {g["unit"] for g in got.values() if g["unit"] not in MONEY_NONCODES}
+    implied = compare_implied(rel, got) if len(money) <= 1 else None
+    if implied is None:
+        return []
+    f = _derived_finding(rel, got, implied, None, cons_by_q.get(rel["result"], []), money, tol,
+                         builtin=_builtin_relation(rel, params))
+    return [f] if f else []
+
+
+def _shares_over_100(by_q: dict, tol: float) -> list[dict]:
+    """part <= whole: shares of a whole are at most 100 %."""
+    out = []
     for q, cs in sorted(by_q.items()):
         if not SHARE_QUANTITY.search(q):
             continue
         for c in cs:
             if c["unit"] == "percent" and math.isfinite(c["raw_lo"]) and c["raw_lo"] > 100 * (1 + tol):
-                findings.append(finding("derived_check", q, c["unit"], [c["rep"]], "high", 80,
-                                        {"template": "over_100", "claim": c},
-                                             {"check": "part_le_whole", "consistent": False, "whole": 100.0,
-                                              "tolerance": tol}))
-    return findings
+                out.append(finding("derived_check", q, c["unit"], [c["rep"]], "high", 80,
+                                   {"template": "over_100", "claim": c},
+                                   {"check": "part_le_whole", "consistent": False, "whole": 100.0,
+                                    "tolerance": tol}))
+    return out
 
 
 def _derived_finding(rel, got, implied, own, result_opts, money, tol, builtin=False) -> dict | None:

@@ -1,4 +1,4 @@
-"""compare/holders: TODO docstring."""
+"""Holders: stakes somebody already holds ("TCI holds 5%") are set apart per holder."""
 from __future__ import annotations
 
 import re

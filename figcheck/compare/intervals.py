@@ -1,4 +1,5 @@
-"""compare/intervals: TODO docstring."""
+"""Intervals: the values a figure's wording allows (an exact figure, "rund", "über", "bis zu",
+a range, a vague "Milliarden")."""
 from __future__ import annotations
 
 import re

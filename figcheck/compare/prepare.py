@@ -1,4 +1,4 @@
-"""compare/prepare: TODO docstring."""
+"""The figures to compare, one row each, with outlet, interval, stage, attribution and segment."""
 from __future__ import annotations
 
 import math
@@ -74,49 +74,11 @@ def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, param
         f = rec["file"]
         art = arts.get(f, {})
         q = rec["quantity"].strip()
-        if f in exclude or not q or q == "unclassified":
+        if f in exclude or not q or q == "unclassified" or str(art.get("duplicate_of", "") or "").strip():
             continue
-        if str(art.get("duplicate_of", "") or "").strip():
-            continue
-        rec["unit"] = rec["unit"].strip() or "other"
-        rec["qualifier"] = rec["qualifier"].strip().lower() or "exact"
         outlet = outlets_param.get(f) or str(art.get("outlet", "") or "").strip() or rec["outlet"].strip()
-        rec["outlet"] = outlet
-        rec["label"] = article_label(f, outlet, lang_story)
-        rec["published"] = str(art.get("published", "") or "").strip() or rec["published"].strip()
-        lang = str(art.get("language", "") or rec["language"] or lang_story)
-        raw_lo, raw_hi, lo, hi = compare_figure_interval(rec["value"], rec["low"], rec["high"], rec["qualifier"],
-                                                         rec["text"], tol, lang)
-        if not (math.isfinite(raw_lo) or math.isfinite(raw_hi)):
-            continue
-        rec.update(raw_lo=raw_lo, raw_hi=raw_hi, lo=lo, hi=hi,
-                   point=compare_point(rec["value"], rec["low"], rec["high"], rec["qualifier"]))
-        if not rec["segment"]:
-            rec["segment"] = _segment_of(rec["start"], art.get("segments")) or "body"
-        start, end = number_or_none(rec["start"]), number_or_none(rec["end"])
-        s_start = number_or_none(rec["sentence_start"])
-        sentence = rec["sentence"]
-        if start is not None and s_start is not None:
-            rel_s, rel_e = int(start - s_start), int((end or start) - s_start)
-        else:
-            pos = sentence.find(rec["text"]) if rec["text"] else -1
-            rel_s, rel_e = (pos, pos + len(rec["text"])) if pos >= 0 else (None, None)
-        rec["stage"], rec["stage_cue"] = compare_stage(sentence, rel_s, rel_e)
-        rec["timepoint"] = TIMEPOINT[rec["stage"]]
-        text = str(art.get("text", "") or "")
-        cites = [c for c in cell_json(art.get("cites", ""), []) if isinstance(c, str)]
-        if text and start is not None:
-            if f not in spans_cache:
-                spans_cache[f] = compare_sentence_spans(text)
-            src, where = compare_attribute(text, int(start), spans_cache[f], cites)
-            o_start, o_end = compare_opening_span(text, art.get("segments"), spans_cache[f])
-            rec["opening"] = o_start <= start < o_end
-        else:
-            got = compare_find_sources(sentence, cites)
-            src, where = (got[0], "sentence") if got else ("", "")
-        rec["attributed_to"], rec["attributed_where"] = src, where
-        rec.setdefault("opening", False)
-        keep.append(rec)
+        if _prepare_one(rec, art, outlet, lang_story, tol, spans_cache):
+            keep.append(rec)
     cols = list(figs.columns) + [c for c in ("label", "raw_lo", "raw_hi", "lo", "hi", "point", "stage", "stage_cue",
                                              "timepoint", "attributed_to", "attributed_where", "opening") if c not in figs.columns]
     out = pd.DataFrame(keep, columns=cols)
@@ -124,6 +86,50 @@ def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, param
         out["_start_sort"] = out["start"].map(lambda x: number_or_none(x) if number_or_none(x) is not None else -1.0)
         out = out.sort_values(["quantity", "unit", "file", "_start_sort"], kind="mergesort").drop(columns="_start_sort")
     return out.reset_index(drop=True)
+
+
+def _prepare_one(rec: dict, art: dict, outlet: str, lang_story: str, tol: float, spans_cache: dict) -> bool:
+    """Complete one figure's row in place (outlet, label, interval, segment, stage, attribution,
+    opening); False when its wording allows no value at all."""
+    f = rec["file"]
+    rec["unit"] = rec["unit"].strip() or "other"
+    rec["qualifier"] = rec["qualifier"].strip().lower() or "exact"
+    rec["outlet"] = outlet
+    rec["label"] = article_label(f, outlet, lang_story)
+    rec["published"] = str(art.get("published", "") or "").strip() or rec["published"].strip()
+    lang = str(art.get("language", "") or rec["language"] or lang_story)
+    raw_lo, raw_hi, lo, hi = compare_figure_interval(rec["value"], rec["low"], rec["high"], rec["qualifier"],
+                                                     rec["text"], tol, lang)
+    if not (math.isfinite(raw_lo) or math.isfinite(raw_hi)):
+        return False
+    rec.update(raw_lo=raw_lo, raw_hi=raw_hi, lo=lo, hi=hi,
+               point=compare_point(rec["value"], rec["low"], rec["high"], rec["qualifier"]))
+    if not rec["segment"]:
+        rec["segment"] = _segment_of(rec["start"], art.get("segments")) or "body"
+    start, end = number_or_none(rec["start"]), number_or_none(rec["end"])
+    s_start = number_or_none(rec["sentence_start"])
+    sentence = rec["sentence"]
+    if start is not None and s_start is not None:
+        rel_s, rel_e = int(start - s_start), int((end or start) - s_start)
+    else:
+        pos = sentence.find(rec["text"]) if rec["text"] else -1
+        rel_s, rel_e = (pos, pos + len(rec["text"])) if pos >= 0 else (None, None)
+    rec["stage"], rec["stage_cue"] = compare_stage(sentence, rel_s, rel_e)
+    rec["timepoint"] = TIMEPOINT[rec["stage"]]
+    text = str(art.get("text", "") or "")
+    cites = [c for c in cell_json(art.get("cites", ""), []) if isinstance(c, str)]
+    if text and start is not None:
+        if f not in spans_cache:
+            spans_cache[f] = compare_sentence_spans(text)
+        src, where = compare_attribute(text, int(start), spans_cache[f], cites)
+        o_start, o_end = compare_opening_span(text, art.get("segments"), spans_cache[f])
+        rec["opening"] = o_start <= start < o_end
+    else:
+        got = compare_find_sources(sentence, cites)
+        src, where = (got[0], "sentence") if got else ("", "")
+    rec["attributed_to"], rec["attributed_where"] = src, where
+    rec.setdefault("opening", False)
+    return True
 
 
 def compare_group_figures(figs: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:

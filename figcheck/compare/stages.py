@@ -1,4 +1,4 @@
-"""compare/stages: TODO docstring."""
+"""Stage and time of a figure from its clause: early (talks, plans, reports), settled, past, projected."""
 from __future__ import annotations
 
 import re

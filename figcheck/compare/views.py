@@ -1,4 +1,4 @@
-"""compare/views: TODO docstring."""
+"""What notebook 03 shows: the findings as text, one quantity's evidence, the comparison table."""
 from __future__ import annotations
 
 from pathlib import Path

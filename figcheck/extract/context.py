@@ -1,4 +1,5 @@
-"""extract/context: TODO docstring."""
+"""The words around a figure: years and months, product names, identifiers, units of measurement,
+the noun a number counts."""
 from __future__ import annotations
 
 import re

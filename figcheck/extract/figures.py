@@ -1,4 +1,9 @@
-"""extract/figures: TODO docstring."""
+"""`extract_figures`: every figure in one text, in order, with its span, value in base units, unit,
+hedge (qualifier), interval (low, high), quantity and sentence.
+
+The steps: the scanner finds candidates, reading.py turns each into a number with its unit,
+ranges are joined, hedges applied, currencies filled in from the text, and each figure gets the
+quantity it measures (labels.py)."""
 from __future__ import annotations
 
 import bisect
@@ -27,10 +32,16 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
         return []
     language = language if language in ("de", "en") else "de"
     voc = vocab(quantities if isinstance(quantities, dict) else None)
+    raw = read_figures(text, language)
+    _fill_currency(raw, language)
+    return label_figures(raw, text, language, voc)
+
+
+def read_figures(text: str, language: str) -> list[dict]:
+    """The raw figures of a text: numbers read, bare numbers judged, ranges joined, hedges applied."""
     matches = candidates(text)
     raw: list[dict] = []
-    i = 0
-    n = len(matches)
+    i, n = 0, len(matches)
     while i < n and len(raw) < EXTRACT_MAX_FIGURES:
         m = matches[i]
         i += 1
@@ -40,136 +51,165 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
             fig = None
         if fig is None:
             continue
-        kind = fig["_kind"]
         toks, n_before = prev_tokens(text, fig["start"])
-        if kind == "number" and fig.get("_plain") and not fig.get("_words"):
+        if fig["_kind"] == "number" and fig.get("_plain") and not fig.get("_words"):
             if not classify_plain(fig, text, language, toks, n_before):
                 continue
-        # ranges: "10 bis 15 Milliarden", "zwischen 10 und 15", "9-10 bn"
-        if kind == "number" and i < n and fig["unit"] not in ("date",):
-            rc = RANGE_CONN.match(text, fig["end"])
-            if rc and matches[i].start() == rc.end() and matches[i].lastgroup == "skip":
-                continue                                   # "von 10 bis 12 Uhr"
-            if rc and matches[i].start() == rc.end() and rc.group("c") in ("-", "–", ":") and fig.get("_plain"):
-                nxt = from_match(matches[i], text, language, pair=True)
-                if nxt is not None and nxt.get("_plain") and nxt["value"] <= fig["value"] < 1000:
-                    i += 1
-                    continue                               # a score: "19-8", "3–1"
-            if rc and matches[i].start() == rc.end() and matches[i].lastgroup in ("num", "wnum"):
-                conn = rc.group("c").strip()
-                between = strip(toks[-1]) if toks else ""
-                ok = conn in ("-", "–", "—", "bis", "to") or (conn in ("und", "and") and between in
-                                                                ("zwischen", "between"))
-                if conn == "to" and between == "from":
-                    ok = False                             # "rose from 29% to 40%": two figures
-                if conn in ("or", "oder"):
-                    # "drei oder vier Millionen": a range when the second carries the scale or unit
-                    ok = bool(fig.get("_plain")) and matches[i].lastgroup in ("num", "wnum") and \
-                        text[matches[i].end() - 1].isalpha()
-                fig2 = from_match(matches[i], text, language, pair=True) if ok else None
-                if fig2 is not None and fig2["_kind"] == "number":
-                    fig2_plain = fig2.get("_plain")
-                    if fig2_plain and not fig2.get("_words"):
-                        classify_plain(fig2, text, language, [], 99)
-                    if rc.group("c") in ("-", "–") and fig.get("_plain") and fig2_plain and fig["unit"] == "count" \
-                            and fig2["unit"] == "count" and not fig2.get("_noun") and fig2["value"] < 100:
-                        i += 1
-                        continue                           # "4-6 6-3": set scores, not a range
-                    merged = _merge_range(fig, fig2, language, conn)
-                    if merged is not None:
-                        if conn in ("und", "and"):
-                            j = text.rfind(toks[-1], max(0, fig["start"] - 80), fig["start"])
-                            merged["start"] = j if j >= 0 else fig["start"]
-                        fig = merged
-                        i += 1
-                        toks, n_before = prev_tokens(text, fig["start"])
+        if fig["_kind"] == "number" and i < n and fig["unit"] not in ("date",):
+            fig, used = _join_range(fig, matches, i, text, language, toks)
+            if fig is None:
+                i += used
+                continue
+            if used:
+                i += used
+                toks, n_before = prev_tokens(text, fig["start"])
         if fig.get("_range_only"):
             continue                                       # a number word that began no range
         fig["_btoks"] = toks                               # the words before it, joined only when asked
         apply_hedge(fig, text, toks)
         raw.append(fig)
-    _fill_currency(raw, language)
+    return raw
+
+
+def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks: list[str]) -> tuple[dict | None, int]:
+    """Ranges: "10 bis 15 Milliarden", "zwischen 10 und 15", "9-10 bn". Returns (figure, matches used):
+    the joined range and 1; the figure itself and 0; or None and the matches to skip when the
+    pair is no figure at all ("von 10 bis 12 Uhr", a score "19-8", set scores "4-6 6-3")."""
+    rc = RANGE_CONN.match(text, fig["end"])
+    nxt_m = matches[i]
+    if not rc or nxt_m.start() != rc.end():
+        return fig, 0
+    if nxt_m.lastgroup == "skip":
+        return None, 0                                     # "von 10 bis 12 Uhr"
+    if rc.group("c") in ("-", "–", ":") and fig.get("_plain"):
+        nxt = from_match(nxt_m, text, language, pair=True)
+        if nxt is not None and nxt.get("_plain") and nxt["value"] <= fig["value"] < 1000:
+            return None, 1                                 # a score: "19-8", "3–1"
+    if nxt_m.lastgroup not in ("num", "wnum"):
+        return fig, 0
+    conn = rc.group("c").strip()
+    between = strip(toks[-1]) if toks else ""
+    ok = conn in ("-", "–", "—", "bis", "to") or (conn in ("und", "and") and between in ("zwischen", "between"))
+    if conn == "to" and between == "from":
+        ok = False                                         # "rose from 29% to 40%": two figures
+    if conn in ("or", "oder"):
+        # "drei oder vier Millionen": a range when the second carries the scale or unit
+        ok = bool(fig.get("_plain")) and text[nxt_m.end() - 1].isalpha()
+    fig2 = from_match(nxt_m, text, language, pair=True) if ok else None
+    if fig2 is None or fig2["_kind"] != "number":
+        return fig, 0
+    fig2_plain = fig2.get("_plain")
+    if fig2_plain and not fig2.get("_words"):
+        classify_plain(fig2, text, language, [], 99)
+    if rc.group("c") in ("-", "–") and fig.get("_plain") and fig2_plain and fig["unit"] == "count" \
+            and fig2["unit"] == "count" and not fig2.get("_noun") and fig2["value"] < 100:
+        return None, 1                                     # "4-6 6-3": set scores, not a range
+    merged = _merge_range(fig, fig2, language, conn)
+    if merged is None:
+        return fig, 0
+    if conn in ("und", "and"):
+        j = text.rfind(toks[-1], max(0, fig["start"] - 80), fig["start"])
+        merged["start"] = j if j >= 0 else fig["start"]
+    return merged, 1
+
+
+def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
+    """Each raw figure with its sentence and the quantity it measures, as the contract's fields."""
     out = []
     sent_cache = (-1, -1)
     sent_text = ""
-    gates: dict = {}                                       # head_gate of the current sentence, by kind
-    sent_memo: dict = {}
-    cue_cache: dict = {}
-    prev_fig = None
-    conv = None                                            # the money figure just before: (sentence, end, quantity)
+    state = {"gates": {}, "sent_memo": {}, "cue_cache": {}, "prev_fig": None, "conv": None}
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
-            sent_cache = sentence(text, s, e, sent_memo)
+            sent_cache = sentence(text, s, e, state["sent_memo"])
             sent_text = text[sent_cache[0]:sent_cache[1]]
-            gates = {}
+            state["gates"] = {}
         ucls = fig.pop("_ucls", None) or unit_class_of(fig["unit"]) if fig["unit"] else "other"
-        if fig["unit"] == "date":
-            quantity = "unclassified"
-        else:
-            own = fig.get("_own", "")
-            noun_case = bool(fig.get("_noun")) and fig["unit"] in ("count", "other")
-            head = ""
-            if not noun_case and ucls in HEAD_UCLS:
-                kind = 1 if ucls == "count" else 0
-                gate = gates.get(kind)
-                if gate is None:
-                    gate = gates[kind] = head_gate(sent_text, kind, language)
-                if gate or kind == 0 and text.endswith(("for ", "für "), max(0, s - 4), s):
-                    head = head_quantity(text, fig, ucls, sent_cache, gate)
-                if head and voc.unit_of.get(head) not in ("money", "count"):
-                    head = ""                              # a story's own quantities may rename or drop it
-            if noun_case:
-                # "500 Mitarbeiter", "four minutes": the noun says what is counted
-                hit = voc.token_cues(fig["_noun"].lower())
-                allowed = COUNTISH.get(fig["unit"], ())
-                cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
-                if not cands and fig["unit"] == "count":
-                    # "2,300 full-time employees", "1.400 feste Mitarbeiter": the noun after one adjective
-                    m2 = SECOND_WORD.match(text, e, e + 60)
-                    hit = voc.token_cues(m2.group(1).lower()) if m2 is not None else ()
-                    cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
-                quantity = max(cands)[1] if cands else "unclassified"
-                if quantity in ("people", "casualties", "unclassified") and fig["unit"] == "count":
-                    gate = gates.get(1)
-                    if gate is None:
-                        gate = gates[1] = head_gate(sent_text, 1, language)
-                    head = head_quantity(text, fig, ucls, sent_cache, gate) if gate else ""
-                    if head and voc.unit_of.get(head) == "count":
-                        quantity = head                    # "seven people killed": deaths, not people
-            elif head:
-                quantity = head                            # "a $900m loan", "$20bn in damages", "Tote"
-            elif fig.get("_company") and voc.unit_of.get("valuation") == "money":
-                quantity = "valuation"
-            elif prev_fig is not None and prev_fig[0] == sent_cache[0] and prev_fig[1] == ucls and \
-                    " ".join([strip(t) for t in fig["_btoks"][-2:]]).endswith(SAME_AS_BEFORE):
-                quantity = prev_fig[2]                     # "$3 billion, up from $1.8 billion": the same quantity
-            else:
-                quantity, _score = label(text, fig, ucls, sent_cache, voc, own, cue_cache)
-            if ucls == "money" and not head and (fig.get("_sub") or quantity in PPS_FROM) and \
-                    voc.unit_of.get("price_per_share") == "money" and share_price(fig, quantity, sent_text):
-                quantity = "price_per_share"               # pence beside shares, a buyout "at 300p"
-            if conv is not None and conv[0] == sent_cache[0] and ucls == "money" and \
-                    is_conversion(text, conv[1], s):
-                quantity = conv[2]                         # "$900m (£479m)": the conversion is the same quantity
-            if fig.get("_money_pending"):
-                if voc.unit_of.get(quantity) == "money":
-                    fig["unit"] = fig["_money_pending"]
-                else:
-                    # a count by context ("Milliarden Nutzer"); with no context a vague amount stays
-                    # money, a scaled number becomes "other"
-                    if voc.unit_of.get(quantity) == "count":
-                        fig["unit"] = "count"
-                    elif fig["_kind"] != "vague":
-                        fig["unit"] = "other"
+        quantity = "unclassified" if fig["unit"] == "date" else \
+            _quantity_of(fig, text, language, voc, ucls, sent_cache, sent_text, state)
         if quantity != "unclassified":
-            prev_fig = (sent_cache[0], ucls, quantity)
-        conv = (sent_cache[0], fig["end"], quantity) if ucls == "money" else None
+            state["prev_fig"] = (sent_cache[0], ucls, quantity)
+        state["conv"] = (sent_cache[0], fig["end"], quantity) if ucls == "money" else None
         # the contract's fields only (the working dict is dropped after this loop)
         out.append({"start": s, "end": fig["end"], "text": text[s:e], "value": fig["value"], "unit": fig["unit"],
                     "qualifier": fig["qualifier"], "low": fig["low"], "high": fig["high"], "quantity": quantity,
                     "sentence": sent_text, "sentence_start": sent_cache[0]})
     return out
+
+
+def _gate(state: dict, sent_text: str, kind: int, language: str) -> bool:
+    """head_gate of the current sentence for one kind, computed once per sentence."""
+    gate = state["gates"].get(kind)
+    if gate is None:
+        gate = state["gates"][kind] = head_gate(sent_text, kind, language)
+    return gate
+
+
+def _quantity_of(fig: dict, text: str, language: str, voc, ucls: str, sent: tuple[int, int], sent_text: str,
+                 state: dict) -> str:
+    """The quantity one figure measures: the noun it counts, the head words at it, the figure before
+    it, else the cue words of its sentence; then share prices, conversions and pending money units."""
+    s = fig["start"]
+    noun_case = bool(fig.get("_noun")) and fig["unit"] in ("count", "other")
+    head = ""
+    if not noun_case and ucls in HEAD_UCLS:
+        kind = 1 if ucls == "count" else 0
+        gate = _gate(state, sent_text, kind, language)
+        if gate or kind == 0 and text.endswith(("for ", "für "), max(0, s - 4), s):
+            head = head_quantity(text, fig, ucls, sent, gate)
+        if head and voc.unit_of.get(head) not in ("money", "count"):
+            head = ""                                      # a story's own quantities may rename or drop it
+    prev_fig = state["prev_fig"]
+    if noun_case:
+        quantity = _counted_quantity(fig, text, language, voc, ucls, sent, sent_text, state)
+    elif head:
+        quantity = head                                    # "a $900m loan", "$20bn in damages", "Tote"
+    elif fig.get("_company") and voc.unit_of.get("valuation") == "money":
+        quantity = "valuation"
+    elif prev_fig is not None and prev_fig[0] == sent[0] and prev_fig[1] == ucls and \
+            " ".join([strip(t) for t in fig["_btoks"][-2:]]).endswith(SAME_AS_BEFORE):
+        quantity = prev_fig[2]                             # "$3 billion, up from $1.8 billion": the same quantity
+    else:
+        quantity, _score = label(text, fig, ucls, sent, voc, fig.get("_own", ""), state["cue_cache"])
+    if ucls == "money" and not head and (fig.get("_sub") or quantity in PPS_FROM) and \
+            voc.unit_of.get("price_per_share") == "money" and share_price(fig, quantity, sent_text):
+        quantity = "price_per_share"                       # pence beside shares, a buyout "at 300p"
+    conv = state["conv"]
+    if conv is not None and conv[0] == sent[0] and ucls == "money" and is_conversion(text, conv[1], s):
+        quantity = conv[2]                                 # "$900m (£479m)": the conversion is the same quantity
+    if fig.get("_money_pending"):
+        if voc.unit_of.get(quantity) == "money":
+            fig["unit"] = fig["_money_pending"]
+        # a count by context ("Milliarden Nutzer"); with no context a vague amount stays
+        # money, a scaled number becomes "other"
+        elif voc.unit_of.get(quantity) == "count":
+            fig["unit"] = "count"
+        elif fig["_kind"] != "vague":
+            fig["unit"] = "other"
+    return quantity
+
+
+def _counted_quantity(fig: dict, text: str, language: str, voc, ucls: str, sent: tuple[int, int],
+                      sent_text: str, state: dict) -> str:
+    """"500 Mitarbeiter", "four minutes": the noun says what is counted (or the noun after one
+    adjective); people who died or were hurt by the head words at the figure."""
+    e = fig["end"]
+    hit = voc.token_cues(fig["_noun"].lower())
+    allowed = COUNTISH.get(fig["unit"], ())
+    cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
+    if not cands and fig["unit"] == "count":
+        # "2,300 full-time employees", "1.400 feste Mitarbeiter": the noun after one adjective
+        m2 = SECOND_WORD.match(text, e, e + 60)
+        hit = voc.token_cues(m2.group(1).lower()) if m2 is not None else ()
+        cands = [(w, q) for q, w in (hit[0] if hit else ()) if voc.unit_of.get(q) in allowed]
+    quantity = max(cands)[1] if cands else "unclassified"
+    if quantity in ("people", "casualties", "unclassified") and fig["unit"] == "count":
+        gate = _gate(state, sent_text, 1, language)
+        head = head_quantity(text, fig, ucls, sent, gate) if gate else ""
+        if head and voc.unit_of.get(head) == "count":
+            quantity = head                                # "seven people killed": deaths, not people
+    return quantity
 
 
 def _merge_range(a: dict, b: dict, language: str, conn: str) -> dict | None:

@@ -1,4 +1,5 @@
-"""extract/hedges: TODO docstring."""
+"""Hedges: "rund", "über", "fast", "bis zu", "about", "more than", "up to"... before or after a figure,
+and the interval each allows (low, high)."""
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
-"""extract/labels: TODO docstring."""
+"""What a figure measures: the quantity named by the words at it ('loan', 'je Aktie', 'Tote') or,
+failing that, by the cue words of its sentence, weighted by distance."""
 from __future__ import annotations
 
 import bisect

@@ -1,4 +1,5 @@
-"""extract/numbers: TODO docstring."""
+"""Numbers as written: digits with German or English separators, number words, scale words,
+currencies, dates."""
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
-"""extract/quantities: TODO docstring."""
+"""The built-in vocabulary of quantities (name -> unit class and cue words) and its compiled,
+cached form merged with a story's own `quantities`."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
-"""extract/reading: TODO docstring."""
+"""From one candidate match to a raw figure: value, unit and kind (number, vague amount, fraction,
+ordinal, date), and whether a bare number is a figure at all."""
 from __future__ import annotations
 
 import math
@@ -28,145 +29,178 @@ def from_match(m: re.Match, text: str, language: str, pair: bool = False) -> dic
     kind = m.lastgroup
     if kind not in _TOP_GROUPS:
         kind = next((k for k in _TOP_GROUPS if k in m.re.groupindex and m.group(k) is not None), None)
-    s, e = m.span()
     if kind == "skip":
         return None
     if kind and kind.startswith("date_"):
-        v = date_value(kind, m.group())
-        if math.isnan(v):
-            return None
-        return dict(base(s, e, v, "date", "exact", v, v), _kind="date")
-    prev = text[s - 1] if s else " "
-    if kind == "numord":
-        if prev.isalnum():
-            return None
-        v = float(re.match(r"[0-9]+", m.group()).group())
-        return dict(base(s, e, v, "ordinal", "exact", v, v), _kind="ordinal", _rank=" " in m.group() or
-                    "-" in m.group())
-    if kind == "ordw":
-        w = m.group().lower()
-        v = float(next((n for stem, n in ORDINAL_WORDS.items() if w.startswith(stem)), math.nan))
-        return dict(base(s, e, v, "ordinal", "exact", v, v), _kind="ordinal", _rank=True)
-    if kind == "vague":
-        w = m.group("vword").lower()
-        for stem, lo, hi, vk in VAGUE:
-            if w.startswith(stem):
-                break
-        else:
-            return None
-        rest = w[len(stem):].strip("-")
-        if rest and stem in ("milliarden", "millionen", "billionen"):
-            lo = lo / 2          # compounds: "Milliardensumme", "milliardenschwer" are one billion or more
-        cur = currency(m.group("vcsuf"))
-        if stem.endswith("-"):
-            cur = cur or currency(rest.split("-")[0].rstrip("s") if rest else "")
-        fig = base(s, e, math.nan, cur or "", "vague", lo, hi)
-        fig["_kind"] = "vague"
-        fig["_vkind"] = "money" if cur else vk
-        if not cur and vk == "money" and not stem.endswith("-") and not rest:
-            # "millions of us", "Millionen Zuschauer": a count when a noun, not a currency, follows
-            nxt = next_word(text, e)
-            if language == "en" and nxt.lower() == "of":
-                nxt = next_word(text, e + 1 + len(nxt))
-                if nxt and not currency(nxt) and nxt.lower() not in ("pounds", "dollars", "euros"):
-                    fig["_vkind"] = "count"
-            elif nxt[:1].isupper() and not currency(nxt) and e < len(text) and text[e] == " ":
+        return _read_date(m, kind)
+    reader = _READERS.get(kind)
+    if reader is not None:
+        return reader(m, text, language)
+    return _read_digits(m, text, language, pair)
+
+
+def _read_date(m: re.Match, kind: str) -> dict | None:
+    """A calendar date ("11. September 2024", "2024-09-11"): unit date."""
+    s, e = m.span()
+    v = date_value(kind, m.group())
+    if math.isnan(v):
+        return None
+    return dict(base(s, e, v, "date", "exact", v, v), _kind="date")
+
+
+def _read_numeric_ordinal(m: re.Match, text: str, language: str) -> dict | None:
+    """An ordinal in digits ("3rd", "21st place")."""
+    s, e = m.span()
+    if s and text[s - 1].isalnum():
+        return None
+    v = float(re.match(r"[0-9]+", m.group()).group())
+    return dict(base(s, e, v, "ordinal", "exact", v, v), _kind="ordinal", _rank=" " in m.group() or
+                "-" in m.group())
+
+
+def _read_word_ordinal(m: re.Match, text: str, language: str) -> dict | None:
+    """An ordinal in words that ranks ("zweitgrößte", "third-largest")."""
+    s, e = m.span()
+    w = m.group().lower()
+    v = float(next((n for stem, n in ORDINAL_WORDS.items() if w.startswith(stem)), math.nan))
+    return dict(base(s, e, v, "ordinal", "exact", v, v), _kind="ordinal", _rank=True)
+
+
+def _read_vague(m: re.Match, text: str, language: str) -> dict | None:
+    """A vague amount ("Milliarden", "billions", "Milliardensumme", "dozens"): no number, an interval."""
+    s, e = m.span()
+    w = m.group("vword").lower()
+    for stem, lo, hi, vk in VAGUE:
+        if w.startswith(stem):
+            break
+    else:
+        return None
+    rest = w[len(stem):].strip("-")
+    if rest and stem in ("milliarden", "millionen", "billionen"):
+        lo = lo / 2          # compounds: "Milliardensumme", "milliardenschwer" are one billion or more
+    cur = currency(m.group("vcsuf"))
+    if stem.endswith("-"):
+        cur = cur or currency(rest.split("-")[0].rstrip("s") if rest else "")
+    fig = base(s, e, math.nan, cur or "", "vague", lo, hi)
+    fig["_kind"] = "vague"
+    fig["_vkind"] = "money" if cur else vk
+    if not cur and vk == "money" and not stem.endswith("-") and not rest:
+        # "millions of us", "Millionen Zuschauer": a count when a noun, not a currency, follows
+        nxt = next_word(text, e)
+        if language == "en" and nxt.lower() == "of":
+            nxt = next_word(text, e + 1 + len(nxt))
+            if nxt and not currency(nxt) and nxt.lower() not in ("pounds", "dollars", "euros"):
                 fig["_vkind"] = "count"
-        fig["_own"] = rest if len(rest) > 2 else ""
-        if rest.startswith("schwer") or rest in ("dollar", "euro", "pound"):
-            # "ein milliardenschweres Unternehmen", "a billion-dollar company": a company worth that much
-            noun = next_word(text, e).lower()
-            fig["_own"] = noun
-            if noun in COMPANY_NOUNS:
-                fig["_company"] = True
-        fig["_bare"] = not rest
-        return fig
-    if kind == "frac":
-        g = m.group("frac")
-        parts = g.replace("-", " ").split()
-        word = parts[-1].lower()
-        frac = FRACTIONS.get(word)
-        if frac is None:
+        elif nxt[:1].isupper() and not currency(nxt) and e < len(text) and text[e] == " ":
+            fig["_vkind"] = "count"
+    fig["_own"] = rest if len(rest) > 2 else ""
+    if rest.startswith("schwer") or rest in ("dollar", "euro", "pound"):
+        # "ein milliardenschweres Unternehmen", "a billion-dollar company": a company worth that much
+        noun = next_word(text, e).lower()
+        fig["_own"] = noun
+        if noun in COMPANY_NOUNS:
+            fig["_company"] = True
+    fig["_bare"] = not rest
+    return fig
+
+
+def _read_fraction(m: re.Match, text: str, language: str) -> dict | None:
+    """A fraction of a whole ("die Hälfte", "a third of", "zwei Drittel"): percent."""
+    s, e = m.span()
+    g = m.group("frac")
+    parts = g.replace("-", " ").split()
+    word = parts[-1].lower()
+    frac = FRACTIONS.get(word)
+    if frac is None:
+        return None
+    det = parts[0].lower() if len(parts) > 1 else ""
+    after = next_word(text, e).lower()
+    if word in ("hälfte",):
+        if not det:
             return None
-        det = parts[0].lower() if len(parts) > 1 else ""
-        after = next_word(text, e).lower()
-        if word in ("hälfte",):
-            if not det:
-                return None
-            n = 1.0
-        elif word in ("half",):
-            if det not in ("", "a", "one") or after not in ("of", "the", "its", "their", "his", "her", "a", "an",
-                                                         "our", "all"):
-                return None
-            n = 1.0
-        else:
-            if not det or det in ("die", "der", "zur"):
-                return None
-            n = word_value(det, language) or math.nan
-            if math.isnan(n):
-                return None
-            if language == "en" or word in ("third", "thirds", "quarter", "quarters", "fifth", "fifths",
-                                            "tenth", "tenths"):
-                if after not in ("of", "the", "der", "des", "aller", "von"):
-                    return None
-            elif after not in ("der", "des", "aller", "von", "seiner", "ihrer", "unserer") and \
-                    not (after[:1].isupper()):
-                return None
-        v = 100.0 * n * frac
-        fig = base(s, e, v, "percent", "exact", v, v)
-        fig["_kind"] = "fraction"
-        return fig
-    if kind == "wnum":
-        g = m.group
-        if prev.isalnum() or prev == "-":
+        n = 1.0
+    elif word in ("half",):
+        if det not in ("", "a", "one") or after not in ("of", "the", "its", "their", "his", "her", "a", "an",
+                                                     "our", "all"):
             return None
-        raw = g("wsmall") or g("cardde") or g("carden") or g("wnum").split()[0]
-        n = word_value(raw.split()[0] if raw else "", language)
-        if n is None:
+        n = 1.0
+    else:
+        if not det or det in ("die", "der", "zur"):
             return None
-        scale = scale_value(g("wscale"), language)
-        pct = g("wpct")
-        cur = currency(g("wcsuf"))
-        minor = (g("wcsuf") or "").lower() in MINOR
-        noun = ""
-        range_start = False
-        if not (g("wscale") or pct or cur or minor):
-            noun = count_noun(text, e, language) if n >= 2 else ""
-            if not noun:
-                rc = RANGE_CONN.match(text, e)
-                if rc is None or rc.group("c").strip() not in ("bis", "to", "-", "–", "und", "and", "or", "oder"):
-                    return None
-                range_start = True            # "zwei bis drei Milliarden": kept only if a range follows
-        elif g("wscale") and not (pct or cur or minor):
-            noun = count_noun(text, e, language)
-        v = n * scale
-        unit = ""
-        if pct:
-            unit = PERCENT.get(pct.lower(), "percent")
-        elif cur:
-            unit = cur
-        elif minor:
-            v = v / 100.0
-            unit = MINOR[(g("wcsuf") or "").lower()] or ""
-        if noun and language == "en" and noun[0].isupper():
-            return None                       # "Six Nations", "Three Lions": a name
-        if noun:
-            unit = "other" if is_measure(noun) else "count"
-        fig = base(s, e, v, unit, "exact", v, v)
-        fig["_noun"] = noun
-        fig["_kind"] = "number"
-        fig["_scaled"] = bool(g("wscale"))
-        fig["_digit_unit"] = scale
-        fig["_words"] = True
-        fig["_minor"] = minor and not unit
-        fig["_sub"] = minor
-        fig["_mult"] = scale / 100.0 if minor else scale
-        if range_start:
-            fig["unit"] = "count"
-            fig["_plain"] = True
-            fig["_range_only"] = True
-        return fig
-    # a written number
+        n = word_value(det, language) or math.nan
+        if math.isnan(n):
+            return None
+        if language == "en" or word in ("third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                                        "tenth", "tenths"):
+            if after not in ("of", "the", "der", "des", "aller", "von"):
+                return None
+        elif after not in ("der", "des", "aller", "von", "seiner", "ihrer", "unserer") and \
+                not (after[:1].isupper()):
+            return None
+    v = 100.0 * n * frac
+    fig = base(s, e, v, "percent", "exact", v, v)
+    fig["_kind"] = "fraction"
+    return fig
+
+
+def _read_word_number(m: re.Match, text: str, language: str) -> dict | None:
+    """A number in words ("zwei Milliarden Euro", "three million", "fünf Prozent", "drei Tage")."""
+    s, e = m.span()
+    prev = text[s - 1] if s else " "
+    g = m.group
+    if prev.isalnum() or prev == "-":
+        return None
+    raw = g("wsmall") or g("cardde") or g("carden") or g("wnum").split()[0]
+    n = word_value(raw.split()[0] if raw else "", language)
+    if n is None:
+        return None
+    scale = scale_value(g("wscale"), language)
+    pct = g("wpct")
+    cur = currency(g("wcsuf"))
+    minor = (g("wcsuf") or "").lower() in MINOR
+    noun = ""
+    range_start = False
+    if not (g("wscale") or pct or cur or minor):
+        noun = count_noun(text, e, language) if n >= 2 else ""
+        if not noun:
+            rc = RANGE_CONN.match(text, e)
+            if rc is None or rc.group("c").strip() not in ("bis", "to", "-", "–", "und", "and", "or", "oder"):
+                return None
+            range_start = True            # "zwei bis drei Milliarden": kept only if a range follows
+    elif g("wscale") and not (pct or cur or minor):
+        noun = count_noun(text, e, language)
+    v = n * scale
+    unit = ""
+    if pct:
+        unit = PERCENT.get(pct.lower(), "percent")
+    elif cur:
+        unit = cur
+    elif minor:
+        v = v / 100.0
+        unit = MINOR[(g("wcsuf") or "").lower()] or ""
+    if noun and language == "en" and noun[0].isupper():
+        return None                       # "Six Nations", "Three Lions": a name
+    if noun:
+        unit = "other" if is_measure(noun) else "count"
+    fig = base(s, e, v, unit, "exact", v, v)
+    fig["_noun"] = noun
+    fig["_kind"] = "number"
+    fig["_scaled"] = bool(g("wscale"))
+    fig["_digit_unit"] = scale
+    fig["_words"] = True
+    fig["_minor"] = minor and not unit
+    fig["_sub"] = minor
+    fig["_mult"] = scale / 100.0 if minor else scale
+    if range_start:
+        fig["unit"] = "count"
+        fig["_plain"] = True
+        fig["_range_only"] = True
+    return fig
+
+
+def _read_digits(m: re.Match, text: str, language: str, pair: bool) -> dict | None:
+    """A number in digits with what is glued to it: currency, sign, scale word, percent, minor unit."""
+    s, e = m.span()
     g = m.group
     cpre, sign, digits, scale_w, sscale, csuf, pct, pctadj, pmin = g("cpre", "sign", "digits", "scale", "sscale",
                                                                      "csuf", "pct", "pctadj", "pmin")
@@ -234,6 +268,10 @@ def from_match(m: re.Match, text: str, language: str, pair: bool = False) -> dic
                 fig["unit"] = "count"
                 fig["_noun"] = noun
     return fig
+
+
+_READERS = {"numord": _read_numeric_ordinal, "ordw": _read_word_ordinal, "vague": _read_vague,
+            "frac": _read_fraction, "wnum": _read_word_number}
 
 
 def classify_plain(fig: dict, text: str, language: str, toks: list[str], n_before: int) -> bool:

@@ -1,4 +1,5 @@
-"""extract/scanner: TODO docstring."""
+"""The master pattern: one pass over a text finds every candidate figure (digits, number words,
+fractions, ordinals, vague amounts, dates)."""
 from __future__ import annotations
 
 import bisect

@@ -1,4 +1,4 @@
-"""extract/sentences: TODO docstring."""
+"""Sentence bounds around a figure (abbreviations such as 'Mio.' and 'Inc.' do not end a sentence)."""
 from __future__ import annotations
 
 import re

@@ -1,8 +1,9 @@
-"""extract/table: TODO docstring."""
+"""The story's figures table: every article's figures with file, outlet and segment; figures.csv."""
 from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pandas as pd
 
@@ -72,6 +73,6 @@ def extract_story_figures(articles: pd.DataFrame, params: dict | None = None) ->
     return df
 
 
-def write_figures(df: pd.DataFrame, paths) -> "Path":
+def write_figures(df: pd.DataFrame, paths) -> Path:
     """Write figures.csv to the story's output folder, atomically; returns its path."""
     return write_csv_atomic(df[FIGURE_COLUMNS], paths.out("figures.csv"))

@@ -1,4 +1,5 @@
-"""extract/views: TODO docstring."""
+"""What notebook 02 shows: figures per article, counts per unit, and the articles with their figures
+highlighted."""
 from __future__ import annotations
 
 import html as _html

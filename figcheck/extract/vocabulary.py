@@ -1,4 +1,5 @@
-"""extract/vocabulary: TODO docstring."""
+"""Words that make figures: scale words, currencies, percent words, number words, fractions,
+ordinals and vague amounts ("Milliarden", "dozens")."""
 from __future__ import annotations
 
 

@@ -1,4 +1,4 @@
-"""ingest/base: TODO docstring."""
+"""The ingest tables' columns, its limits, and the types every ingest step shares."""
 from __future__ import annotations
 
 import re

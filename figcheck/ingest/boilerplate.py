@@ -1,4 +1,5 @@
-"""ingest/boilerplate: TODO docstring."""
+"""Which lines of an article are not the article: adverts, recommendations, promos, job listings,
+comment rules, tag clouds, bylines — general line rules, each line kept in boilerplate.csv."""
 from __future__ import annotations
 
 import re
@@ -223,86 +224,91 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
     metadata: {'published': ISO date from a date line, 'outlet': from a source line or dateline,
     'agency': agency named in a dateline}. Linear in the length of the text.
     """
-    raw = text.split("\n")
     out: list[IngestLine] = []
     meta = {"published": "", "outlet": "", "agency": ""}
-    seen_headline = ""
-    seen_long: set[str] = set()
-    block_rule = ""
-    first_content = True
-    header = True      # before the first paragraph of running text
-    for i, original in enumerate(raw):
+    st = {"headline": "", "long": set(), "block": "", "first": True, "header": True}
+    for i, original in enumerate(text.split("\n")):
         line = original.strip()
         n = i + 1
         caption_mark = line.startswith(CAPTION_MARK)
         line = line.replace(CAPTION_MARK, "").strip()
         if not line:
             out.append(IngestLine(n, "", "blank"))
-            continue
-        if caption_mark:
-            block_rule = ""
+        elif caption_mark:
+            st["block"], st["first"] = "", False
             out.append(IngestLine(n, line, "caption"))
-            first_content = False
-            continue
-        short = len(line) <= LONG_LINE
-        # metadata lines
-        iso = parse_date_line(line) if short else ""
-        if iso:
-            meta["published"] = meta["published"] or iso
-            out.append(IngestLine(n, line, "removed", "date_line"))
-            continue
-        dm = _DOMAIN_LINE.match(line) if short and len(line) <= 80 else None
-        if dm and "." in dm.group(1):
-            meta["outlet"] = meta["outlet"] or dm.group(1).lower().removeprefix("www.")
-            out.append(IngestLine(n, line, "removed", "source_line"))
-            continue
-        key = " ".join(line.lower().split())
-        if seen_headline and key == seen_headline:
-            out.append(IngestLine(n, line, "removed", "repeated_title"))
-            continue
-        parts = meta_parts(line) if short and len(line) <= 200 else None
-        if parts is not None:
-            meta["published"] = meta["published"] or parts["published"]
-            meta["outlet"] = meta["outlet"] or parts["outlet"]
-            out.append(IngestLine(n, line, "removed", "byline"))
-            continue
-        parts = outlet_date_line(line) if header and short else None
-        if parts is not None:
-            meta["published"] = meta["published"] or parts["published"]
-            meta["outlet"] = meta["outlet"] or parts["outlet"]
-            out.append(IngestLine(n, line, "removed", "source_line" if parts["outlet"] else "date_line"))
-            continue
-        rule = classify_ingest_line(line) if short else None
-        if rule is None and block_rule:
-            ad_copy = line.endswith("!") or _PROMO_CUES.search(line.lower()) \
-                or _SHOP_CUES.search(line.lower()) \
-                or re.search(r"https?://|www\.", line)
-            if is_paragraph(line) or looks_like_caption(line) or (block_rule == "advert" and not ad_copy):
-                block_rule = ""
-            else:
-                rule = block_rule
-        if rule:
-            block_rule = rule if rule in _BLOCK_RULES else ""
-            out.append(IngestLine(n, line, "removed", rule))
-            continue
-        if short and len(line) >= 40 and key in seen_long:
-            out.append(IngestLine(n, line, "removed", "repeated_line"))
-            continue
-        if first_content and looks_like_headline(line):
-            seen_headline = key
-            out.append(IngestLine(n, line, "headline"))
-            first_content = False
-            continue
-        if looks_like_caption(line):
-            out.append(IngestLine(n, line, "caption"))
-            first_content = False
-            continue
-        first_content = False
-        if len(line) >= 40:
-            seen_long.add(key)
-        if header and short and is_paragraph(line):
-            header = False
-        out.append(IngestLine(n, line, "body"))
+        else:
+            out.append(_classify_line(n, line, meta, st))
+    _finish_metadata(out, meta)
+    return out, meta
+
+
+def _date_or_domain_rule(line: str, short: bool, meta: dict) -> str:
+    """'date_line' or 'source_line' for a line that is only a date or a domain, filling `meta`; else ''."""
+    iso = parse_date_line(line) if short else ""
+    if iso:
+        meta["published"] = meta["published"] or iso
+        return "date_line"
+    dm = _DOMAIN_LINE.match(line) if short and len(line) <= 80 else None
+    if dm and "." in dm.group(1):
+        meta["outlet"] = meta["outlet"] or dm.group(1).lower().removeprefix("www.")
+        return "source_line"
+    return ""
+
+
+def _byline_rule(line: str, short: bool, header: bool, meta: dict) -> str:
+    """'byline', 'source_line' or 'date_line' for a byline or an outlet/date line, filling `meta`; else ''."""
+    parts = meta_parts(line) if short and len(line) <= 200 else None
+    rule = "byline"
+    if parts is None and header and short:
+        parts = outlet_date_line(line)
+        rule = "source_line" if parts and parts["outlet"] else "date_line"
+    if parts is None:
+        return ""
+    meta["published"] = meta["published"] or parts["published"]
+    meta["outlet"] = meta["outlet"] or parts["outlet"]
+    return rule
+
+
+def _classify_line(n: int, line: str, meta: dict, st: dict) -> IngestLine:
+    """One non-empty line: metadata, boilerplate (alone or continuing a block), headline, caption or body."""
+    short = len(line) <= LONG_LINE
+    key = " ".join(line.lower().split())
+    meta_rule = _date_or_domain_rule(line, short, meta)
+    if not meta_rule and st["headline"] and key == st["headline"]:
+        return IngestLine(n, line, "removed", "repeated_title")
+    meta_rule = meta_rule or _byline_rule(line, short, st["header"], meta)
+    if meta_rule:
+        return IngestLine(n, line, "removed", meta_rule)
+    rule = classify_ingest_line(line) if short else None
+    if rule is None and st["block"]:
+        ad_copy = line.endswith("!") or _PROMO_CUES.search(line.lower()) \
+            or _SHOP_CUES.search(line.lower()) \
+            or re.search(r"https?://|www\.", line)
+        if is_paragraph(line) or looks_like_caption(line) or (st["block"] == "advert" and not ad_copy):
+            st["block"] = ""
+        else:
+            rule = st["block"]
+    if rule:
+        st["block"] = rule if rule in _BLOCK_RULES else ""
+        return IngestLine(n, line, "removed", rule)
+    if short and len(line) >= 40 and key in st["long"]:
+        return IngestLine(n, line, "removed", "repeated_line")
+    if st["first"] and looks_like_headline(line):
+        st["headline"], st["first"] = key, False
+        return IngestLine(n, line, "headline")
+    st["first"] = False
+    if looks_like_caption(line):
+        return IngestLine(n, line, "caption")
+    if len(line) >= 40:
+        st["long"].add(key)
+    if st["header"] and short and is_paragraph(line):
+        st["header"] = False
+    return IngestLine(n, line, "body")
+
+
+def _finish_metadata(out: list[IngestLine], meta: dict) -> None:
+    """After all lines: photo tags, the masthead's outlet, interview prompts kept, the dateline's agency."""
     mark_photo_tags(out)
     masthead = masthead_outlet(out)
     if masthead:
@@ -319,4 +325,3 @@ def classify_article_lines(text: str) -> tuple[list[IngestLine], dict]:
             meta["agency"] = name
         else:
             meta["outlet"] = meta["outlet"] or name
-    return out, meta

@@ -1,4 +1,5 @@
-"""ingest/cites: TODO docstring."""
+"""Which outlets and agencies an article cites ("laut Handelsblatt", "(Reuters)", "told Bloomberg"),
+with an alias table so that FT and Financial Times are one source."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""ingest/dates: TODO docstring."""
+"""Publication dates: date lines in German and English, and dates written as in sources.csv."""
 from __future__ import annotations
 
 import datetime as _dt

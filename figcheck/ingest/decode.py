@@ -1,8 +1,8 @@
-"""ingest/decode: TODO docstring."""
+"""From bytes to clean Unicode: binary files refused, the encoding found, mojibake repaired, spaces
+and invisible characters normalised."""
 from __future__ import annotations
 
 import codecs
-import html
 import re
 import unicodedata
 

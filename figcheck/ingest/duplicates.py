@@ -1,4 +1,5 @@
-"""ingest/duplicates: TODO docstring."""
+"""Exact and near duplicates among a story's articles (the same text under another headline, a
+paragraph added or cut), by shingle containment through a shingle index."""
 from __future__ import annotations
 
 import hashlib

@@ -1,7 +1,6 @@
-"""ingest/html: TODO docstring."""
+"""HTML and Markdown to text: the article's main text (trafilatura), image captions marked."""
 from __future__ import annotations
 
-import html
 import re
 
 from figcheck.ingest.base import CAPTION_MARK

@@ -1,4 +1,4 @@
-"""ingest/language: TODO docstring."""
+"""An article's language (de/en) and its word count."""
 from __future__ import annotations
 
 import re

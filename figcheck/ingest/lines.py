@@ -1,4 +1,4 @@
-"""ingest/lines: TODO docstring."""
+"""A line of an article and the simple shapes every line rule asks about (words, sentence end, list item)."""
 from __future__ import annotations
 
 import re

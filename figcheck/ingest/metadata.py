@@ -1,4 +1,4 @@
-"""ingest/metadata: TODO docstring."""
+"""Outlet and date lines at the top of an article: source lines, mastheads, datelines, photo tags."""
 from __future__ import annotations
 
 import re

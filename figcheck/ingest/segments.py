@@ -1,4 +1,4 @@
-"""ingest/segments: TODO docstring."""
+"""The clean text of an article and its segments (headline, caption, body), from its classified lines."""
 from __future__ import annotations
 
 

@@ -1,4 +1,4 @@
-"""ingest/sources: TODO docstring."""
+"""sources.csv: outlet, url and published date per file, which wins over what the text says."""
 from __future__ import annotations
 
 import csv

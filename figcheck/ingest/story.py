@@ -1,4 +1,5 @@
-"""ingest/story: TODO docstring."""
+"""One file, one folder, one story: ingest every article and write articles.csv, ingest_report.csv
+and boilerplate.csv."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,4 @@
-"""ingest/views: TODO docstring."""
+"""What notebook 01 shows: a summary of the articles, the removed lines, an article's segments."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
-"""wording/numbers: TODO docstring."""
+"""Numbers the way the story's language writes them, for findings, charts and the report:
+style "short" (de "14,3 Mrd. $", en "$14.3bn") and "long" (de "14,3 Milliarden USD", en "14.3 billion USD")."""
 from __future__ import annotations
 
 import math
