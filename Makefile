@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 SHELL := /bin/bash
 
-.PHONY: run test lab new-story bench notebooks clean help
+.PHONY: run test lab new-story bench notebooks evaluate clean help
 
 help:
 	@echo "make run [STORY=name]     run the four notebooks for data/<name>/ (default: $(STORY))"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench [CORPUS=path]  extraction throughput and peak memory"
 	@echo "make lab                  open JupyterLab on the collection"
 	@echo "make notebooks            re-execute the committed notebooks on the default story"
+	@echo "make evaluate DIR=path    score every story folder under path that holds a gold.csv"
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(PY) || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
@@ -46,6 +47,10 @@ bench: $(READY)
 notebooks: $(READY)
 	@$(PY) scripts/refresh_notebooks.py
 	@cp output/meta-scale-ai/charts/dots_deal_amount.png docs/img/meta-scale-ai-deal-amount.png
+
+evaluate: $(READY)
+	@test -n "$(DIR)" || { echo "usage: make evaluate DIR=<folder of stories, each with gold.csv> [SHOW=1] [SOURCES=1]"; exit 2; }
+	@$(PY) -m figcheck.evaluate.run $(DIR) $(if $(SHOW),--show) $(if $(SOURCES),--sources)
 
 clean:
 	rm -rf output/$(STORY)
