@@ -2,7 +2,13 @@
 every stage must still run through the tables it writes and reads back.
 
 The three articles below are test material written for this test (fictional)."""
-import helpers
+from figcheck.charts.plan import make_charts
+from figcheck.common.files import write_csv_atomic
+from figcheck.common.params import validate_params
+from figcheck.common.tables import read_table
+from figcheck.compare.story import compare_story
+from figcheck.extract.table import extract_story_figures
+from figcheck.ingest.story import ingest_folder
 
 ARTICLES = {
     "000_a.txt": "Harlow buys Fenwick stake\n\nHarlow Group will pay $2.4 billion for a 30% stake in "
@@ -15,8 +21,8 @@ ARTICLES = {
 
 
 def _roundtrip(df, path):
-    helpers.write_csv_atomic(df, path)
-    return helpers.read_table(path)
+    write_csv_atomic(df, path)
+    return read_table(path)
 
 
 def test_story_without_outlets_or_dates_runs_through_every_stage(tmp_path):
@@ -24,21 +30,21 @@ def test_story_without_outlets_or_dates_runs_through_every_stage(tmp_path):
     folder.mkdir()
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    result = helpers.ingest_folder(folder)
+    result = ingest_folder(folder)
     articles = _roundtrip(result.articles, tmp_path / "articles.csv")
     assert list(articles["outlet"]) == ["", "", ""] and list(articles["published"]) == ["", "", ""]
-    params = helpers.validate_params({})
-    figures = _roundtrip(helpers.extract_story_figures(articles, params), tmp_path / "figures.csv")
+    params = validate_params({})
+    figures = _roundtrip(extract_story_figures(articles, params), tmp_path / "figures.csv")
     deal = figures[figures["quantity"] == "deal_amount"]
     assert sorted(deal["value"].astype(float)) == [2.4e8, 2.4e9, 2.4e9]
-    compared = helpers.compare_story(figures, articles, params)
+    compared = compare_story(figures, articles, params)
     findings = compared.findings
     outlier = findings[findings["kind"] == "outlier"]
     assert len(outlier) == 1 and "article 002" in outlier.iloc[0]["message"]
     assert "scale" in outlier.iloc[0]["detail"]
     tables = {"articles": articles, "figures": figures, "comparison": compared.comparison,
               "evidence": compared.evidence, "findings": findings}
-    charts = helpers.make_charts(tables, "auto")
+    charts = make_charts(tables, "auto")
     assert any(c.name == "dots_deal_amount" for c in charts)
     for chart in charts:
         assert chart.title and "article 00" in chart.source

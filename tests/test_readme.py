@@ -4,9 +4,10 @@ from pathlib import Path
 
 import yaml
 
-import helpers
+from figcheck.common.params import PARAMETERS, validate_params
+from figcheck.common.paths import DEFAULT_STORY
 
-ROOT = Path(helpers.__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 
@@ -28,7 +29,7 @@ def test_every_path_in_the_layout_exists():
     for line in layout.splitlines():
         path = line.split()[0]
         if "<story>" in path:
-            path = path.replace("<story>", helpers.DEFAULT_STORY)
+            path = path.replace("<story>", DEFAULT_STORY)
             if path.startswith("output/") or path.endswith((".yaml", ".csv")):
                 continue  # written by a run, or optional per story
         assert (ROOT / path).exists(), path
@@ -42,9 +43,9 @@ def test_linked_files_exist():
 
 
 def test_parameters_table_lists_every_parameter_and_the_example_validates():
-    for key in helpers.PARAMETERS:
+    for key in PARAMETERS:
         if key != "story":
             assert f"| `{key}` |" in README, key
     example = re.search(r"```yaml\n(.*?)```", README, re.S).group(1)
-    params = helpers.validate_params(yaml.safe_load(example))
+    params = validate_params(yaml.safe_load(example))
     assert params["quantities"]["fine"]["unit"] == "EUR"

@@ -1,29 +1,63 @@
-"""What a figure measures when other amounts sit in the same sentence: loans, tax bills, damages,
-share prices, dividends, sub-units of money (cents, pence), ages, deaths and injured people.
+"""figcheck.extract.labels: what a figure measures (its quantity label), also when other amounts sit
+in the same sentence: loans, tax bills, damages, share prices, dividends, deaths and injured people.
 
 Every sentence, company and number here is invented test material written for these tests.
 """
-import math
-
 import pytest
 
-import helpers
+from .support import fig_at, figure_rows, figure_with_text, one
 
 
-def figs(text, lang):
-    """(text, value, unit, quantity) of every figure that is not a date or year."""
-    return [(f["text"], f["value"], f["unit"], f["quantity"]) for f in helpers.extract_figures(text, lang)
-            if f["unit"] not in ("date", "year")]
+@pytest.mark.parametrize("text,lang,span,quantity", [
+    ("Meta investiert 14 Milliarden Dollar in das Start-up.", "de", "14", "deal_amount"),
+    ("Das Start-up wurde mit 29 Milliarden Dollar bewertet.", "de", "29", "valuation"),
+    ("Meta sichert sich einen Anteil von 49 Prozent.", "de", "49", "stake"),
+    ("Der Umsatz stieg auf 3 Milliarden Euro.", "de", "3", "revenue"),
+    ("Der Konzern machte einen Verlust von 2 Milliarden Euro.", "de", "2", "loss"),
+    ("Der Gewinn lag bei 5 Millionen Euro.", "de", "5", "profit"),
+    ("Der Börsenwert liegt bei 800 Milliarden Dollar.", "de", "800", "market_value"),
+    ("The start-up raised $300m in a funding round.", "en", "300", "funding"),
+    ("The company was valued at $29bn.", "en", "29", "valuation"),
+    ("Google agreed to buy the firm for $2.1bn.", "en", "2.1", "deal_amount"),
+    ("The shares rose to $12 per share.", "en", "12", "price_per_share"),
+    ("Meta plant, bis zu 65 Milliarden Dollar in KI-bezogene Initiativen und Infrastruktur zu investieren.",
+     "de", "65", "spending"),
+])
+def test_quantity_labels(text, lang, span, quantity):
+    assert fig_at(text, span, lang)["quantity"] == quantity
 
 
-def one(text, lang, span):
-    """The figure whose text is `span`."""
-    got = [f for f in helpers.extract_figures(text, lang) if f["text"] == span]
-    assert len(got) == 1, [f["text"] for f in helpers.extract_figures(text, lang)]
-    return got[0]
+@pytest.mark.parametrize("text,lang,span,quantity", [
+    ("The deal values the bakery chain at $2 billion.", "en", "$2 billion", "valuation"),
+    ("The deal values the chain at $2 billion, up from $1.5 billion last year in a funding round.", "en",
+     "$1.5 billion", "valuation"),
+    ("Brio ended the year with an order backlog of about $300 million, the company said.", "en", "$300 million",
+     "backlog"),
+    ("The group has spent more than $2 billion a year on servers.", "en", "$2 billion", "spending"),
+    ("The insurer would take a stake of up to 30 percent.", "en", "30 percent", "stake"),
+    ("Alder to pay $800 million for 25% of Brio", "en", "$800 million", "deal_amount"),
+    ("Alder to pay $800 million for 25% of Brio", "en", "25%", "stake"),
+    ("Der Versicherer lässt sich die Mehrheit an der Bank rund 2 Mrd. Euro kosten.", "de", "2 Mrd. Euro",
+     "deal_amount"),
+    ("Sie baute ein milliardenschweres Unternehmen auf, das heute 3 Milliarden Euro wert ist.", "de",
+     "milliardenschweres", "valuation"),
+])
+def test_more_quantity_labels(text, lang, span, quantity):
+    assert fig_at(text, span, lang)["quantity"] == quantity
 
 
-# --- money: the noun at the figure wins over the deal words of the sentence ----------------------
+def test_figures_that_fit_nothing_stay_unclassified():
+    assert one("Die Mannschaft gewann mit 12 Spielern.")["quantity"] == "unclassified"
+    assert one("Es war die Nummer 5 im Wettbewerb, sagte er gestern 300 Mal.")["quantity"] == "unclassified"
+
+
+def test_year_labels_founded_and_acquired_are_apart():
+    assert one("Die Firma wurde 2016 von Alexandr Wang gegründet.")["quantity"] == "year_founded"
+    assert one("Facebook kaufte WhatsApp im Jahr 2014.")["quantity"] == "year_acquired"
+    assert one("KI ist die oberste Priorität für 2025.")["quantity"] == "unclassified"
+
+
+# --- money and counts: the noun at the figure wins over the deal words of the sentence ----------------------
 @pytest.mark.parametrize("text,lang,span,quantity", [
     # a loan is debt, also when the buyer and "pay back" are in the sentence
     ("Kestrel Oil wants the buyer of its unit to pay back a $700m (£380m) loan.", "en", "$700m", "debt"),
@@ -69,74 +103,37 @@ def one(text, lang, span):
      "deal_amount"),
 ])
 def test_money_label_from_the_words_at_the_figure(text, lang, span, quantity):
-    assert one(text, lang, span)["quantity"] == quantity
+    assert figure_with_text(text, lang, span)["quantity"] == quantity
 
 
 def test_a_share_bought_for_money_is_no_share_price():
-    assert one("Ostmark paid $1bn for a share in the venture.", "en", "$1bn")["quantity"] == "deal_amount"
+    assert figure_with_text("Ostmark paid $1bn for a share in the venture.", "en", "$1bn")["quantity"] == "deal_amount"
 
 
 def test_a_payout_to_settle_a_lawsuit_is_no_dividend():
-    assert one("It blamed a $640m payout to settle a lawsuit.", "en", "$640m")["quantity"] != "dividend"
+    assert figure_with_text("It blamed a $640m payout to settle a lawsuit.", "en", "$640m")["quantity"] != "dividend"
 
 
 def test_a_fine_and_its_conversion():
     text = "Ostmark agreed to pay a $2.5m (£1.3m) fine for bribing an official."
-    assert [q for _t, _v, _u, q in figs(text, "en")] == ["fine", "fine"]
+    assert [q for _t, _v, _u, q in figure_rows(text, "en")] == ["fine", "fine"]
 
 
 def test_pence_are_a_price_not_a_deal():
-    assert one("The single is now on sale for 79p, the usual cost of a song.", "en", "79p")["quantity"] == "price"
+    text = "The single is now on sale for 79p, the usual cost of a song."
+    assert figure_with_text(text, "en", "79p")["quantity"] == "price"
     text = "Shares in Nordex were down more than 4% at 325.5p as analysts worried over earnings."
-    assert one(text, "en", "325.5p")["quantity"] == "price_per_share"
+    assert figure_with_text(text, "en", "325.5p")["quantity"] == "price_per_share"
 
 
 def test_before_tax_is_no_tax_bill():
-    assert one("The group made a profit before tax of $3bn.", "en", "$3bn")["quantity"] != "tax_bill"
+    assert figure_with_text("The group made a profit before tax of $3bn.", "en", "$3bn")["quantity"] != "tax_bill"
 
 
 def test_a_change_in_pence_is_no_share_price():
-    got = {t: q for t, _v, _u, q in figs("Nordex shares closed at 270.25p, down 3.75p on the day.", "en")}
+    got = {t: q for t, _v, _u, q in figure_rows("Nordex shares closed at 270.25p, down 3.75p on the day.", "en")}
     assert got["270.25p"] == "price_per_share"
     assert got["3.75p"] != "price_per_share"
-
-
-# --- money sub-units: cents, pence, Rappen read in their currency, the whole span ------------------
-@pytest.mark.parametrize("text,lang,span,value,unit", [
-    ("The dividend rises to 70 euro cents.", "en", "70 euro cents", 0.70, "EUR"),
-    ("The dividend was 55 euro cents a year earlier.", "en", "55 euro cents", 0.55, "EUR"),
-    ("Die Konkurrenz zahlt 80 Euro-Cent pro Aktie.", "de", "80 Euro-Cent", 0.80, "EUR"),
-    ("Die Dividende steigt auf 70 Eurocent.", "de", "70 Eurocent", 0.70, "EUR"),
-    ("The buyers offered 300p a share.", "en", "300p", 3.00, "GBP"),
-    ("The offer of 530 pence was rejected.", "en", "530 pence", 5.30, "GBP"),
-    ("Die Aktie kostet 12 Rappen mehr.", "de", "12 Rappen", 0.12, "CHF"),
-])
-def test_money_sub_units(text, lang, span, value, unit):
-    f = one(text, lang, span)
-    assert math.isclose(f["value"], value) and f["unit"] == unit
-
-
-def test_pence_letter_only_in_english_and_only_joined():
-    assert figs("Die Gruppe 5p spielt heute.", "de") == []
-    assert [(t, u) for t, _v, u, _q in figs("The shares rose to 455p.", "en")] == [("455p", "GBP")]
-
-
-def test_dollar_sign_with_p_is_not_pence():
-    assert all(u != "GBP" for _t, _v, u, _q in figs("The shares are at $5p today.", "en"))
-
-
-# --- counts: ages are no counts; deaths and injured people apart from people present -------------
-@pytest.mark.parametrize("text,lang,span", [
-    ("Unter den Verletzten ist eine etwa 41-jährige Frau.", "de", "etwa 41"),
-    ("A 42-year-old woman was among the injured.", "en", "42"),
-    ("The man, 42 years old, was unhurt.", "en", "42"),
-    ("The actor died last July at the age of 81.", "en", "81"),
-    ("The singer, aged 45, was not hurt.", "en", "45"),
-    ("Er starb im Alter von 81 Jahren.", "de", "81"),
-])
-def test_an_age_is_not_a_count(text, lang, span):
-    f = one(text, lang, span)
-    assert f["unit"] == "other" and f["quantity"] == "unclassified"
 
 
 @pytest.mark.parametrize("text,lang,span,quantity", [
@@ -161,13 +158,4 @@ def test_an_age_is_not_a_count(text, lang, span):
     ("Das Werk hat fast 1.400 feste Mitarbeiter.", "de", "fast 1.400", "employees"),
 ])
 def test_count_labels(text, lang, span, quantity):
-    assert one(text, lang, span)["quantity"] == quantity
-
-
-@pytest.mark.parametrize("text,lang,span", [
-    ("Der Schnee lag 3,5 Zentimeter hoch.", "de", "3,5"),
-    ("Das Dach trug rund 240 Tonnen.", "de", "rund 240"),
-])
-def test_measures_stay_out_of_counts(text, lang, span):
-    f = one(text, lang, span)
-    assert f["unit"] == "other" and f["quantity"] == "unclassified"
+    assert figure_with_text(text, lang, span)["quantity"] == quantity
