@@ -111,8 +111,8 @@ def _free_port() -> int:
 class Lab:
     """A JupyterLab server started by `make lab`, and its REST API."""
 
-    def __init__(self, proc: subprocess.Popen, port: int, token: str, log: Path, runtime: Path):
-        self.proc, self.port, self.token, self.log, self.runtime = proc, port, token, log, runtime
+    def __init__(self, proc: subprocess.Popen, port: int, token: str, log: Path, log_file):
+        self.proc, self.port, self.token, self.log, self.log_file = proc, port, token, log, log_file
         self.base = f"http://127.0.0.1:{port}"
         self.seen: dict[int, object] = {}  # every process started for the test, pid -> psutil.Process
 
@@ -161,6 +161,7 @@ class Lab:
                     break
                 except (ProcessLookupError, subprocess.TimeoutExpired):
                     continue
+        self.log_file.close()
 
     def left_running(self) -> list[str]:
         """Processes started for the test that still run; they are killed, and named."""
@@ -199,10 +200,11 @@ def running_lab(home: Path):
                 f"--IdentityProvider.token={token}")
         log = home / f"lab-{attempt}.log"
         # -o .venv/.ready: use the environment as it is, never reinstall it from inside a test
+        log_file = log.open("wb")
         proc = subprocess.Popen(["make", "--no-print-directory", "-o", ".venv/.ready", "lab", f"LAB_OPTS={opts}"],
-                                cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=log.open("wb"),
+                                cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=log_file,
                                 stderr=subprocess.STDOUT, start_new_session=True)
-        lab = Lab(proc, port, token, log, home / "runtime")
+        lab = Lab(proc, port, token, log, log_file)
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while time.monotonic() < deadline and proc.poll() is None:
             try:
@@ -212,6 +214,7 @@ def running_lab(home: Path):
                 time.sleep(0.2)
         else:
             if proc.poll() is not None and "already in use" in lab.log_tail() and attempt < 2:
+                log_file.close()
                 continue
             lab.stop()
             pytest.fail(f"`make lab` did not serve JupyterLab within {SERVER_START_TIMEOUT} s "
