@@ -34,8 +34,15 @@ run: $(READY)
 test: $(READY)
 	@$(PY) -m pytest -q
 
+# JupyterLab on the repository, file browser on notebooks/, with the lab settings in
+# jupyter-config/ (no "get notified about Jupyter news?" popup). The browser test
+# (tests/browser/) starts JupyterLab through this target, adding its own LAB_OPTS
+# (port, token, no browser).
+LAB_OPTS ?=
 lab: $(READY)
-	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(VENV)/bin/jupyter lab --notebook-dir="$(CURDIR)" --ContentsManager.preferred_dir=notebooks \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_OPTS)
 
 new-story: $(READY)
 	@test "$(origin STORY)" = "command line" || { echo "usage: make new-story STORY=<name>"; exit 2; }
