@@ -1,8 +1,8 @@
-"""report: TODO docstring."""
+"""report.html: one self-contained page per story (findings with quoted evidence, charts, comparison,
+articles) — its HTML structure and CSS. Every word on the page comes from wording/report.py."""
 from __future__ import annotations
 
 import base64
-import csv
 import html
 import json
 import math
@@ -16,82 +16,10 @@ from figcheck.common.params import default_params
 from figcheck.common.paths import ROOT
 from figcheck.common.tables import cell_json, read_table
 from figcheck.wording.numbers import format_amount
+from figcheck.wording.report import footer_line, page_language, page_title, report_labels, summary_line
 from figcheck.wording.words import article_label
 
 
-# Labels of the page itself, in the story's language.
-_LABELS = {
-    "en": {
-        "lang": "en", "report": "Figure check", "findings": "Findings", "charts": "Charts",
-        "comparison": "Comparison by quantity", "articles": "Articles", "skipped": "Files not analysed",
-        "evidence": "Evidence", "no_findings": "No findings: the outlets' figures could not be compared.",
-        "no_charts": "No charts were drawn.", "no_table": "Not produced by this run.",
-        "no_charts_why": {"no_run": "No charts were drawn: the charts notebook (04) has not run for this story.",
-                          "no_comparison": "No charts were drawn: no figure could be compared across articles.",
-                          "single": "No charts were drawn: no quantity was reported by two or more articles, "
-                                    "so there is nothing to set side by side.",
-                          "other": "No charts were drawn: the compared figures gave nothing to plot."},
-        "summary_unnamed": "{articles} (outlets not named), {figures}, {findings}.",
-        "summary_some": "{articles} from {outlets} and {unknown} without a named outlet, {figures}, {findings}.",
-        "severity": "Severity", "quantity": "Quantity", "unit": "Unit", "outlets": "Outlets",
-        "figures": "Figures", "consensus": "Consensus", "median": "Median", "min": "Min", "max": "Max",
-        "status": "Status", "outlet": "Outlet", "date": "Date", "language": "Language", "cites": "Cites",
-        "title": "Headline", "file": "File", "words": "Words", "reason": "Reason",
-        "duplicate": "duplicate of", "summary": "{articles} from {outlets}, {figures}, {findings}.",
-        "nouns": {"articles": ("article", "articles"), "outlets": ("outlet", "outlets"),
-                  "figures": ("figure", "figures"), "findings": ("finding", "findings")},
-        "made": "Made with <code>{command}</code> by the figure-checking notebook collection "
-                "(scripts/run_story.py, notebooks 01–04) from the {n} files in <code>{articles}</code>.",
-        "params": "Story parameters that differ from the defaults: {params}.",
-        "defaults": "All story parameters at their defaults.",
-        "caveat": "Figures are extracted automatically: check every quote against the article before publishing.",
-        "chart_data": "Data behind the chart: <code>{csv}</code>",
-    },
-    "de": {
-        "lang": "de", "report": "Zahlencheck", "findings": "Befunde", "charts": "Grafiken",
-        "comparison": "Vergleich nach Größe", "articles": "Artikel", "skipped": "Nicht ausgewertete Dateien",
-        "evidence": "Belege", "no_findings": "Keine Befunde: die Zahlen der Medien ließen sich nicht vergleichen.",
-        "no_charts": "Es wurden keine Grafiken gezeichnet.", "no_table": "In diesem Lauf nicht erzeugt.",
-        "no_charts_why": {"no_run": "Keine Grafiken: das Grafik-Notebook (04) ist für diese Story nicht gelaufen.",
-                          "no_comparison": "Keine Grafiken: keine Zahl ließ sich zwischen Artikeln vergleichen.",
-                          "single": "Keine Grafiken: keine Größe wird von zwei oder mehr Artikeln genannt, "
-                                    "es gibt also nichts nebeneinanderzustellen.",
-                          "other": "Keine Grafiken: die verglichenen Zahlen ergaben nichts zu zeichnen."},
-        "summary_unnamed": "{articles} (Medien nicht genannt), {figures}, {findings}.",
-        "summary_some": "{articles} aus {outlets} und {unknown} ohne genanntes Medium, {figures}, {findings}.",
-        "severity": "Gewicht", "quantity": "Größe", "unit": "Einheit", "outlets": "Medien",
-        "figures": "Zahlen", "consensus": "Konsens", "median": "Median", "min": "Min.", "max": "Max.",
-        "status": "Status", "outlet": "Medium", "date": "Datum", "language": "Sprache", "cites": "Zitiert",
-        "title": "Überschrift", "file": "Datei", "words": "Wörter", "reason": "Grund",
-        "duplicate": "Duplikat von", "summary": "{articles} aus {outlets}, {figures}, {findings}.",
-        "nouns": {"articles": ("Artikel", "Artikel"), "outlets": ("Medium", "Medien"),
-                  "figures": ("Zahl", "Zahlen"), "findings": ("Befund", "Befunde")},
-        "made": "Erstellt mit <code>{command}</code> von der Notebook-Sammlung zum Zahlencheck "
-                "(scripts/run_story.py, Notebooks 01–04) aus den {n} Dateien in <code>{articles}</code>.",
-        "params": "Story-Parameter, die vom Standard abweichen: {params}.",
-        "defaults": "Alle Story-Parameter auf ihrem Standardwert.",
-        "caveat": "Die Zahlen werden automatisch erkannt: jedes Zitat vor der Veröffentlichung am Artikel prüfen.",
-        "chart_data": "Daten der Grafik: <code>{csv}</code>",
-    },
-}
-_KINDS = {
-    "en": {"consensus": "Consensus", "outlier": "Outlier", "contradiction": "Contradiction",
-           "self_contradiction": "Self-contradiction", "derived_check": "Derived check",
-           "progression": "Progression", "attribution": "Attribution", "currency": "Other currency"},
-    "de": {"consensus": "Übereinstimmung", "outlier": "Ausreißer", "contradiction": "Widerspruch",
-           "self_contradiction": "Widerspruch im Artikel", "derived_check": "Rechenprobe",
-           "progression": "Entwicklung", "attribution": "Quellenangabe", "currency": "Andere Währung"},
-}
-_SEVERITIES = {
-    "en": {"high": "high", "medium": "medium", "low": "low", "info": "info"},
-    "de": {"high": "hoch", "medium": "mittel", "low": "niedrig", "info": "Info"},
-}
-_STATUS = {
-    "en": {"agreed": "agreed", "contested": "contested", "progression": "progression",
-           "single_source": "single source"},
-    "de": {"agreed": "übereinstimmend", "contested": "umstritten", "progression": "Entwicklung",
-           "single_source": "eine Quelle"},
-}
 _CSS = """
 :root { color-scheme: light; }
 body { font-family: Georgia, "Times New Roman", serif; font-size: 17px; line-height: 1.55; color: #1a1a1a;
@@ -186,8 +114,8 @@ def _title(params: dict, articles: pd.DataFrame, story: str, labels: dict,
         ordered = ordered.sort_values(["_p", "_f"], key=lambda s: s.replace("", "~"))
         for file, headline in zip(ordered["_f"], ordered["title"].map(_text)):
             if headline.strip() and file not in disputed:
-                return f"{labels['report']}: {headline.strip()}"
-    return f"{labels['report']}: {story}"
+                return page_title(headline.strip(), labels)
+    return page_title(story, labels)
 
 
 def _highlight_many(sentence: str, marks: list[tuple[int, int]]) -> str:
@@ -223,7 +151,7 @@ def _group_evidence(items: list) -> list[dict]:
     return list(groups.values())
 
 
-def _quote_html(quote: dict, texts: dict, outlets: dict, labels: dict) -> str:
+def _quote_html(quote: dict, texts: dict, outlets: dict, language: str) -> str:
     """One evidence quote: the sentence with its spans marked, then outlet and file."""
     sentence, marks, missing = quote["sentence"], [], []
     for item in quote["items"]:
@@ -242,8 +170,8 @@ def _quote_html(quote: dict, texts: dict, outlets: dict, labels: dict) -> str:
     text += "".join(f" (<mark>{html.escape(span)}</mark>)" for span in dict.fromkeys(missing))
     file = quote["file"]
     outlet = quote["outlet"] or outlets.get(file, "")
-    return (f'<li><blockquote>“{text}”</blockquote>'
-            f'<span class="source">— {_esc(_outlet(outlet, file, labels))}, '
+    return (f'<li><blockquote>{report_labels(language)["quote"].format(text=text)}</blockquote>'
+            f'<span class="source">— {_esc(_outlet(outlet, file, language))}, '
             f'<code>{_esc(file)}</code></span></li>')
 
 
@@ -263,9 +191,9 @@ def _span_offset(item: dict, texts: dict) -> int | None:
     return start - sentence_start
 
 
-def _outlet(outlet: object, file: object, labels: dict) -> str:
+def _outlet(outlet: object, file: object, language: str) -> str:
     """An outlet name for the page; 'article 001' / 'Artikel 001' (as findings and charts say) when unknown."""
-    return article_label(_text(file), _text(outlet), labels["lang"])
+    return article_label(_text(file), _text(outlet), language)
 
 
 def _findings_html(findings: pd.DataFrame | None, texts: dict, outlets: dict, language: str,
@@ -274,7 +202,8 @@ def _findings_html(findings: pd.DataFrame | None, texts: dict, outlets: dict, la
 
     `names` maps a quantity to the label the comparison gives it (shown instead of the key).
     """
-    labels, kinds, sevs = _LABELS[language], _KINDS[language], _SEVERITIES[language]
+    labels = report_labels(language)
+    kinds, sevs = labels["kinds"], labels["severities"]
     if findings is None or findings.empty:
         return f"<p>{labels['no_findings']}</p>"
     ordered = findings.copy()
@@ -292,7 +221,7 @@ def _findings_html(findings: pd.DataFrame | None, texts: dict, outlets: dict, la
                 f'{_esc(sevs.get(severity, severity))}</span>'
                 f'<span class="kind">{_esc(kinds.get(kind, kind))}'
                 + (f" · {_esc(quantity)}" if quantity else "") + "</span>")
-        evidence = [_quote_html(quote, texts, outlets, labels)
+        evidence = [_quote_html(quote, texts, outlets, language)
                     for quote in _group_evidence(cell_json(row.get("evidence"), []))]
         body = (f'<ul class="evidence" aria-label="{labels["evidence"]}">' + "".join(evidence) + "</ul>"
                 if evidence else "")
@@ -329,7 +258,7 @@ def _charts_html(charts_dir: Path, language: str, order: dict | None = None,
     (from `comparison`, when given).
     """
     order = order or {}
-    labels = _LABELS[language]
+    labels = report_labels(language)
     pngs = sorted(Path(charts_dir).glob("*.png")) if Path(charts_dir).is_dir() else []
     pngs.sort(key=lambda p: (order.get(p.stem, len(order)), p.name))
     if not pngs:
@@ -364,7 +293,8 @@ def _rel(path: Path) -> str:
 
 def _comparison_html(comparison: pd.DataFrame | None, language: str) -> str:
     """The comparison table: one row per quantity and unit."""
-    labels, status_names = _LABELS[language], _STATUS[language]
+    labels = report_labels(language)
+    status_names = labels["statuses"]
     if comparison is None or comparison.empty:
         return f"<p>{labels['no_table']}</p>"
     head = "".join(f"<th>{labels[k]}</th>" for k in
@@ -374,7 +304,8 @@ def _comparison_html(comparison: pd.DataFrame | None, language: str) -> str:
         unit = _text(row.get("unit"))
         fmt = lambda col: _esc(format_amount(row.get(col), unit, language))  # noqa: E731
         low, high = fmt("consensus_low"), fmt("consensus_high")
-        consensus = low if low == high else (f"{low} – {high}" if low and high else low or high)
+        consensus = low if low == high else (labels["range"].format(low=low, high=high) if low and high
+                                             else low or high)
         name = _text(row.get("label")).strip() or _text(row.get("quantity"))
         status = _text(row.get("status"))
         rows.append(
@@ -396,7 +327,7 @@ def _link(url: str, text: str) -> str:
 
 def _articles_html(articles: pd.DataFrame, report: pd.DataFrame | None, language: str) -> str:
     """The articles analysed (outlet, date, language, cites, headline) and the files left out."""
-    labels = _LABELS[language]
+    labels = report_labels(language)
     if articles.empty:
         return f"<p>{labels['no_table']}</p>"
     head = "".join(f"<th>{labels[k]}</th>" for k in
@@ -410,7 +341,7 @@ def _articles_html(articles: pd.DataFrame, report: pd.DataFrame | None, language
         if duplicate:
             title += f' <span class="source">({labels["duplicate"]} <code>{_esc(duplicate)}</code>)</span>'
         rows.append(
-            f"<tr><td>{_esc(_outlet(row.get('outlet'), file, labels))}</td>"
+            f"<tr><td>{_esc(_outlet(row.get('outlet'), file, language))}</td>"
             f'<td class="num">{_esc(row.get("published"))}</td><td>{_esc(row.get("language"))}</td>'
             f"<td>{_esc(cites)}</td><td>{_link(_text(row.get('url')), title)}</td>"
             f'<td><code>{_esc(file)}</code></td><td class="num">{_esc(row.get("word_count"))}</td></tr>')
@@ -430,48 +361,33 @@ def _changed_params(params: dict) -> dict:
     return {k: v for k, v in params.items() if k != "story" and k in defaults and v != defaults[k]}
 
 
-def build_report_html(paths, params: dict) -> str:
-    """The whole report page for one story, as a string (deterministic, self-contained, escaped).
-
-    Reads output/<story>/articles.csv, ingest_report.csv, comparison.csv, findings.csv and
-    charts/*.png|.txt; a table this run did not produce gives a short note, not an error.
-    """
-    articles = _read(paths.out("articles.csv"))
-    articles = articles if articles is not None else pd.DataFrame(columns=["file"])
-    language = story_language(articles, params.get("language", "auto"))
-    labels = _LABELS[language]
-    story = paths.story
-    figures = _read(paths.out("figures.csv"))
-    findings = _read(paths.out("findings.csv"))
-    title = _title(params, articles, story, labels, findings)
-    comparison = _read(paths.out("comparison.csv"))
-    ingest = _read(paths.out("ingest_report.csv"))
-    texts = {_text(f): _text(t) for f, t in zip(articles.get("file", []), articles.get("text", []))}
-    outlets = {_text(f): _text(o) for f, o in zip(articles.get("file", []), articles.get("outlet", []))}
+def _summary(articles: pd.DataFrame, outlets: dict, figures: pd.DataFrame | None,
+             findings: pd.DataFrame | None, language: str) -> str:
+    """The line under the title: how many articles, outlets, figures and findings."""
     # outlets are counted only where an article names one; the others are said to be unnamed
-    n_outlets = len({o.strip() for o in outlets.values() if o.strip()})
-    n_unknown = sum(1 for o in outlets.values() if not o.strip())
-    counts = {"articles": len(articles), "outlets": n_outlets, "figures": 0 if figures is None else len(figures),
-              "findings": 0 if findings is None else len(findings)}
-    words = {k: f"{n} {labels['nouns'][k][n != 1]}" for k, n in counts.items()}
-    if n_unknown and not n_outlets:
-        summary = labels["summary_unnamed"].format(**words)
-    elif n_unknown:
-        summary = labels["summary_some"].format(unknown=n_unknown, **words)
-    else:
-        summary = labels["summary"].format(**words)
+    counts = {"articles": len(articles), "outlets": len({o.strip() for o in outlets.values() if o.strip()}),
+              "figures": 0 if figures is None else len(figures), "findings": 0 if findings is None else len(findings)}
+    return summary_line(counts, sum(1 for o in outlets.values() if not o.strip()), language)
+
+
+def _footer(paths, params: dict, ingest: pd.DataFrame | None, language: str) -> str:
+    """The footer's text (HTML): the command, the files read, the parameters changed, the story."""
+    story = paths.story
     n_files = (len(ingest) if ingest is not None else
                len([p for p in paths.articles.iterdir() if p.is_file()]) if paths.articles.is_dir() else 0)
     command = "make run" if story == "meta-scale-ai" else f"make run STORY={story}"
     changed = _changed_params(params)
-    param_line = (labels["params"].format(params=_esc(json.dumps(changed, ensure_ascii=False, sort_keys=True)))
-                  if changed else labels["defaults"])
-    footer = (labels["made"].format(command=_esc(command), n=n_files,
-                                    articles=_esc(_rel(paths.articles) + "/"))
-              + " " + param_line + f" Story: <code>{_esc(story)}</code>.")
+    return footer_line(command=_esc(command), n_files=n_files, articles=_esc(_rel(paths.articles) + "/"),
+                       params=_esc(json.dumps(changed, ensure_ascii=False, sort_keys=True)) if changed else None,
+                       story=_esc(story), language=language)
+
+
+def _page(title: str, summary: str, sections: list[tuple[str, str]], footer: str, language: str) -> str:
+    """The page around its parts: head, title and summary, one <section> per (id, HTML), footer."""
+    labels = report_labels(language)
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{labels["lang"]}">',
+        f'<html lang="{page_language(language)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -484,24 +400,37 @@ def build_report_html(paths, params: dict) -> str:
         f'<p class="summary">{_esc(summary)}</p>',
         f'<p class="caveat">{labels["caveat"]}</p>',
         "</header>",
-        f'<section id="findings"><h2>{labels["findings"]}</h2>',
-        _findings_html(findings, texts, outlets, language, _quantity_names(comparison)),
-        "</section>",
-        f'<section id="charts"><h2>{labels["charts"]}</h2>',
-        _charts_html(paths.charts, language, _chart_order(paths), comparison),
-        "</section>",
-        f'<section id="comparison"><h2>{labels["comparison"]}</h2>',
-        _comparison_html(comparison, language),
-        "</section>",
-        f'<section id="articles"><h2>{labels["articles"]}</h2>',
-        _articles_html(articles, ingest, language),
-        "</section>",
-        f"<footer><p>{footer}</p></footer>",
-        "</body>",
-        "</html>",
-        "",
     ]
+    for key, body in sections:
+        parts += [f'<section id="{key}"><h2>{labels[key]}</h2>', body, "</section>"]
+    parts += [f"<footer><p>{footer}</p></footer>", "</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def build_report_html(paths, params: dict) -> str:
+    """The whole report page for one story, as a string (deterministic, self-contained, escaped).
+
+    Reads output/<story>/articles.csv, ingest_report.csv, comparison.csv, findings.csv and
+    charts/*.png|.txt; a table this run did not produce gives a short note, not an error.
+    """
+    articles = _read(paths.out("articles.csv"))
+    articles = articles if articles is not None else pd.DataFrame(columns=["file"])
+    language = story_language(articles, params.get("language", "auto"))
+    figures = _read(paths.out("figures.csv"))
+    findings = _read(paths.out("findings.csv"))
+    comparison = _read(paths.out("comparison.csv"))
+    ingest = _read(paths.out("ingest_report.csv"))
+    texts = {_text(f): _text(t) for f, t in zip(articles.get("file", []), articles.get("text", []))}
+    outlets = {_text(f): _text(o) for f, o in zip(articles.get("file", []), articles.get("outlet", []))}
+    title = _title(params, articles, paths.story, report_labels(language), findings)
+    sections = [
+        ("findings", _findings_html(findings, texts, outlets, language, _quantity_names(comparison))),
+        ("charts", _charts_html(paths.charts, language, _chart_order(paths), comparison)),
+        ("comparison", _comparison_html(comparison, language)),
+        ("articles", _articles_html(articles, ingest, language)),
+    ]
+    return _page(title, _summary(articles, outlets, figures, findings, language), sections,
+                 _footer(paths, params, ingest, language), language)
 
 
 def write_report(paths, params: dict) -> Path:

@@ -171,7 +171,7 @@ def test_citation_labels_sit_on_their_own_straight_stretch_clear_of_every_line(s
     fig, data = helpers.chart_citations(request.getfixturevalue(story))
     fig.canvas.draw()
     ax = fig.axes[0]
-    shown = [t for t in ax.texts if t.get_text() in {helpers._edge_label(json.loads(f)) for f in data["figures"]}]
+    shown = [t for t in ax.texts if t.get_text() in {helpers.edge_label(json.loads(f)) for f in data["figures"]}]
     assert len(shown) == int((data["n_figures"] > 0).sum()) > 0
     links = [ln for ln in ax.lines if len(ln.get_xdata()) == 4]
     assert len(links) == len(data)

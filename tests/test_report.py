@@ -326,7 +326,7 @@ def test_title_never_leads_with_a_disputed_headline():
     import pandas as pd
     articles = pd.DataFrame({"file": ["000_a.txt", "001_b.txt"], "published": ["2025-01-01", "2025-01-02"],
                              "title": ["Acme pays billions", "Acme buys Widgets"]})
-    labels = helpers._LABELS["en"]
+    labels = helpers.report_labels("en")
     assert helpers._title({}, articles, "acme", labels) == "Figure check: Acme pays billions"
     findings = pd.DataFrame({"severity": ["high", "info"], "files": ['["000_a.txt"]', '["001_b.txt"]']})
     assert helpers._title({}, articles, "acme", labels, findings) == "Figure check: Acme buys Widgets"

@@ -1,1 +1,7 @@
-"""TODO."""
+"""Charts: which charts a story gets, their data, their facts and their drawing.
+
+`plan` picks and draws them (make_charts), one module per chart kind draws it (`dotplot`,
+`progression`, `citations`, `overview`), `layout` and `style` give the house look, `save`
+writes the files. Every word a chart shows is written in wording/charts.py, from facts
+these modules compute.
+"""

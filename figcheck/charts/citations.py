@@ -1,4 +1,5 @@
-"""charts/citations: TODO docstring."""
+"""The who-cites-whom chart: outlets left, the sources they name right, the figures attributed to each
+source on the link between them. Data, facts and drawing; its words are in wording/charts.py."""
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ from figcheck.charts.layout import (
     text_size, wrap, place_labels
 )
 from figcheck.charts.names import (
-    findings, outlet_map, quantity_label, source_line
+    findings, outlet_map, quantity_label, source_names
 )
 from figcheck.charts.style import (
     CHART_WIDTH_IN, OKABE_ITO, GREY, INK, PAD_IN, chart_style
@@ -19,9 +20,9 @@ from figcheck.charts.style import (
 from figcheck.charts.tables import chart_table
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float, cell_json
-from figcheck.wording.charts import count, figure_label, lower_first
+from figcheck.wording.charts import attributed_figure, citations_texts, edge_label, figure_label
 from figcheck.wording.numbers import format_amount
-from figcheck.wording.words import article_label, join_words
+from figcheck.wording.words import article_label
 
 
 # ---------------------------------------------------------------------------
@@ -58,7 +59,7 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
                      high=cell_float(r.get("high")))
             q = cell_text(r.get("quantity"))
             add_figure(edge(cell_text(r.get("file")), src),
-                       f"{quantity_label(tables, q, lang)}: {figure_label(r, lang, False)}", q)
+                       attributed_figure(quantity_label(tables, q, lang), figure_label(r, lang, False), lang), q)
     for f in findings(tables, "attribution"):
         for a in f["detail"].get("attributions", []) if isinstance(f["detail"].get("attributions"), list) else []:
             if isinstance(a, dict) and cell_text(a.get("source")) and f["files"]:
@@ -70,7 +71,7 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
                 if hit and not e["figures"]:
                     r = dict(hit[0], value=cell_float(hit[0].get("value")), low=cell_float(hit[0].get("low")),
                              high=cell_float(hit[0].get("high")))
-                    add_figure(e, f"{quantity_label(tables, q, lang)}: {figure_label(r, lang, False)}", q)
+                    add_figure(e, attributed_figure(quantity_label(tables, q, lang), figure_label(r, lang, False), lang), q)
         for src in f["detail"].get("sources", []) if isinstance(f["detail"].get("sources"), list) else []:
             for file in f["files"][:1]:
                 if isinstance(src, str) and src.strip():
@@ -83,8 +84,8 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
             vals = f["values"]
             if i < len(vals) and not math.isnan(cell_float(vals[i])) and not e["figures"]:
                 q = cell_text(f.get("quantity"))
-                add_figure(e, f"{quantity_label(tables, q, lang)}: {format_amount(vals[i], f.get('unit'), lang)}"
-                           if q else format_amount(vals[i], f.get("unit"), lang), q)
+                amount = format_amount(vals[i], f.get("unit"), lang)
+                add_figure(e, attributed_figure(quantity_label(tables, q, lang), amount, lang) if q else amount, q)
     rows = sorted(edges.values(), key=lambda e: (e["file"], e["order"]))
     out = pd.DataFrame([{"file": e["file"], "outlet": e["outlet"], "source": e["source"],
                          "figures": json.dumps(e["figures"], ensure_ascii=False),
@@ -104,61 +105,22 @@ def _all_files(tables: dict) -> list[str]:
     return sorted(files)
 
 
-def citations_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
-    """Title (shared upstream sources, or how many outlets name one), subtitle, source line, alt text."""
+def citations_facts(tables: dict, data: pd.DataFrame, language: str) -> dict:
+    """What the who-cites-whom chart's texts state (wording/charts.citations_texts): how many articles
+    name a source, the source most outlets share, every link with its figures, the outlets naming none."""
     files = _all_files(tables)
     outlets = outlet_map(tables, language)
-    n_all = len(files)
     citing = list(dict.fromkeys(data["file"]))
     sources = list(dict.fromkeys(data["source"]))
     shared = [(s, list(dict.fromkeys(data.loc[data["source"] == s, "outlet"]))) for s in sources]
     shared = [(s, o) for s, o in shared if len(o) >= 2]
-    src_list = join_words(sources[:4], language) + (
-        (" und weitere" if language == "de" else " and others") if len(sources) > 4 else "")
-    k = len(citing)
-    if shared:
-        s, o = max(shared, key=lambda x: len(x[1]))
-        who = join_words(o[:3], language)
-        title = (f"{who} berufen sich {'beide' if len(o) == 2 else 'alle'} auf {s}" if language == "de"
-                 else f"{who} {'both' if len(o) == 2 else 'all'} rely on {s}")
-    elif k == 0:
-        title = "Kein Medium nennt eine Quelle" if language == "de" else "No outlet names a source"
-    elif language == "de":
-        verb = "nennt" if k == 1 else "nennen"
-        title = f"{'Nur ' if k < n_all else ''}{count(k, language, k == n_all)} von " \
-                f"{count(n_all, language, False)} Medien {verb} Quellen: {src_list}"
-        title = title.replace("Nur ein von", "Nur eines von").replace("Ein von", "Eines von")
-    else:
-        verb = "names" if k == 1 else "name"
-        title = f"{'Only ' if k < n_all else ''}{count(k, language, k == n_all)} of " \
-                f"{count(n_all, language, False)} outlets {verb} sources: {src_list}"
-    silent = [outlets.get(f, f) for f in files if f not in citing]
-    links = "; ".join(f"{r['outlet']} → {r['source']}" + (f" ({', '.join(json.loads(r['figures']))})"
-                                                          if r["n_figures"] else "") for _, r in data.iterrows())
-    if language == "de":
-        subtitle = "Welches Medium sich auf welche Quelle beruft; in der Mitte: die Zahlen, die es ihr zuschreibt"
-        if silent:
-            subtitle += "; grau: nennt keine Quelle"
-        alt = f"Verbindungsdiagramm: Medien links, zitierte Quellen rechts, wo sich zeigt: {title}. " \
-              f"Verbindungen: {links or 'keine'}." + (f" Ohne Quelle: {', '.join(silent)}." if silent else "")
-    else:
-        subtitle = "Which outlet cites which source; in the middle: the figures it attributes to that source"
-        if silent:
-            subtitle += "; grey: names no source"
-        alt = f"Network diagram of outlets (left) and the sources they cite (right), where " \
-              f"{lower_first(title, list(outlets.values()) + sources)}. Links: {links or 'none'}." + \
-              (f" No source named: {', '.join(silent)}." if silent else "")
-    return {"title": title, "subtitle": subtitle, "source": source_line(files, outlets, language),
-            "alt": alt}
-
-
-def _edge_label(figures: list[str]) -> str:
-    """'Deal amount: $1.2bn, $3bn · Stake: 40%' from ['Deal amount: $1.2bn', 'Deal amount: $3bn', 'Stake: 40%']."""
-    groups: dict[str, list[str]] = {}
-    for f in figures:
-        head, sep, val = f.partition(": ")
-        groups.setdefault(head if sep else "", []).append(val if sep else f)
-    return " · ".join((f"{k}: " if k else "") + ", ".join(v) for k, v in groups.items())
+    return {"n_articles": len(files), "n_citing": len(citing), "sources": sources,
+            "shared": max(shared, key=lambda x: len(x[1])) if shared else None,
+            "silent": [outlets.get(f, f) for f in files if f not in citing],
+            "links": [{"outlet": r["outlet"], "source": r["source"],
+                       "figures": json.loads(r["figures"]) if r["n_figures"] else []} for _, r in data.iterrows()],
+            "names": list(outlets.values()) + sources,      # names a title may start with
+            "source_names": source_names(files, outlets, language)}
 
 
 _LINK_IN, _LINK_OUT = 0.18, 0.82   # where a link's straight middle stretch starts and ends
@@ -174,7 +136,7 @@ def chart_citations(tables: dict, language: str = "auto"):
     """
     lang = story_language(chart_table(tables, "articles"), language)
     data = citations_data(tables, lang)
-    texts = citations_texts(tables, data, lang)
+    texts = citations_texts(citations_facts(tables, data, lang), lang)
     outlets = outlet_map(tables, lang)
     files = _all_files(tables)
     left_names = list(dict.fromkeys(outlets.get(f, article_label(f, "", lang)) for f in files))
@@ -191,7 +153,7 @@ def chart_citations(tables: dict, language: str = "auto"):
         mid_w = (CHART_WIDTH_IN - 2 * PAD_IN - lw - rw) * (_LINK_OUT - _LINK_IN - 0.04)
         edge_text = []
         for f in data["figures"]:
-            one = _edge_label(json.loads(f))
+            one = edge_label(json.loads(f))
             if text_size(fig, one, 8.5)[0] > mid_w:      # one quantity per line, then wrap
                 one = "\n".join(wrap(fig, part, 8.5, mid_w) for part in one.split(" · "))
             edge_text.append(one)

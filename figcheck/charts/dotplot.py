@@ -1,4 +1,5 @@
-"""charts/dotplot: TODO docstring."""
+"""The dot plot of one quantity: each outlet's figure as a dot (arrow for a bound, band for "about"),
+the consensus band shaded, outliers marked. Data, facts and drawing; its words are in wording/charts.py."""
 from __future__ import annotations
 
 import math
@@ -13,7 +14,7 @@ from figcheck.charts.layout import (
 )
 from figcheck.charts.names import (
     comparison_row, findings, outlet_map, quantity_label,
-    source_line
+    source_names
 )
 from figcheck.charts.style import (
     OKABE_ITO, VERDICT_COLOURS, BAND, GREY, INK, PAD_IN, SOFT,
@@ -23,10 +24,9 @@ from figcheck.charts.tables import chart_table
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float
 from figcheck.wording.charts import (
-    WORDS, cap, count, figure_label, lower_first, mid_sentence,
-    outlets_word, chart_quote, unit_words
+    consensus_label, dotplot_texts, figure_label, outlier_label, verdict_words
 )
-from figcheck.wording.numbers import format_amount, format_number, format_range
+from figcheck.wording.numbers import format_amount
 from figcheck.wording.words import article_label
 
 
@@ -66,29 +66,23 @@ def _outlier_files(tables: dict, quantity: str, unit: str | None = None) -> dict
     return out
 
 
-def _factor_words(finding: dict, comp: dict, value: float, language: str) -> str:
-    """', 14- bis 15-mal weniger' / ', 14 to 15 times less': how far an outlier is from the consensus band."""
+def _outlier_gap(finding: dict, comp: dict, value: float) -> tuple[list[float], bool] | None:
+    """How many times an outlier is below (less=True) or above the consensus band: (factors, less),
+    both ends of the band when they differ; None when it is close (within 1.5-fold) or unknown."""
     cl, ch = cell_float(comp.get("consensus_low")), cell_float(comp.get("consensus_high"))
     if value and value > 0 and not (math.isnan(cl) or math.isnan(ch)):
         factors = sorted({cl / value, ch / value})
     else:
         factors = [cell_float((finding or {}).get("detail", {}).get("factor"))]
     if any(math.isnan(f) or f <= 0 for f in factors) or all(0.67 < f < 1.5 for f in factors):
-        return ""
+        return None
     less = factors[0] > 1
-    nums = sorted({round(f if less else 1 / f, 0 if (f if less else 1 / f) >= 3 else 1) for f in factors})
-    words = [format_number(n, language) for n in nums]
-    if language == "de":
-        n = words[0] if len(words) == 1 else f"{words[0]}- bis {words[-1]}"
-        return f", {n}-mal {'weniger' if less else 'mehr'}"
-    n = words[0] if len(words) == 1 else f"{words[0]} to {words[-1]}"
-    return f", {n} times {'less' if less else 'more'}"
+    return sorted({round(f if less else 1 / f, 0 if (f if less else 1 / f) >= 3 else 1) for f in factors}), less
 
 
 def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
     """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first)."""
     lang = story_language(chart_table(tables, "articles"), language)
-    ev = chart_table(tables, "evidence")
     outlets = outlet_map(tables, lang)
     comp = comparison_row(tables, quantity, unit)
     unit = unit or cell_text(comp.get("unit"))
@@ -115,10 +109,8 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
                "highlight": "outlier" if is_outlier else "",
                "consensus_low": cell_float(comp.get("consensus_low")),
                "consensus_high": cell_float(comp.get("consensus_high"))}
-        row["label"] = figure_label(row, lang)
-        if is_outlier:
-            row["label"] = (chart_quote(row["text"], lang) if row["text"] else row["label"]) + \
-                _factor_words(f, comp, value, lang)
+        row["label"] = (outlier_label(row, _outlier_gap(f, comp, value), lang) if is_outlier
+                        else figure_label(row, lang))
         rows.append(row)
     df = pd.DataFrame(rows, columns=["quantity", "unit", "file", "outlet", "text", "qualifier", "value", "low",
                                      "high", "stage", "verdict", "attributed_to", "mark", "highlight", "label",
@@ -133,81 +125,38 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
     return df.drop(columns="_best").reset_index(drop=True)
 
 
-def _dot_title(tables: dict, data: pd.DataFrame, quantity: str, language: str) -> str:
-    """The dot plot's title, stating the finding: outliers against the rest, agreement, or disagreement."""
+def _dot_finding(tables: dict, data: pd.DataFrame, quantity: str) -> dict:
+    """What a dot plot shows, for its title: outliers against the rest, disagreement, one source, or agreement."""
     unit = data["unit"].iloc[0] if not data.empty else ""
     comp = comparison_row(tables, quantity, unit or None)
-    status = cell_text(comp.get("status"))
-    label = quantity_label(tables, quantity, language, unit)
-    w = WORDS[language]
     out = data[data["highlight"] == "outlier"]
     rest = data[data["highlight"] != "outlier"]
-    n_rest = rest["outlet"].nunique()
     if not out.empty and not rest.empty:
         lo, hi = rest["value"].min(), rest["value"].max()
-        verb = ("nennt" if n_rest == 1 else "nennen") if language == "de" else ("reports" if n_rest == 1 else "report")
-        head = f"{count(n_rest, language)} {outlets_word(n_rest, language)} {verb} " \
-               f"{format_range(lo, hi, unit, language)}"
-        tails = []
-        for _, r in out.drop_duplicates("outlet").head(2).iterrows():
-            below = r["value"] < lo
-            word = w["only"] if below else w["even"]
-            hedge = w["hedge"].get(r["qualifier"], "")
-            tails.append(f"{r['outlet']} {word} {hedge}{format_amount(r['value'], unit, language)}")
-        return head + ", " + ", ".join(tails)
+        outliers = [{"outlet": r["outlet"], "below": r["value"] < lo, "qualifier": r["qualifier"],
+                     "value": r["value"]} for _, r in out.drop_duplicates("outlet").head(2).iterrows()]
+        return {"kind": "outliers", "n_rest": rest["outlet"].nunique(), "low": lo, "high": hi, "outliers": outliers}
     n = data["outlet"].nunique()
-    if status == "contested" or findings(tables, "contradiction", quantity):
-        rng = format_range(data["value"].min(), data["value"].max(), unit, language)
-        return (f"{cap(label)}: Die Medien widersprechen sich, {rng}" if language == "de"
-                else f"{cap(label)}: outlets disagree, with figures from {rng}")
+    if cell_text(comp.get("status")) == "contested" or findings(tables, "contradiction", quantity):
+        return {"kind": "contested", "low": data["value"].min(), "high": data["value"].max()}
     if n == 1:
-        r = data.iloc[0]
-        return (f"{cap(label)}: Nur {r['outlet']} nennt eine Zahl, {r['label']}" if language == "de"
-                else f"{cap(label)}: only {r['outlet']} gives a figure, {r['label']}")
+        return {"kind": "single", "outlet": data["outlet"].iloc[0], "figure": data["label"].iloc[0]}
     cl, ch = cell_float(comp.get("consensus_low")), cell_float(comp.get("consensus_high"))
     if math.isnan(cl) or math.isnan(ch):
         cl, ch = data["value"].min(), data["value"].max()
-    cons = format_range(cl, ch, unit, language)
-    return (f"{cap(label)}: {count(n, language)} Medien sind sich einig, {cons}" if language == "de"
-            else f"{cap(label)}: {count(n, language, False)} outlets agree on {cons}")
+    return {"kind": "agreed", "n": n, "low": cl, "high": ch}
 
 
-def _alt_values(data: pd.DataFrame, language: str) -> str:
-    """'finanzen.ch: „rund …“ (1 Mrd. $); …' for alt text."""
-    parts = []
-    for _, r in data.iterrows():
-        val = format_amount(r["value"], r["unit"], language)
-        quote = chart_quote(r["text"], language) if r["text"] else r["label"]
-        parts.append(f"{r['outlet']}: {quote}" + (f" ({val})" if val and val not in quote else ""))
-    return "; ".join(parts)
-
-
-def dotplot_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False) -> dict:
-    """Title, subtitle, source line and alt text of a dot plot, from the findings."""
+def dotplot_facts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False) -> dict:
+    """What a dot plot's texts state (wording/charts.dotplot_texts): the quantity, its finding,
+    the figures, whether a consensus band and a log axis are drawn, the outlets behind it."""
     unit = data["unit"].iloc[0] if not data.empty else ""
-    label = quantity_label(tables, quantity, language, unit)
-    title = _dot_title(tables, data, quantity, language) if not data.empty else label
-    uw = unit_words(unit, language)
-    n = data["outlet"].nunique()
-    finding = title[len(label) + 2:] if title.startswith(f"{cap(label)}: ") else title
-    band = not data.empty and not math.isnan(float(data["consensus_low"].iloc[0]))
-    if language == "de":
-        subtitle = f"{cap(label)} laut jedem Artikel" + (f", in {uw}" if uw else "") + \
-                   ("; grau hinterlegt: die Spanne, die die meisten Medien stützen" if band else "")
-        if log_scale:
-            subtitle += ". Logarithmische Achse: jede Gitterlinie ist zehnmal so viel wie die vorige"
-        alt = (f"Punktdiagramm: {label} laut {count(n, language, False)} "
-               f"{outlets_word(n, language)}, wo sich zeigt: {finding}. Werte: {_alt_values(data, language)}.")
-    else:
-        subtitle = f"{cap(label)} as reported in each article" + (f", in {uw}" if uw else "") + \
-                   ("; grey band: the range most outlets support" if band else "")
-        if log_scale:
-            subtitle += ". Logarithmic axis: each gridline is ten times the one before"
-        alt = (f"Dot plot of the {mid_sentence(label, language)} reported by {count(n, language, False)} "
-               f"{outlets_word(n, language)}, where {lower_first(finding, data['outlet'])}. "
-               f"Figures: {_alt_values(data, language)}.")
-    source = source_line(list(data["file"]), outlet_map(tables, language), language)
-    return {"title": title, "subtitle": subtitle, "source": source, "alt": alt}
+    return {"label": quantity_label(tables, quantity, language, unit), "unit": unit,
+            "n_outlets": data["outlet"].nunique(), "log": log_scale,
+            "finding": _dot_finding(tables, data, quantity) if not data.empty else None,
+            "band": not data.empty and not math.isnan(float(data["consensus_low"].iloc[0])),
+            "figures": [{k: r[k] for k in ("outlet", "text", "label", "value", "unit")} for _, r in data.iterrows()],
+            "sources": source_names(list(data["file"]), outlet_map(tables, language), language)}
 
 
 def x_formatter(unit: str, language: str) -> FuncFormatter:
@@ -240,7 +189,7 @@ def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language
     lang = story_language(chart_table(tables, "articles"), language)
     data = dotplot_data(tables, quantity, unit, lang)
     log, xmin, xmax = _dot_scale(data)
-    texts = dotplot_texts(tables, data, quantity, lang, log)
+    texts = dotplot_texts(dotplot_facts(tables, data, quantity, lang, log), lang)
     unit = data["unit"].iloc[0] if not data.empty else (unit or "")
     with chart_style():
         fig = new_figure()
@@ -287,8 +236,7 @@ def _draw_consensus(ax, data: pd.DataFrame, unit: str, language: str, log: bool)
         mid = (x0 + x1) / 2
         cl, ch = (ax.transData.inverted().transform([(mid - 3, 0), (mid + 3, 0)])[:, 0])
     ax.axvspan(cl, ch, color=BAND, zorder=0, lw=0)
-    word = WORDS[language]["consensus"]
-    text = f"{cap(word)}: {format_range(data['consensus_low'].iloc[0], data['consensus_high'].iloc[0], unit, language)}"
+    text = consensus_label(data["consensus_low"].iloc[0], data["consensus_high"].iloc[0], unit, language)
     mid_x = math.sqrt(cl * ch) if log and cl > 0 else (cl + ch) / 2
     px = ax.transData.transform((mid_x, 0))[0]
     w = text_size(fig, text, 8.5)[0] * fig.dpi
@@ -302,12 +250,6 @@ def _draw_consensus(ax, data: pd.DataFrame, unit: str, language: str, log: bool)
             clip_on=False, gid="consensus-label")
 
 
-_VERDICT_WORDS = {"de": {"agrees": "stimmt mit dem Konsens überein", "compatible": "passt dazu (Rundung, Grenze)",
-                                 "contradicts": "widerspricht"},
-                          "en": {"agrees": "matches the consensus", "compatible": "compatible (rounded, a bound)",
-                                 "contradicts": "contradicts"}}
-
-
 def _verdict_legend(ax, data: pd.DataFrame, language: str, below: float) -> None:
     """A one-line key under the axis for the dot colours that occur (agrees, compatible, contradicts)."""
     from matplotlib.lines import Line2D
@@ -318,7 +260,7 @@ def _verdict_legend(ax, data: pd.DataFrame, language: str, below: float) -> None
     fig = ax.figure
     x0 = PAD_IN / fig.get_figwidth()
     y0 = ax.get_position().y0 - below * ax.get_position().height
-    fig.legend(handles, [_VERDICT_WORDS[language][v] for v in present], loc="upper left",
+    fig.legend(handles, verdict_words(present, language), loc="upper left",
                bbox_to_anchor=(x0, y0), bbox_transform=fig.transFigure, ncol=len(present), fontsize=8.5,
                handlelength=0.8, handletextpad=0.4, columnspacing=1.2, borderaxespad=0, borderpad=0,
                labelcolor=SOFT)

@@ -1,6 +1,6 @@
-"""charts/layout: TODO docstring."""
+"""How a chart is laid out, in inches: text measured and wrapped, title, subtitle and source line
+placed around the plot, labels nudged apart so none overlap."""
 from __future__ import annotations
-
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -10,6 +10,7 @@ from figcheck.charts.style import (
     CHART_WIDTH_IN, INK, LABEL_PT, PAD_IN, SOFT, SOURCE_PT,
     SUB_PT, TITLE_PT
 )
+from figcheck.wording.charts import WRAP_GLUE, WRAP_SCALES
 
 
 # ---------------------------------------------------------------------------
@@ -30,7 +31,7 @@ def text_size(fig: Figure, text: str, size: float, weight: str = "normal") -> tu
     return w / fig.dpi, h / fig.dpi
 
 
-_UNIT_TOKENS = {"Mrd.", "Mio.", "Bio.", "%", "$", "€", "£", "¥", "Pp.", "CHF", "bis"}
+_UNIT_TOKENS = WRAP_GLUE     # "Mrd.", "%", "bis", ...: never the first word of a line
 
 
 def wrap(fig: Figure, text: str, size: float, width_in: float, weight: str = "normal") -> str:
@@ -38,7 +39,7 @@ def wrap(fig: Figure, text: str, size: float, width_in: float, weight: str = "no
     lines, cur = [], ""
     words = []
     for word in text.split():      # never break between a number and its unit ("14,3 Mrd. $", "49 %")
-        if words and (word in _UNIT_TOKENS or words[-1].endswith(("Mrd.", "Mio.", "Bio.")) and word in "$€£¥"):
+        if words and (word in _UNIT_TOKENS or words[-1].endswith(WRAP_SCALES) and word in "$€£¥"):
             words[-1] += " " + word
         else:
             words.append(word)

@@ -1,12 +1,12 @@
-"""charts/names: TODO docstring."""
+"""Who is who in the chart tables: the outlet of each file, a quantity's label, the articles behind a
+chart, findings and comparison rows (with JSON cells parsed). Facts only; the words are in wording/charts.py."""
 from __future__ import annotations
 
 import math
-import re
 
 from figcheck.charts.tables import chart_table
 from figcheck.common.tables import cell_text, cell_float, cell_json
-from figcheck.wording.charts import unit_words
+from figcheck.wording.charts import quantity_words
 from figcheck.wording.words import article_label
 
 
@@ -32,30 +32,26 @@ def quantity_label(tables: dict, quantity: str, language: str, unit: str | None 
     With `unit`, a quantity compared in several units (GBP and USD) is named with its unit,
     'deal amount (GBP)', so that no title or row names two different things alike."""
     comp = chart_table(tables, "comparison")
-    label = quantity.replace("_", " ")
+    label = ""
     if {"quantity", "label"} <= set(comp.columns):
         for q, lab in zip(comp["quantity"], comp["label"]):
             if q == quantity and cell_text(lab):
                 label = cell_text(lab)
                 break
+    several = False
     if unit and "unit" in comp.columns:
-        units = {cell_text(u) for q, u in zip(comp["quantity"], comp["unit"]) if q == quantity}
-        if len(units) > 1:
-            word = unit if re.fullmatch(r"[A-Z]{3}", unit) else (unit_words(unit, language) or unit)
-            label = f"{label} ({word})"
-    return label
+        several = len({cell_text(u) for q, u in zip(comp["quantity"], comp["unit"]) if q == quantity}) > 1
+    return quantity_words(quantity, label, unit if several else "", language)
 
 
-def source_line(files: list[str], outlets: dict, language: str) -> str:
-    """'Quelle: finanzen.ch, IT BOLTWISE, Artikel 001; eigene Auswertung' (outlets in file order)."""
+def source_names(files: list[str], outlets: dict, language: str) -> list[str]:
+    """The outlets behind a chart's files, each once, in file order (for wording/charts.source_line)."""
     names = []
     for f in sorted(set(files)):
         name = outlets.get(f) or article_label(f, "", language)
         if name not in names:
             names.append(name)
-    tail = "eigene Auswertung der Artikel" if language == "de" else "analysis of the articles"
-    word = "Quelle" if language == "de" else "Source"
-    return f"{word}: {', '.join(names)}; {tail}" if names else f"{word}: {tail}"
+    return names
 
 
 def findings(tables: dict, kind: str, quantity: str | None = None) -> list[dict]:

@@ -1,4 +1,5 @@
-"""charts/overview: TODO docstring."""
+"""The overview chart: one row per compared quantity, every outlet's figure relative to the consensus
+on a log scale, each row's status beside it. Data, facts and drawing; its words are in wording/charts.py."""
 from __future__ import annotations
 
 import math
@@ -11,18 +12,13 @@ from figcheck.charts.layout import (
     fit_names, label_width, layout, new_figure, shift_text,
     place_labels
 )
-from figcheck.charts.names import outlet_map, quantity_label, source_line
+from figcheck.charts.names import outlet_map, quantity_label, source_names
 from figcheck.charts.progression import progression_data
 from figcheck.charts.style import OKABE_ITO, VERDICT_COLOURS, GREY, PAD_IN, chart_style
 from figcheck.charts.tables import chart_table
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float
-from figcheck.wording.charts import (
-    WORDS, cap, count, join_some, lower_first, mid_sentence,
-    outlets_word
-)
-from figcheck.wording.numbers import format_number
-from figcheck.wording.words import join_words
+from figcheck.wording.charts import cap, overview_side_label, overview_texts, ratio_label
 
 
 # ---------------------------------------------------------------------------
@@ -37,7 +33,6 @@ def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
     """Tidy rows of the overview: every compared figure relative to its quantity's consensus."""
     lang = story_language(chart_table(tables, "articles"), language)
     comp = chart_table(tables, "comparison")
-    ev = chart_table(tables, "evidence")
     outlets = outlet_map(tables, lang)
     rows = []
     recs = sorted((c for c in comp.to_dict("records") if cell_text(c.get("quantity")) not in ("", "unclassified")),
@@ -83,32 +78,6 @@ def _single_source_count(tables: dict) -> int:
                and (cell_text(c.get("status")) == "single_source" or (cell_float(c.get("n_outlets")) or 0) < 2))
 
 
-# the overview's words, (German, English) per phrase
-_OVERVIEW_WORDS = {
-    "both": ("Uneinig bei {contested}, einig bei {agreed}", "Outlets disagree on the {contested} but agree on the {agreed}"),
-    "contested": ("Die Medien sind uneins bei {contested}", "Outlets disagree on the {contested}"),
-    "agreed": ("Einig bei {agreed}", "Outlets agree on the {agreed}"),
-    "all_agreed": ("Die Medien sind sich bei allen {n} Größen einig", "Outlets agree on all {n} figures"),
-    "none": ("Jede Zahl stammt nur aus einer Quelle", "Every figure comes from a single source"),
-    "rose": ("{q} stieg", "the {q} rose"), "fell": ("{q} sank", "the {q} fell"),
-    "changed": ("{q} veränderte sich", "the {q} changed"),
-    "subtitle": ("Jede Zahl im Verhältnis zum Konsens der Medien (Mittellinie; ÷10 = ein Zehntel davon)",
-                 "Each figure relative to the outlets' consensus (centre line; ÷10 = a tenth of it)"),
-    "times": ("; {q}: Werte aus verschiedenen Zeitpunkten", "; {q}: figures from different points in time"),
-    "single": (". Nicht gezeigt: {n} {noun}, die nur ein Medium nennt", ". Not shown: {n} {noun} only one outlet reports"),
-    "nouns": (("Größe", "Größen"), ("figure", "figures")), "spread": ("Spanne", "spread"),
-    "alt": ("Übersichtsdiagramm: alle {n} verglichenen Größen, je Zeile die Zahlen der Medien im Verhältnis zum "
-            "Konsens, wo sich zeigt: {title}. {rows}.",
-            "Overview chart of all {n} compared figures, one row each with every outlet's figure relative to the "
-            "consensus, where {title_mid}. {rows}."),
-}
-
-
-def _overview_words(language: str) -> dict:
-    """The overview's phrases in one language."""
-    return {k: v[0 if language == "de" else 1] for k, v in _OVERVIEW_WORDS.items()}
-
-
 def _progression_move(tables: dict, quantity: str, unit: str) -> str:
     """How a progression quantity moved from its first to its last reported value: rose, fell or changed."""
     rep = progression_data(tables, quantity, unit or None)
@@ -118,73 +87,22 @@ def _progression_move(tables: dict, quantity: str, unit: str) -> str:
     return "rose" if rep["value"].iloc[-1] > rep["value"].iloc[0] else "fell"
 
 
-def overview_title(tables: dict, data: pd.DataFrame, language: str) -> str:
-    """Where the outlets agree and where they do not; a progression is named as a change, never as agreement.
-
-    de "Uneinig bei Investitionssumme, einig bei Anteil und Gründungsjahr; Bewertung stieg",
-    en "Outlets disagree on the deal amount but agree on the stake; the valuation rose".
-    """
-    words = _overview_words(language)
-    q = data.drop_duplicates("row")
-    names = lambda status: list(dict.fromkeys(  # noqa: E731  (each name once, in row order)
-        mid_sentence(x, language) for x in q.loc[q["status"] == status, "label"]))
-    contested = names("contested")
-    agreed = [x for x in names("agreed") if x not in contested]
-    moves = [words[_progression_move(tables, r["quantity"], r["unit"])].format(q=mid_sentence(r["label"], language))
-             for _, r in q[q["status"] == "progression"].iterrows()]
-    some = {"contested": join_some(contested, language), "agreed": join_some(agreed, language)}
-    if contested and agreed:
-        title = words["both"].format(**some)
-    elif contested:
-        title = words["contested"].format(**some)
-    elif agreed and moves:
-        title = words["agreed"].format(**some)
-    elif agreed:
-        title = words["all_agreed"].format(n=count(len(agreed), language, False))
-    elif moves:
-        return cap(join_words(moves, language))
-    else:
-        return words["none"]
-    return f"{title}; {join_words(moves, language)}" if moves else title
-
-
-def overview_texts(tables: dict, data: pd.DataFrame, language: str) -> dict:
-    """Title (where outlets agree, where they do not, what changed), subtitle, source line, alt text."""
-    words = _overview_words(language)
-    q = data.drop_duplicates("row")
-    single = _single_source_count(tables)
-    changed = list(q.loc[q["status"] == "progression", "label"])
-    title = overview_title(tables, data, language)
-    subtitle = words["subtitle"]
-    if changed:
-        subtitle += words["times"].format(q=join_words(changed, language))
-    if single:
-        subtitle += words["single"].format(n=single, noun=words["nouns"][single != 1])
-    rows = "; ".join(f"{r['label']}: {WORDS[language]['status'].get(r['status'], r['status'])}, "
-                     f"{r['n_outlets']} {outlets_word(r['n_outlets'], language)}"
-                     + (f", {words['spread']} ×{format_number(r['spread'], language, 1 if r['spread'] < 10 else 0)}"
-                        if not math.isnan(r['spread']) and r['n_outlets'] > 1 else "")
-                     for _, r in q.iterrows())
-    alt = words["alt"].format(n=len(q), title=title, title_mid=lower_first(title, []), rows=rows)
+def overview_facts(tables: dict, data: pd.DataFrame, language: str) -> dict:
+    """What the overview's texts state (wording/charts.overview_texts): each row's quantity, status,
+    outlets and spread (and how a progression moved), the quantities left out, the outlets behind it."""
+    rows = [{"label": r["label"], "status": r["status"], "n_outlets": r["n_outlets"], "spread": r["spread"],
+             "move": _progression_move(tables, r["quantity"], r["unit"]) if r["status"] == "progression" else ""}
+            for _, r in data.drop_duplicates("row").iterrows()]
     files = [f for f in data["file"] if f]
-    return {"title": title, "subtitle": subtitle,
-            "source": source_line(files, outlet_map(tables, language), language), "alt": alt}
-
-
-def _ratio_label(r: float, language: str) -> str:
-    """'×2', '÷10', 'Konsens' for a ratio tick."""
-    if abs(r - 1) < 1e-9:
-        return "Konsens" if language == "de" else "consensus"
-    if r > 1:
-        return f"×{format_number(r, language)}"
-    return f"÷{format_number(1 / r, language)}"
+    return {"rows": rows, "single_source": _single_source_count(tables),
+            "sources": source_names(files, outlet_map(tables, language), language)}
 
 
 def chart_overview(tables: dict, language: str = "auto"):
     """Overview: one row per compared quantity, each figure relative to the consensus. (Figure, data)."""
     lang = story_language(chart_table(tables, "articles"), language)
     data = overview_data(tables, lang)
-    texts = overview_texts(tables, data, lang)
+    texts = overview_texts(overview_facts(tables, data, lang), lang)
     q = data.drop_duplicates("row")
     ratios = data["ratio"].dropna().astype(float)
     lo = min([0.5] + list(ratios / 1.6))
@@ -193,12 +111,7 @@ def chart_overview(tables: dict, language: str = "auto"):
     ticks = [t for t in candidates if lo <= t <= hi]
     while len(ticks) > 7:
         ticks = [t for i, t in enumerate(ticks) if t == 1 or i % 2 == ticks.index(1) % 2]
-    w = WORDS[lang]
-    side = []
-    for _, r in q.iterrows():
-        spread = "" if math.isnan(r["spread"]) or r["n_outlets"] < 2 else f", ×{format_number(r['spread'], lang, 1 if r['spread'] < 10 else 0)}"
-        side.append(f"{w['status'].get(r['status'], r['status'])}\n{r['n_outlets']} "
-                    f"{outlets_word(r['n_outlets'], lang)}{spread}")
+    side = [overview_side_label(r["status"], r["n_outlets"], r["spread"], lang) for _, r in q.iterrows()]
     with chart_style():
         fig = new_figure()
         ax = fig.add_subplot()
@@ -210,7 +123,7 @@ def chart_overview(tables: dict, language: str = "auto"):
         ax.set_xlim(lo, hi)
         ax.xaxis.set_major_locator(FixedLocator(ticks))
         ax.xaxis.set_minor_locator(FixedLocator([]))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _ratio_label(v, lang)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: ratio_label(v, lang)))
         ax.set_ylim(len(q) - 0.5, -0.5)
         ax.set_yticks(range(len(q)), labels)
         ax.axvline(1, color="#444444", lw=1.2, zorder=1)

@@ -1,4 +1,5 @@
-"""charts/plan: TODO docstring."""
+"""Which charts a story gets (chart_plan) and drawing them all (make_charts), each as a Chart with
+its name, kind, texts, figure and data."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
-"""charts/progression: TODO docstring."""
+"""The progression chart of one quantity reported at several stages (first report, projected, settled),
+with the most telling derived check as a diamond. Data, facts and drawing; its words are in wording/charts.py."""
 from __future__ import annotations
 
 import math
@@ -14,7 +15,7 @@ from figcheck.charts.layout import (
 )
 from figcheck.charts.names import (
     comparison_row, findings, outlet_map, quantity_label,
-    source_line
+    source_names
 )
 from figcheck.charts.style import (
     CHART_WIDTH_IN, OKABE_ITO, GREY, INK, LABEL_PT, PAD_IN,
@@ -24,9 +25,9 @@ from figcheck.charts.tables import chart_table
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float
 from figcheck.wording.charts import (
-    WORDS, cap, figure_label, lower_first, mid_sentence
+    figure_label, formula_terms, implied_texts, progression_texts, stage_label
 )
-from figcheck.wording.numbers import amount_parts, format_amount
+from figcheck.wording.numbers import format_amount
 from figcheck.wording.words import article_label
 
 
@@ -129,22 +130,20 @@ def _input_unit(tables: dict, name: str, fallback: str) -> str:
     return cell_text(row.get("unit")) or fallback
 
 
-def _formula(tables: dict, check: dict, unit: str, language: str) -> str:
-    """'14,3 Mrd. $ ÷ 49 % = 29,2 Mrd. $' for a derived check (as far as the inputs are known)."""
-    implied = format_amount(check["implied"], unit, language)
-    ins = check["inputs"]
-    if len(ins) == 2:
-        (n1, v1), (n2, v2) = ins
-        u1 = _input_unit(tables, n1, unit)
-        u2 = _input_unit(tables, n2, "percent" if 0 < v2 <= 100 and v1 > 1000 else "other")
-        return f"{format_amount(v1, u1, language)} {check['op']} {format_amount(v2, u2, language)} = {implied}"
-    return implied
+def _formula_facts(tables: dict, check: dict, unit: str) -> dict:
+    """A derived check as wording/charts.formula needs it: its terms [(value, unit), (value, unit)]
+    (when both inputs are known), operator, result and the result's unit."""
+    terms = []
+    if len(check["inputs"]) == 2:
+        (n1, v1), (n2, v2) = check["inputs"]
+        terms = [(v1, _input_unit(tables, n1, unit)),
+                 (v2, _input_unit(tables, n2, "percent" if 0 < v2 <= 100 and v1 > 1000 else "other"))]
+    return {"terms": terms, "op": check["op"], "result": check["implied"], "unit": unit}
 
 
 def progression_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
     """Tidy rows of a progression chart: reported values by stage and date, plus implied values."""
     lang = story_language(chart_table(tables, "articles"), language)
-    ev = chart_table(tables, "evidence")
     comp = comparison_row(tables, quantity, unit)
     unit = unit or cell_text(comp.get("unit"))
     outlets = outlet_map(tables, lang)
@@ -159,7 +158,7 @@ def progression_data(tables: dict, quantity: str, unit: str | None = None, langu
         rows.append({"quantity": quantity, "unit": unit, "kind": "reported", "file": key[0],
                      "outlet": outlets.get(key[0], article_label(key[0], "", lang)), "text": cell_text(r.get("text")),
                      "value": v, "qualifier": cell_text(r.get("qualifier")), "stage": stage,
-                     "stage_label": WORDS[lang]["stage"].get(stage, stage),
+                     "stage_label": stage_label(stage, lang),
                      "published": cell_text(r.get("published")), "consistent": pd.NA})
     rows.sort(key=lambda r: (STAGE_ORDER.get(r["stage"], 2), r["published"] or "9999", r["file"], r["value"]))
     for i, r in enumerate(rows):
@@ -168,79 +167,51 @@ def progression_data(tables: dict, quantity: str, unit: str | None = None, langu
     for check in _derived(tables, quantity)[:1]:      # the most telling check
         near = min(rows, key=lambda r: abs(r["value"] - check["reported"]) if not math.isnan(check["reported"])
                    else -r["step"]) if rows else None
+        words = implied_texts(_formula_facts(tables, check, unit), lang)
         rows.append({"quantity": quantity, "unit": unit, "kind": "implied", "file": "", "outlet": "",
-                     "text": _formula(tables, check, unit, lang), "value": check["implied"], "qualifier": "",
-                     "stage": near["stage"] if near else "", "stage_label": WORDS[lang]["computed"],
+                     "text": words["text"], "value": check["implied"], "qualifier": "",
+                     "stage": near["stage"] if near else "", "stage_label": words["stage_label"],
                      "published": "", "consistent": check["consistent"], "step": len(rows),
-                     "checks_step": near["step"] if near else pd.NA,
-                     "label": f"{WORDS[lang]['computed']}: {_formula(tables, check, unit, lang)}"})
+                     "checks_step": near["step"] if near else pd.NA, "label": words["label"]})
     cols = ["quantity", "unit", "kind", "step", "file", "outlet", "text", "value", "qualifier", "stage",
             "stage_label", "published", "consistent", "checks_step", "label"]
     return pd.DataFrame(rows, columns=cols)
 
 
-def _inputs_words(tables: dict, quantity: str, language: str) -> str:
-    """'als Investitionssumme ÷ Anteil' / 'as deal amount ÷ stake', or 'aus anderen Zahlen' when unknown."""
+def _check_inputs(tables: dict, quantity: str, language: str) -> dict | None:
+    """The named inputs of the chart's derived check, {a, op, b} ('Investitionssumme', '÷', 'Anteil'), else None."""
     for check in _derived(tables, quantity)[:1]:
         names = [n for n, _v in check["inputs"] if n]
         if len(names) == 2:
             a, b = (quantity_label(tables, n, language) for n in names)
-            return f"als {a} {check['op']} {b}" if language == "de" else f"as {a} {check['op']} {b}"
-    return "aus anderen Zahlen" if language == "de" else "from other figures"
+            return {"a": a, "op": check["op"], "b": b}
+    return None
 
 
-def progression_texts(tables: dict, data: pd.DataFrame, quantity: str, language: str) -> dict:
-    """Title (how the value moved, and whether the derived check agrees), subtitle, source, alt text."""
-    label = quantity_label(tables, quantity, language)
+def progression_facts(tables: dict, data: pd.DataFrame, quantity: str, language: str) -> dict:
+    """What a progression chart's texts state (wording/charts.progression_texts): the reported steps,
+    the first and last figure, the derived check and its inputs, the outlets behind it."""
     rep = data[data["kind"] == "reported"]
     imp = data[data["kind"] == "implied"]
-    unit = data["unit"].iloc[0] if not data.empty else ""
-    if rep.empty:
-        title = cap(label)
-    else:
-        a, b = rep["value"].iloc[0], rep["value"].iloc[-1]
-        up = b >= a
-        first, last = rep.iloc[0].to_dict(), rep.iloc[-1].to_dict()
-        plain = first["qualifier"] in ("exact", "") and last["qualifier"] in ("exact", "")
-        la, lb = figure_label(first, language), figure_label(last, language)
-        if language == "de":
-            p1, n1, s1 = amount_parts(a, unit, language)
-            p2, n2, s2 = amount_parts(b, unit, language)
-            rng = f"von {n1} auf {n2}{s2}" if plain and s1 == s2 and not p1 else f"von {la} auf {lb}"
-            title = f"{cap(label)} {'stieg' if up else 'sank'} {rng}"
-        else:
-            title = f"{cap(label)} {'rose' if up else 'fell'} from {la} to {lb}"
-        if not imp.empty:
-            ok = bool(imp["consistent"].iloc[0])
-            implied = format_amount(imp["value"].iloc[0], unit, language)
-            if language == "de":
-                title += " – und die Rechnung geht auf" if ok else f" – doch die Rechnung ergibt {implied}"
-            else:
-                title += ", and the arithmetic checks out" if ok else f", but the arithmetic gives {implied}"
-    steps = "; ".join(f"{r['stage_label']} ({r['outlet']}): {r['label']}" for _, r in rep.iterrows())
-    if language == "de":
-        subtitle = f"{cap(label)} nach Zeitpunkt der Angabe"
-        if not imp.empty:
-            subtitle += f"; Raute: berechnet {_inputs_words(tables, quantity, language)}"
-        alt = f"Liniendiagramm: {label} in {len(rep)} Angaben, wo sich zeigt: {title}. Werte: {steps}."
-    else:
-        subtitle = f"{cap(label)} by when the figure applies"
-        if not imp.empty:
-            subtitle += f"; diamond: computed {_inputs_words(tables, quantity, language)}"
-        alt = (f"Line chart of the {mid_sentence(label, language)} in {len(rep)} reports, where {lower_first(title, rep['outlet'])}. "
-               f"Figures: {steps}.")
+    implied = None
     if not imp.empty:
-        alt = alt[:-1] + "; " + "; ".join(imp["label"]) + "."
+        implied = {"consistent": bool(imp["consistent"].iloc[0]), "value": imp["value"].iloc[0],
+                   "labels": list(imp["label"])}
     files = list(rep["file"]) + [f for c in _derived(tables, quantity)[:1] for f in c["files"]]
-    source = source_line(files, outlet_map(tables, language), language)
-    return {"title": title, "subtitle": subtitle, "source": source, "alt": alt}
+    return {"label": quantity_label(tables, quantity, language),
+            "unit": data["unit"].iloc[0] if not data.empty else "",
+            "steps": [{k: r[k] for k in ("stage_label", "outlet", "label")} for _, r in rep.iterrows()],
+            "first": rep.iloc[0].to_dict() if not rep.empty else None,
+            "last": rep.iloc[-1].to_dict() if not rep.empty else None,
+            "implied": implied, "inputs": _check_inputs(tables, quantity, language) if implied else None,
+            "sources": source_names(files, outlet_map(tables, language), language)}
 
 
 def chart_progression(tables: dict, quantity: str, unit: str | None = None, language: str = "auto"):
     """Progression chart of a quantity reported at several stages: (Figure, tidy data)."""
     lang = story_language(chart_table(tables, "articles"), language)
     data = progression_data(tables, quantity, unit, lang)
-    texts = progression_texts(tables, data, quantity, lang)
+    texts = progression_texts(progression_facts(tables, data, quantity, lang), lang)
     unit = data["unit"].iloc[0] if not data.empty else (unit or "")
     rep = data[data["kind"] == "reported"]
     imp = data[data["kind"] == "implied"]
@@ -255,7 +226,7 @@ def chart_progression(tables: dict, quantity: str, unit: str | None = None, lang
         ticks = [wrap(fig, r["stage_label"], 9, step_in) + "\n" + wrap(fig, r["outlet"], 9, step_in)
                  for _, r in rep.iterrows()]
         ticks += [wrap(fig, r["stage_label"], 9, step_in) + "\n"
-                  + wrap(fig, r["text"].split(" = ")[0], 9, step_in) for _, r in imp.iterrows()]
+                  + wrap(fig, formula_terms(r["text"]), 9, step_in) for _, r in imp.iterrows()]
         below = 0.2 + 0.16 * max([2] + [t.count("\n") + 1 for t in ticks])
         layout(fig, ax, texts, 2.5, left, 0.3, below_in=below, above_in=0.05)
         ax.grid(axis="x", visible=False)

@@ -1,4 +1,5 @@
-"""charts/save: TODO docstring."""
+"""Writing charts to output/<story>/charts/: PNG and SVG reproducibly (no dates, fixed ids), alt text
+(.txt) and the data behind each chart (.csv); files of charts a run no longer draws are removed."""
 from __future__ import annotations
 
 import io

@@ -1,6 +1,5 @@
-"""charts/style: TODO docstring."""
+"""The charts' house style: the matplotlib style file, the width, colours (Okabe & Ito) and font sizes."""
 from __future__ import annotations
-
 
 import matplotlib.style as _mpl_style
 

@@ -1,6 +1,6 @@
-"""charts/tables: TODO docstring."""
+"""The tables the charts are drawn from (comparison, evidence, findings, figures, articles): loading them
+from output/<story>/, and reading one safely when it is missing."""
 from __future__ import annotations
-
 
 import pandas as pd
 

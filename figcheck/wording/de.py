@@ -95,3 +95,144 @@ REASONS = {
     "same_article": "weitere Zahl desselben Artikels, kein Vergleich zwischen Medien",
     "conversion": "Umrechnung von {quote}, wird nicht verglichen",
 }
+
+# --- charts (titles, subtitles, source lines, alt text, labels; wording/charts.py) ----
+# charts/ computes each chart's facts; wording/charts.py fills these templates with them.
+# Fields: {label} a quantity's name inside a sentence, {Label} the same at the start of one,
+# {count} / {Count} a small number in words, lower-case / capitalised.
+CHARTS = {
+    "numbers": ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+                "elf", "zwölf"],
+    "numbers_of": {1: "eines"},          # "Nur eines von fünf Medien"
+    "outlets": ("Medium", "Medien"),
+    "more": "{n} weitere",               # "A, B, C und 2 weitere"
+    "lower_mid_sentence": False,         # names and titles keep their capital inside a sentence
+    "hedge": {"approx": "rund ", "lower": "über ", "upper": "bis zu ", "range": "", "exact": "", "vague": ""},
+    "stage": {"past": "früher", "early": "erste Meldung", "projected": "erwartet", "settled": "aktuell", "": ""},
+    "status": {"contested": "umstritten", "agreed": "einig", "progression": "verändert",
+               "single_source": "nur eine Quelle"},
+    "units": {"USD": "US-Dollar", "EUR": "Euro", "GBP": "Pfund", "CHF": "Franken", "percent": "Prozent",
+              "percentage_points": "Prozentpunkten"},
+    # a chart line never starts with these (German figures: "14,3 Mrd. $", "49 %", "10 bis 15")
+    "wrap_glue": ("Mrd.", "Mio.", "Bio.", "%", "$", "€", "£", "¥", "Pp.", "CHF", "bis"),
+    "wrap_scales": ("Mrd.", "Mio.", "Bio."),   # ... nor with a currency sign after these
+    "source": "Quelle: {names}; eigene Auswertung der Artikel",
+    "source_none": "Quelle: eigene Auswertung der Artikel",
+    "quantity_unit": "{label} ({unit})",       # a quantity compared in several units
+    "dotplot": {
+        "outliers": "{Count} {outlets} {verb} {range}, {tails}",
+        "verb": ("nennt", "nennen"),
+        "outlier": "{outlet} {word} {hedge}{value}",
+        "below": "nur", "above": "sogar",
+        "contested": "{Label}: Die Medien widersprechen sich, {range}",
+        "single": "{Label}: Nur {outlet} nennt eine Zahl, {figure}",
+        "agreed": "{Label}: {Count} Medien sind sich einig, {range}",
+        "subtitle": "{Label} laut jedem Artikel",
+        "subtitle_unit": ", in {unit}",
+        "subtitle_band": "; grau hinterlegt: die Spanne, die die meisten Medien stützen",
+        "subtitle_log": ". Logarithmische Achse: jede Gitterlinie ist zehnmal so viel wie die vorige",
+        "alt": "Punktdiagramm: {label} laut {count} {outlets}, wo sich zeigt: {finding}. Werte: {values}.",
+        "alt_value": "{outlet}: {quote}",
+        "alt_amount": " ({value})",
+        "consensus": "Konsens: {range}",
+        "gap": ", {times}-mal {direction}",            # an outlier's distance from the consensus
+        "gap_range": "{low}- bis {high}",
+        "direction": {"less": "weniger", "more": "mehr"},
+        "verdicts": {"agrees": "stimmt mit dem Konsens überein", "compatible": "passt dazu (Rundung, Grenze)",
+                     "contradicts": "widerspricht"},
+    },
+    "progression": {
+        "moved": "{Label} {verb} von {first} auf {last}",
+        "moved_shared_unit": "{Label} {verb} von {n1} auf {n2}{suffix}",   # "von 14 auf 29 Mrd. $"
+        "verb": {"up": "stieg", "down": "sank"},
+        "check_ok": " – und die Rechnung geht auf",
+        "check_off": " – doch die Rechnung ergibt {implied}",
+        "step": "{stage} ({outlet}): {figure}",
+        "subtitle": "{Label} nach Zeitpunkt der Angabe",
+        "subtitle_check": "; Raute: berechnet {inputs}",
+        "inputs": "als {a} {op} {b}",
+        "inputs_unknown": "aus anderen Zahlen",
+        "alt": "Liniendiagramm: {label} in {n} Angaben, wo sich zeigt: {title}. Werte: {steps}.",
+        "computed": "berechnet",
+        "computed_label": "berechnet: {formula}",
+        "formula": "{a} {op} {b} = {result}",
+    },
+    "citations": {
+        "shared": "{who} berufen sich {all} auf {source}",
+        "all": ("beide", "alle"),                      # two outlets / more
+        "none": "Kein Medium nennt eine Quelle",
+        "some": "{only}{Count} von {total} Medien {verb} Quellen: {sources}",
+        "only": "Nur ",
+        "verb": ("nennt", "nennen"),
+        "others": " und weitere",
+        "subtitle": "Welches Medium sich auf welche Quelle beruft; in der Mitte: die Zahlen, die es ihr zuschreibt",
+        "subtitle_silent": "; grau: nennt keine Quelle",
+        "alt": "Verbindungsdiagramm: Medien links, zitierte Quellen rechts, wo sich zeigt: {title}. "
+               "Verbindungen: {links}.",
+        "alt_silent": " Ohne Quelle: {names}.",
+        "no_links": "keine",
+        "link": "{outlet} → {source}",
+        "link_figures": " ({figures})",
+        "figure": "{quantity}: {figure}",              # a figure attributed to a source
+    },
+    "overview": {
+        "both": "Uneinig bei {contested}, einig bei {agreed}",
+        "contested": "Die Medien sind uneins bei {contested}",
+        "agreed": "Einig bei {agreed}",
+        "all_agreed": "Die Medien sind sich bei allen {n} Größen einig",
+        "none": "Jede Zahl stammt nur aus einer Quelle",
+        "rose": "{q} stieg", "fell": "{q} sank", "changed": "{q} veränderte sich",
+        "subtitle": "Jede Zahl im Verhältnis zum Konsens der Medien (Mittellinie; ÷10 = ein Zehntel davon)",
+        "times": "; {q}: Werte aus verschiedenen Zeitpunkten",
+        "single": ". Nicht gezeigt: {n} {noun}, die nur ein Medium nennt",
+        "nouns": ("Größe", "Größen"),
+        "alt": "Übersichtsdiagramm: alle {n} verglichenen Größen, je Zeile die Zahlen der Medien im Verhältnis "
+               "zum Konsens, wo sich zeigt: {title}. {rows}.",
+        "alt_row": "{label}: {status}, {n} {outlets}",
+        "alt_spread": ", Spanne ×{spread}",
+        "side": "{status}\n{n} {outlets}",
+        "side_spread": ", ×{spread}",
+        "tick_consensus": "Konsens",
+        "tick_times": "×{n}",
+        "tick_part": "÷{n}",
+    },
+}
+
+# --- report.html (wording/report.py) ----------------------------------------
+REPORT = {
+    "page_title": "Zahlencheck: {subject}",
+    "findings": "Befunde", "charts": "Grafiken",
+    "comparison": "Vergleich nach Größe", "articles": "Artikel", "skipped": "Nicht ausgewertete Dateien",
+    "evidence": "Belege", "no_findings": "Keine Befunde: die Zahlen der Medien ließen sich nicht vergleichen.",
+    "no_charts": "Es wurden keine Grafiken gezeichnet.", "no_table": "In diesem Lauf nicht erzeugt.",
+    "no_charts_why": {"no_run": "Keine Grafiken: das Grafik-Notebook (04) ist für diese Story nicht gelaufen.",
+                      "no_comparison": "Keine Grafiken: keine Zahl ließ sich zwischen Artikeln vergleichen.",
+                      "single": "Keine Grafiken: keine Größe wird von zwei oder mehr Artikeln genannt, "
+                                "es gibt also nichts nebeneinanderzustellen.",
+                      "other": "Keine Grafiken: die verglichenen Zahlen ergaben nichts zu zeichnen."},
+    "summary_unnamed": "{articles} (Medien nicht genannt), {figures}, {findings}.",
+    "summary_some": "{articles} aus {outlets} und {unknown} ohne genanntes Medium, {figures}, {findings}.",
+    "severity": "Gewicht", "quantity": "Größe", "unit": "Einheit", "outlets": "Medien",
+    "figures": "Zahlen", "consensus": "Konsens", "median": "Median", "min": "Min.", "max": "Max.",
+    "status": "Status", "outlet": "Medium", "date": "Datum", "language": "Sprache", "cites": "Zitiert",
+    "title": "Überschrift", "file": "Datei", "words": "Wörter", "reason": "Grund",
+    "duplicate": "Duplikat von", "summary": "{articles} aus {outlets}, {figures}, {findings}.",
+    "count": "{n} {noun}",
+    "nouns": {"articles": ("Artikel", "Artikel"), "outlets": ("Medium", "Medien"),
+              "figures": ("Zahl", "Zahlen"), "findings": ("Befund", "Befunde")},
+    "made": "Erstellt mit <code>{command}</code> von der Notebook-Sammlung zum Zahlencheck "
+            "(scripts/run_story.py, Notebooks 01–04) aus den {n} Dateien in <code>{articles}</code>.",
+    "params": "Story-Parameter, die vom Standard abweichen: {params}.",
+    "defaults": "Alle Story-Parameter auf ihrem Standardwert.",
+    "story": "Story: <code>{story}</code>.",
+    "caveat": "Die Zahlen werden automatisch erkannt: jedes Zitat vor der Veröffentlichung am Artikel prüfen.",
+    "chart_data": "Daten der Grafik: <code>{csv}</code>",
+    "quote": "“{text}”",                 # an evidence sentence (the page quotes in these marks)
+    "range": "{low} – {high}",           # a consensus range in the comparison table
+    "kinds": {"consensus": "Übereinstimmung", "outlier": "Ausreißer", "contradiction": "Widerspruch",
+              "self_contradiction": "Widerspruch im Artikel", "derived_check": "Rechenprobe",
+              "progression": "Entwicklung", "attribution": "Quellenangabe", "currency": "Andere Währung"},
+    "severities": {"high": "hoch", "medium": "mittel", "low": "niedrig", "info": "Info"},
+    "statuses": {"agreed": "übereinstimmend", "contested": "umstritten", "progression": "Entwicklung",
+                 "single_source": "eine Quelle"},
+}
