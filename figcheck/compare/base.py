@@ -18,7 +18,7 @@ EVIDENCE_COLUMNS = ["quantity", "unit", "file", "outlet", "figure_id", "text", "
                     "qualifier", "stage", "attributed_to", "verdict", "factor", "sentence", "published",
                     "start", "end", "segment", "role", "stage_cue", "reason"]
 FINDING_COLUMNS = ["rank", "kind", "quantity", "unit", "files", "outlets", "values", "severity", "score",
-                   "message", "evidence", "detail"]
+                   "message", "evidence", "detail", "confidence"]
 
 # How specific a wording is: lower is more specific (used to pick the article's claim).
 SPECIFICITY = {"exact": 0, "approx": 1, "range": 2, "upper": 3, "lower": 3, "vague": 5}

@@ -14,7 +14,8 @@ from figcheck.compare.intervals import compare_is_pointlike
 # Claims: what one article says about one quantity at one point in time
 # ---------------------------------------------------------------------------
 def specificity_key(fig: dict) -> tuple:
-    """Sort key: body before headline/caption, then exact > approx > range > bounds > vague, narrow first."""
+    """Sort key: body before headline/caption, a figure whose words name its measure first, then exact >
+    approx > range > bounds > vague, narrow first."""
     seg_rank = 1 if fig.get("segment") == "headline" else 0
     spec = SPECIFICITY.get(fig.get("qualifier", "exact"), 4)
     lo, hi = fig.get("raw_lo", -INF), fig.get("raw_hi", INF)
@@ -23,7 +24,8 @@ def specificity_key(fig: dict) -> tuple:
     else:
         width = INF
     stage_rank = 0 if fig.get("stage") == "settled" else 1
-    return (seg_rank if spec < 5 else 3, spec, width, stage_rank, number_or_none(fig.get("start")) or 0.0)
+    framed = 0 if str(fig.get("frame") or "").strip() not in ("", "nan") else 1   # its own words name the measure
+    return (seg_rank if spec < 5 else 3, framed, spec, width, stage_rank, number_or_none(fig.get("start")) or 0.0)
 
 
 def compare_article_claims(group: pd.DataFrame) -> list[dict]:

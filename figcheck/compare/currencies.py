@@ -101,6 +101,8 @@ def compare_currency_findings(results: dict, tolerance: float) -> list[dict]:
             figs = [c["rep"] for c in res["claims"]]
             words = {"template": "currency", "claims": res["claims"], "unit": u, "main_unit": main_u,
                      "main_labels": sorted({c["label"] for c in main["claims"]}), "same_number": True}
-            out.append(finding("outlier", q, u, figs + [c["rep"] for c in main["claims"]], "medium", 45, words,
-                               {"error_type": "currency", "currencies": [main_u, u], "same_number": True}))
+            # a suspicion, not evidence: the same number may be a rounded conversion ("$100bn" for CHF 100bn)
+            out.append(finding("outlier", q, u, figs + [c["rep"] for c in main["claims"]], "low", 40, words,
+                               {"error_type": "currency", "currencies": [main_u, u], "same_number": True},
+                               confidence="low"))
     return out

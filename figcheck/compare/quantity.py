@@ -16,6 +16,7 @@ import pandas as pd
 from figcheck.compare.attribution import norm_source
 from figcheck.compare.base import number_or_none, overlap
 from figcheck.compare.claims import compare_article_claims
+from figcheck.compare.frames import best_agreement, clean_claim, frames_agree
 from figcheck.compare.consensus import (
     compare_consensus, compare_consensus_range, compare_error_type, compare_factor, compare_refit_claim,
     compare_verdict, compare_voting_intervals
@@ -117,13 +118,17 @@ def consensus_findings(a: dict) -> list[dict]:
     compat = [c for c in claims if c["verdict"] == "compatible" and not c["moved"]]
     shared = [cs[0]["attributed_to"] or cs[0]["label"] for cs in a["upstream"].values() if len(cs) >= 2]
     c_lo, c_hi = a["consensus"]
+    reps = [c["rep"] for c in agreeing]
+    agreement = [best_agreement(r, reps, a.get("present_year")) for r in reps]
+    confidence = "low" if any(not g["agree"] for g in agreement) else \
+        "high" if all(g["confidence"] == "high" for g in agreement) else "medium"
     words = {"template": "consensus", "agreeing": agreeing, "compatible": compat, "range": (c_lo, c_hi),
              "unit": a["unit"], "shared": shared}
     return [finding("consensus", a["quantity"], a["unit"], [c["rep"] for c in sup] + [c["rep"] for c in compat],
                     "info", 30 + min(len(sup), 10), words,
                     {"consensus_low": c_lo, "consensus_high": c_hi, "support": a["cons"]["support"],
                      "independent_sources": len(a["upstream"]), "compatible": [c["file"] for c in compat]},
-                    values=[v for v in (c_lo, c_hi) if v is not None])]
+                    values=[v for v in (c_lo, c_hi) if v is not None], confidence=confidence)]
 
 
 def disagreement_findings(a: dict) -> list[dict]:
@@ -147,11 +152,18 @@ def disagreement_findings(a: dict) -> list[dict]:
         else:
             sev, score = "medium", 65
         figs = [c["rep"]] + [claims[i]["rep"] for i in sorted(a["supporters"], key=lambda i: claims[i]["file"])]
+        clean = [claims[i] for i in a["supporters"] if clean_claim(claims[i])]
+        ag = best_agreement(c["rep"], [s["rep"] for s in clean], a.get("present_year"))
+        if not clean_claim(c):
+            ag = dict(ag, agree=False, confidence="low", unclear=sorted(set(ag["unclear"]) | {"claim"}))
+        if not ag["agree"]:                    # no evidence that they measure one thing: worth a look only
+            sev, score = "low", 35
         words = {"template": "outlier", "claim": c, "factor": f, "error_type": etype, "wide": wide,
-                 "range": (c_lo, c_hi), "unit": a["unit"], "support": support}
+                 "range": (c_lo, c_hi), "unit": a["unit"], "support": support, "frames": ag}
         out.append(finding(kind, a["quantity"], a["unit"], figs, sev, score, words,
                            {"factor": f, "error_type": etype, "consensus_low": c_lo, "consensus_high": c_hi,
-                            "stage": c["stage"], "outlier_file": c["file"]}))
+                            "stage": c["stage"], "outlier_file": c["file"], "unclear": ag["unclear"]},
+                           confidence=ag["confidence"]))
     return out
 
 
@@ -161,9 +173,28 @@ def _no_majority_finding(a: dict) -> dict:
     vals = [claims[i]["point"] for i in a["voting"] if claims[i]["point"]]
     ratio = max(vals) / min(vals) if vals and min(vals) > 0 else None
     wide = bool(ratio and ratio >= 2)
+    ag = _disagreeing_pair_agreement(voters, a.get("present_year"))
+    sev, score = ("high", 75) if wide else ("medium", 65)
+    if not ag["agree"] or (ratio or 0) > 100:   # no majority and a hundredfold apart: not one thing measured
+        sev, score = "low", 35
     return finding("contradiction", a["quantity"], a["unit"], [claims[i]["rep"] for i in a["voting"]],
-                   "high" if wide else "medium", 75 if wide else 65, {"template": "no_majority", "claims": voters},
-                   {"factor": ratio, "support": a["cons"]["support"], "voters": a["cons"]["voters"]})
+                   sev, score, {"template": "no_majority", "claims": voters, "frames": ag},
+                   {"factor": ratio, "support": a["cons"]["support"], "voters": a["cons"]["voters"],
+                    "unclear": ag["unclear"]}, confidence=ag["confidence"])
+
+
+def _disagreeing_pair_agreement(claims: list[dict], present_year: int | None = None) -> dict:
+    """The best frame agreement among pairs of claims (of different articles) whose values differ."""
+    best = {"agree": False, "confidence": "low", "unclear": ["measure"], "words": [], "holder": ""}
+    rank = {"high": 0, "medium": 1, "low": 2}
+    for i, c1 in enumerate(claims):
+        for c2 in claims[i + 1:]:
+            if c1["file"] == c2["file"] or overlap(c1["lo"], c1["hi"], c2["lo"], c2["hi"]):
+                continue
+            ag = frames_agree(c1["rep"], c2["rep"], present_year)
+            if (not ag["agree"], rank[ag["confidence"]]) < (not best["agree"], rank[best["confidence"]]):
+                best = ag
+    return best
 
 
 def progression_findings(a: dict) -> list[dict]:
@@ -188,9 +219,13 @@ def self_contradiction_findings(a: dict) -> list[dict]:
         if not bad:
             continue
         segments = [("opening" if f.get("opening") and f["segment"] != "headline" else f["segment"]) for f in bad]
-        out.append(finding("self_contradiction", a["quantity"], a["unit"], bad + [rep], "high", 85,
-                           {"template": "self_contradiction", "claim": c, "bad": bad, "segments": segments},
-                           {"file": c["file"], "segments": segments + [rep["segment"]]}))
+        ag = best_agreement(rep, bad, a.get("present_year"))
+        sev, score = ("high", 85) if ag["agree"] else ("low", 35)
+        out.append(finding("self_contradiction", a["quantity"], a["unit"], bad + [rep], sev, score,
+                           {"template": "self_contradiction", "claim": c, "bad": bad, "segments": segments,
+                            "frames": ag},
+                           {"file": c["file"], "segments": segments + [rep["segment"]], "unclear": ag["unclear"]},
+                           confidence=ag["confidence"]))
     return out
 
 
@@ -265,6 +300,7 @@ def comparison_row(a: dict, n_figures: int) -> dict:
 def compare_quantity_group(group: pd.DataFrame, params: dict) -> dict:
     """Everything about one (quantity, unit): claims, consensus, verdicts, status, findings, evidence rows."""
     a = analyse_group(group, float(params.get("tolerance", 0.05)))
+    a["present_year"] = params.get("_present_year")
     findings = consensus_findings(a) + disagreement_findings(a) + progression_findings(a) + \
         self_contradiction_findings(a)
     return {"row": comparison_row(a, int(len(group))), "claims": a["claims"], "findings": findings,

@@ -19,8 +19,10 @@ def _evidence_item(fig: dict) -> dict:
             "end": int(e) if e is not None else None}
 
 
-def finding(kind, quantity, unit, figs: list[dict], severity, score, words: dict, detail=None, values=None) -> dict:
-    """One findings.csv record (before ranking); `words` is what wording/findings.py tells it with."""
+def finding(kind, quantity, unit, figs: list[dict], severity, score, words: dict, detail=None, values=None,
+            confidence: str = "medium") -> dict:
+    """One findings.csv record (before ranking); `words` is what wording/findings.py tells it with;
+    `confidence` (high, medium, low) how sure the finding is that its figures measure one thing."""
     files = sorted({f["file"] for f in figs})
     outlets = []
     for f in sorted(figs, key=lambda f: f["file"]):
@@ -31,4 +33,5 @@ def finding(kind, quantity, unit, figs: list[dict], severity, score, words: dict
                   (f["raw_lo"] if math.isfinite(f.get("raw_lo", -INF)) else None) for f in figs]
     return {"kind": kind, "quantity": quantity, "unit": unit, "files": files, "outlets": outlets,
             "values": [v for v in values if v is not None], "severity": severity, "score": round(float(score), 3),
-            "message": "", "words": words, "evidence": [_evidence_item(f) for f in figs], "detail": detail or {}}
+            "message": "", "words": words, "evidence": [_evidence_item(f) for f in figs], "detail": detail or {},
+            "confidence": confidence}

@@ -26,6 +26,7 @@ from figcheck.compare.derived import compare_derived_checks
 from figcheck.compare.holders import compare_split_holders
 from figcheck.compare.prepare import compare_group_figures, compare_prepare_figures
 from figcheck.compare.quantity import compare_quantity_group
+from figcheck.extract.grouping import story_year
 from figcheck.wording.findings import evidence_reason, finding_message, quantity_namer
 
 
@@ -59,6 +60,7 @@ def compare_rank_findings(findings: list[dict]) -> pd.DataFrame:
             "score": f["score"], "message": f["message"],
             "evidence": json.dumps(_jsonable(f["evidence"]), ensure_ascii=False),
             "detail": json.dumps(_jsonable(f["detail"]), ensure_ascii=False, sort_keys=True),
+            "confidence": f.get("confidence", "medium"),
         })
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
@@ -134,11 +136,13 @@ def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | 
     converted, figs = figs[is_equiv].reset_index(drop=True), figs[~is_equiv].reset_index(drop=True)
     if len(figs):  # "raise the dividend by 27%" is a change, not a level: left out of the comparison
         figs = figs[[not compare_is_change_by(r) for r in figs.to_dict("records")]].reset_index(drop=True)
+    p["_present_year"] = story_year(figures.to_dict("records")) if figures is not None and len(figures) else None
     groups = compare_group_figures(figs)
     results = {key: compare_quantity_group(g, p) for key, g in groups.items()}
     findings: list[dict] = []
     for key in sorted(results):
         findings += results[key]["findings"]
+    mark_lookalikes(findings, results, p["tolerance"])
     findings += compare_currency_findings(results, p["tolerance"])
     findings += compare_derived_checks(results, p)
     findings += compare_attribution_findings(figs, articles, results, p, language)
@@ -154,6 +158,39 @@ def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | 
                                         na_position="first").reset_index(drop=True)
     return ComparisonResult(comparison=comparison, evidence=evidence, findings=compare_rank_findings(findings),
                             language=language)
+
+
+def _lookalike(claim: dict, quantity: str, unit: str, results: dict, tol: float) -> dict | None:
+    """Another quantity's figure (same unit) whose value equals this claim's: {quantity, fig}, or None."""
+    pt = claim.get("point")
+    if pt is None:
+        return None
+    for (q, u), res in sorted(results.items()):
+        if q == quantity or u != unit:
+            continue
+        for c in res["claims"]:
+            other = c.get("point")
+            if other is not None and abs(other - pt) <= tol * max(abs(pt), abs(other), 1e-12):
+                return {"quantity": q, "fig": c["rep"]}
+    return None
+
+
+def mark_lookalikes(findings: list[dict], results: dict, tol: float) -> None:
+    """An outlier or contradiction whose deviating value is the value of another quantity in the story
+    ("up to $1.75 billion" raised vs "a total offering of US$1.75 billion") may compare two different
+    things: it becomes a low 'worth checking' finding that names the look-alike."""
+    for f in findings:
+        if f["kind"] not in ("outlier", "contradiction") or f["severity"] not in ("high", "medium"):
+            continue
+        w = f["words"]
+        claims = [w["claim"]] if "claim" in w else list(w.get("claims") or [])
+        for c in claims:
+            look = _lookalike(c, f["quantity"], f["unit"], results, tol)
+            if look:
+                w["lookalike"] = look
+                f["severity"], f["score"], f["confidence"] = "low", 35.0, "low"
+                f["detail"]["lookalike"] = look["quantity"]
+                break
 
 
 def word_the_comparison(findings: list[dict], evidence: list[dict], rows: list[dict], language: str,

@@ -10,6 +10,7 @@ the scores follow figcheck/evaluate/scoring.py.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import tempfile
@@ -41,7 +42,7 @@ def run_story(folder: Path, out_dir: Path, use_sources: bool = False) -> dict:
         src = folder / "articles" if (folder / "articles").is_dir() else folder
         articles.mkdir()
         for f in sorted(src.iterdir()):
-            if f.is_file() and f.name[:2].isdigit() and f.name[2:3] == "_":
+            if f.is_file() and re.match(r"\d+_", f.name):
                 shutil.copyfile(f, articles / f.name)
         sources = folder / "sources.csv" if use_sources and (folder / "sources.csv").is_file() else None
         ingested = ingest_folder(articles, sources)

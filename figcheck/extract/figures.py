@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 
 from figcheck.extract.context import RANGE_CONN
+from figcheck.extract.frames import figure_frame
+from figcheck.extract.grouping import name_quantities
 from figcheck.extract.hedges import apply_hedge, prev_tokens, strip
 from figcheck.extract.labels import (
     COUNTISH, HEAD_UCLS, PPS_FROM, SAME_AS_BEFORE, SECOND_WORD, head_gate,
@@ -34,7 +36,9 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     voc = vocab(quantities if isinstance(quantities, dict) else None)
     raw = read_figures(text, language)
     _fill_currency(raw, language)
-    return label_figures(raw, text, language, voc)
+    figs = label_figures(raw, text, language, voc)
+    name_quantities(figs, quantities if isinstance(quantities, dict) else None)
+    return figs
 
 
 def read_figures(text: str, language: str) -> list[dict]:
@@ -114,11 +118,13 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
 
 
 def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
-    """Each raw figure with its sentence and the quantity it measures, as the contract's fields."""
+    """Each raw figure with its sentence, its measure frame (measure, holder, object, when) and the
+    quantity its sentence's cue words suggest (`cue`), as the contract's fields."""
     out = []
     sent_cache = (-1, -1)
     sent_text = ""
     state = {"gates": {}, "sent_memo": {}, "cue_cache": {}, "prev_fig": None, "conv": None}
+    prev_frame = None
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
@@ -126,16 +132,34 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
             sent_text = text[sent_cache[0]:sent_cache[1]]
             state["gates"] = {}
         ucls = fig.pop("_ucls", None) or unit_class_of(fig["unit"]) if fig["unit"] else "other"
+        conv = state["conv"]
+        is_conv = conv is not None and conv[0] == sent_cache[0] and ucls == "money" and is_conversion(text, conv[1], s)
         quantity = "unclassified" if fig["unit"] == "date" else \
             _quantity_of(fig, text, language, voc, ucls, sent_cache, sent_text, state)
+        if fig["unit"] == "date":
+            frame = dict(_NO_FRAME)
+        elif is_conv and prev_frame is not None:
+            frame = dict(prev_frame)                       # "$900m (£479m)": the converted figure's frame
+        else:
+            ucls_now = unit_class_of(fig["unit"]) if fig["unit"] else "other"
+            frame = figure_frame(sent_text, s - sent_cache[0], e - sent_cache[0], text[s:e],
+                                 ucls if ucls == "money_or_count" else ucls_now, language)
         if quantity != "unclassified":
             state["prev_fig"] = (sent_cache[0], ucls, quantity)
         state["conv"] = (sent_cache[0], fig["end"], quantity) if ucls == "money" else None
+        prev_frame = frame if ucls == "money" else None
         # the contract's fields only (the working dict is dropped after this loop)
         out.append({"start": s, "end": fig["end"], "text": text[s:e], "value": fig["value"], "unit": fig["unit"],
                     "qualifier": fig["qualifier"], "low": fig["low"], "high": fig["high"], "quantity": quantity,
-                    "sentence": sent_text, "sentence_start": sent_cache[0]})
+                    "sentence": sent_text, "sentence_start": sent_cache[0], "cue": quantity,
+                    "measure": frame["measure"], "measure_text": frame["measure_text"], "frame": frame["frame"],
+                    "holder": frame["holder"], "object": frame["object"], "when": frame["when"],
+                    "verb": frame.get("verb", ""), "part": frame.get("part", "")})
     return out
+
+
+_NO_FRAME = {"measure": "", "measure_text": "", "frame": "", "holder": "", "object": "", "when": "", "verb": "",
+             "part": ""}
 
 
 def _gate(state: dict, sent_text: str, kind: int, language: str) -> bool:

@@ -9,13 +9,15 @@ import pandas as pd
 
 from figcheck.common.files import write_csv_atomic
 from figcheck.extract.figures import extract_figures
+from figcheck.extract.grouping import name_quantities
 
 
 # ---------------------------------------------------------------------------
 # The story table, the notebook views
 # ---------------------------------------------------------------------------
 FIGURE_COLUMNS = ["figure_id", "file", "article_id", "outlet", "published", "language", "start", "end", "text",
-                  "value", "unit", "qualifier", "low", "high", "quantity", "segment", "sentence", "sentence_start"]
+                  "value", "unit", "qualifier", "low", "high", "quantity", "segment", "sentence", "sentence_start",
+                  "measure", "holder", "object", "when", "frame", "measure_text", "verb", "part"]
 
 
 def _segment_at(segments, pos: int) -> str:
@@ -62,7 +64,10 @@ def extract_story_figures(articles: pd.DataFrame, params: dict | None = None) ->
                 "high": f["high"] if math.isfinite(f["high"]) else math.nan,
                 "quantity": f["quantity"], "segment": _segment_at(segments, f["start"]),
                 "sentence": f["sentence"], "sentence_start": f["sentence_start"],
+                "measure": f["measure"], "holder": f["holder"], "object": f["object"], "when": f["when"],
+                "frame": f["frame"], "measure_text": f["measure_text"], "cue": f["cue"], "verb": f["verb"], "part": f["part"],
             })
+    name_quantities(rows, quantities)          # across the articles: the story's quantities
     df = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     if len(df):
         df = df.sort_values(["file", "start"], kind="stable").reset_index(drop=True)

@@ -53,6 +53,11 @@ FINDINGS = {
     "scale_slip": " Der Abstand ist fast genau eine Zehnerpotenz (×{power:g}): vermutlich ein Fehler in der "
                   "Größenordnung (etwa Millionen statt Milliarden).",
     "early_figure": " Die Zahl stammt aus einem frühen Stadium ({cue}) und ist womöglich überholt.",
+    "frames_same": " Beide Zahlen messen dasselbe: {words}.",
+    "frames_unclear": " Prüfenswert, aber unsicher: Ob beide Zahlen dasselbe messen, ist unklar ({what}; {words}).",
+    "frames_what": {"measure": "Messgröße", "holder": "wessen", "object": "wovon", "time": "Zeitpunkt",
+                    "claim": "der Artikel nennt mehrere Werte"},
+    "lookalike": " Die Zahl gleicht aber {quote} ({label}, {who}) – womöglich ist das gemeint.",
     "no_majority": "{label}: Die Medien widersprechen sich, keine Zahl hat eine Mehrheit – {parts}.",
     "no_majority_part": "{who} {quote} ({value})",
     "progression": "{label}: Kein Widerspruch, sondern eine Entwicklung über die Zeit – {steps}.",

@@ -49,6 +49,12 @@ FINDINGS = {
     "scale_slip": " The gap is almost exactly a power of ten (×{power:g}): probably a scale slip "
                   "(e.g. million for billion).",
     "early_figure": " It is an early figure ({cue}) and may be out of date.",
+    "frames_same": " Both figures measure the same thing: {words}.",
+    "frames_unclear": " Worth checking, but unsure: it is unclear whether both figures measure the same thing ({what}; "
+                      "{words}).",
+    "frames_what": {"measure": "measure", "holder": "whose", "object": "of what", "time": "when",
+                    "claim": "the article gives several values"},
+    "lookalike": " But the figure matches {quote} ({label}, {who}); that may be what is meant.",
     "no_majority": "{label}: the outlets contradict each other and no value has a majority — {parts}.",
     "no_majority_part": "{who} {quote} ({value})",
     "progression": "{label}: not a contradiction but a change over time — {steps}.",

@@ -113,7 +113,7 @@ def _consensus(w: dict, label: str, language: str, _name) -> str:
     return msg
 
 
-def _outlier(w: dict, label: str, language: str, _name) -> str:
+def _outlier(w: dict, label: str, language: str, name) -> str:
     t = texts(language)
     claim, factor, cons = w["claim"], w["factor"], w["range"]
     times = factor_words(factor, language, cons, claim["point"]) if factor else "?"
@@ -129,14 +129,39 @@ def _outlier(w: dict, label: str, language: str, _name) -> str:
         msg += t.FINDINGS["scale_slip"].format(power=10 ** round(math.log10(factor)))
     elif w["error_type"] == "early_figure":
         msg += t.FINDINGS["early_figure"].format(cue=in_quotes(claim["rep"].get("stage_cue", ""), language))
-    return msg
+    return msg + _frame_note(w, language, name)
 
 
-def _no_majority(w: dict, label: str, language: str, _name) -> str:
+def _no_majority(w: dict, label: str, language: str, name) -> str:
     t = texts(language).FINDINGS
     parts = [t["no_majority_part"].format(who=c["label"], quote=span_quote(c["rep"], language),
                                           value=describe_interval(c, language)) for c in w["claims"]]
-    return t["no_majority"].format(label=label, parts=join_words(parts, language))
+    return t["no_majority"].format(label=label, parts=join_words(parts, language)) + _frame_note(w, language, name)
+
+
+def _frame_note(w: dict, language: str, name) -> str:
+    """What the figures' frames say: the measure words both use, or what is unclear; a look-alike."""
+    t = texts(language).FINDINGS
+    frames = w.get("frames")
+    note = ""
+    if frames:
+        words = []
+        for x in frames.get("words") or []:
+            q = in_quotes(x, language) if x else ""
+            if q and q not in words:
+                words.append(q)
+        words_txt = " / ".join(words) or "–"
+        if frames.get("agree"):
+            note = t["frames_same"].format(words=words_txt)
+        else:
+            what = join_words([t["frames_what"][u] for u in frames.get("unclear") or [] if u in t["frames_what"]],
+                              language)
+            note = t["frames_unclear"].format(what=what or t["frames_what"]["measure"], words=words_txt)
+    look = w.get("lookalike")
+    if look:
+        note += t["lookalike"].format(quote=span_quote(look["fig"], language), label=name(look["quantity"]),
+                                      who=look["fig"].get("label") or look["fig"].get("file", ""))
+    return note
 
 
 def _progression(w: dict, label: str, language: str, _name) -> str:
@@ -152,7 +177,7 @@ def _progression(w: dict, label: str, language: str, _name) -> str:
     return t["progression"].format(label=label, steps=" → ".join(steps))
 
 
-def _self_contradiction(w: dict, label: str, language: str, _name) -> str:
+def _self_contradiction(w: dict, label: str, language: str, name) -> str:
     t = texts(language).FINDINGS
     seg = t["segment"]
     parts = [t["self_part"].format(segment=seg[s], quote=context_quote(f, language),
@@ -160,7 +185,7 @@ def _self_contradiction(w: dict, label: str, language: str, _name) -> str:
     rep = w["claim"]["rep"]
     return t["self_contradiction"].format(label=label, who=w["claim"]["label"], parts=join_words(parts, language),
                                           segment=seg.get(rep["segment"], seg[""]), quote=span_quote(rep, language),
-                                          value=describe_interval(rep, language))
+                                          value=describe_interval(rep, language)) + _frame_note(w, language, name)
 
 
 def _currency(w: dict, label: str, language: str, _name) -> str:

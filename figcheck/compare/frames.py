@@ -1,0 +1,112 @@
+"""Whether two figures set against each other measure the same thing, by their measure frames.
+
+An alarm (outlier, contradiction, self-contradiction, a derived check that does not fit) is
+raised only on evidence: the figures' frames (figures.csv `measure`, `holder`, `object`,
+`when`, `frame`) must name one measure, and their holders, objects and times must not differ.
+`frames_agree` says whether they do, how sure that is, and which words say so, so that a
+finding can quote them ("both name the stake of the state").
+"""
+from __future__ import annotations
+
+from figcheck.extract.grouping import figure_key
+from figcheck.extract.quantities import unit_class_of
+
+_STRICT_WHEN = ("before", "planned")
+# frames read from words bound to the figure; 'verb' and 'subject' frames are read from further away
+STRONG_FRAMES = ("glued", "per_share", "noun_after", "in_noun", "noun_of", "unit_after")
+
+
+def _text(fig: dict, key: str) -> str:
+    v = fig.get(key)
+    return "" if v is None or v != v else str(v).strip()
+
+
+def explicit(fig: dict) -> bool:
+    """Whether the words bound to a figure name its measure (not only cue words nearby)."""
+    return bool(_text(fig, "frame") and _text(fig, "measure"))
+
+
+def _names_differ(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a.startswith("vs ") or b.startswith("vs "):
+        return a != b                  # what a premium is measured against: word for word
+    return not (set(a.split()) & set(b.split()) or a in b or b in a)
+
+
+def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
+    """{agree, confidence, unclear, words} for two figures of one quantity.
+
+    agree: both frames name a measure and it is one measure: the same word, or synonyms of the
+    table (measures.py) where at least one of the two words is bound to its figure (a noun at it,
+    not a verb or a clause's subject read from afar; within one article two such words suffice);
+    and neither holder, object nor time differs. confidence: 'high' when both name the same word
+    and agree on a holder or object too, 'medium' otherwise when they agree, 'low' when they do not.
+    unclear: what is missing or different ('measure', 'holder', 'object', 'time'). words: the
+    measure words of the two figures, for the message.
+    """
+    words = [_text(f1, "measure_text") or _text(f1, "measure"), _text(f2, "measure_text") or _text(f2, "measure")]
+    unclear = []
+    same_word = _text(f1, "measure") == _text(f2, "measure")
+    if not (explicit(f1) and explicit(f2)):
+        unclear.append("measure")
+    else:
+        k1, known1 = figure_key({"measure": _text(f1, "measure"), "frame": _text(f1, "frame"),
+                                 "part": _text(f1, "part")}, _ucls(f1))
+        k2, known2 = figure_key({"measure": _text(f2, "measure"), "frame": _text(f2, "frame"),
+                                 "part": _text(f2, "part")}, _ucls(f2))
+        strong = (_text(f1, "frame") in STRONG_FRAMES) + (_text(f2, "frame") in STRONG_FRAMES)
+        same_article = f1.get("file") == f2.get("file")
+        if k1 != k2 or not (same_word or strong == 2 or known1 and known2 and (strong or same_article)):
+            # read from afar (a verb, a clause's subject), two different words are not enough to say
+            # that both figures measure one thing
+            unclear.append("measure")
+    if _names_differ(_text(f1, "holder"), _text(f2, "holder")):
+        unclear.append("holder")
+    if _names_differ(_text(f1, "object"), _text(f2, "object")):
+        unclear.append("object")
+    w1, w2 = _text(f1, "when"), _text(f2, "when")
+    if (w1 in _STRICT_WHEN or w2 in _STRICT_WHEN) and w1 != w2 or (w1[:1].isdigit() and w2[:1].isdigit() and w1 != w2) \
+            or _old(w1, present_year) != _old(w2, present_year):
+        unclear.append("time")
+    agree = not unclear
+    if not agree:
+        confidence = "low"
+    elif same_word and (_text(f1, "holder") and _text(f1, "holder") == _text(f2, "holder")
+                        or _text(f1, "object") and _text(f1, "object") == _text(f2, "object")):
+        confidence = "high"
+    else:
+        confidence = "medium"
+    return {"agree": agree, "confidence": confidence, "unclear": unclear, "words": words,
+            "holder": _text(f1, "holder") or _text(f2, "holder")}
+
+
+def clean_claim(claim: dict) -> bool:
+    """Whether an article's figures for a quantity agree among themselves (headlines and captions,
+    shorthand, and figures whose own words name no measure left aside): when they do not, the
+    article may mix two things under one name, and which of them is its claim is unclear."""
+    body = [f for f in claim.get("figures") or [] if f.get("segment") not in ("headline", "caption") and explicit(f)]
+    for i, f in enumerate(body):
+        for g in body[i + 1:]:
+            if not (f["lo"] <= g["hi"] and g["lo"] <= f["hi"]):
+                return False
+    return True
+
+
+def _old(when: str, present_year: int | None) -> bool:
+    """A year two or more years before the story's present: another time than the story's figures."""
+    return when[:4].isdigit() and present_year is not None and int(when[:4]) <= present_year - 2
+
+
+def _ucls(fig: dict) -> str:
+    unit = _text(fig, "unit")
+    return unit_class_of(unit) if unit else "other"
+
+
+def best_agreement(fig: dict, others: list[dict], present_year: int | None = None) -> dict:
+    """frames_agree of `fig` with the first of `others` it agrees with best (high before medium)."""
+    rank = {"high": 0, "medium": 1, "low": 2}
+    results = [frames_agree(fig, o, present_year) for o in others if o is not fig]
+    if not results:
+        return {"agree": False, "confidence": "low", "unclear": ["measure"], "words": [], "holder": ""}
+    return min(results, key=lambda r: (not r["agree"], rank[r["confidence"]]))

@@ -1,0 +1,191 @@
+"""Quantities found in a story's own words: which figures, across the articles, measure the same thing.
+
+Each figure's measure frame (extract/frames.py) gives a key: the concept of its measure in the
+bilingual synonym table (measures.py), or the measure's own lemma when the table does not know
+it ("Hilfspaket", "break fee"). Figures of one key and unit class are then told apart by their
+holder ("des Staates" vs "UniCredit"), object ("of Mobil" vs "of Pioneer") and time (a year;
+a value 'before', a 'planned' level): two figures whose known attributes differ are different
+quantities; a figure that leaves an attribute open joins the quantity it fits best. The biggest
+quantity of a key takes the key's name; the others add what sets them apart
+(`stake__state`, `deal_amount__mobil`, `stake__before`).
+
+A figure whose frame names no measure stays `unclassified`, unless a story's own `quantities`
+(cue words given by the user) name it.
+"""
+from __future__ import annotations
+
+import re
+
+from figcheck.extract.measures import measure_key, verb_concept
+from figcheck.extract.quantities import unit_class_of
+
+_OPEN_WHEN = ("", "now")           # times that fit any other time
+_STRICT_WHEN = ("before", "first", "planned")
+
+
+def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
+    """(key, known) of a figure: the concept its measure names (a verb's concept for a verb frame),
+    else the measure lemma, with the part it is ('stake_added' for 'weitere 30 Prozent', 'stake_each'
+    for 'je 50 Prozent'); ('', False) when the frame names no measure."""
+    measure = frame.get("measure") or ""
+    if not measure:
+        return "", False
+    part = frame.get("part") or ""
+    if part and part == part:
+        key, known = figure_key(dict(frame, part=""), unit_class)
+        return f"{key}_{part}", known
+    if frame.get("frame") == "verb":
+        concept = verb_concept(measure, unit_class)
+        return (concept, True) if concept else (measure, False)
+    key, known = measure_key(measure, unit_class)
+    if unit_class == "count" and key in ("jobs", "employees") and \
+            verb_concept(frame.get("verb") or "", "count") == "job_cuts":
+        return "job_cuts", True           # "5.000 Stellen abbauen": the cut, not the workforce
+    return key, known
+
+
+def slug(text: str) -> str:
+    """A quantity name from words: 'equity commitment' -> 'equity_commitment', 'Hilfspaket' -> 'hilfspaket'."""
+    return re.sub(r"[^0-9a-zäöüß]+", "_", text.lower()).strip("_")[:40] or "unclassified"
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two holders or objects are one when they share a word ('UniCredit' ~ 'Unicredit SpA',
+    'Mobil Oil' ~ 'Mobil'); an empty one fits anything."""
+    if not a or not b:
+        return True
+    if a.startswith("vs ") or b.startswith("vs "):
+        return a == b
+    wa, wb = set(a.split()), set(b.split())
+    return bool(wa & wb) or a in b or b in a
+
+
+def _fits(fig: dict, cluster: dict) -> bool:
+    when = fig["_when"]
+    if when in _STRICT_WHEN or cluster["when"] in _STRICT_WHEN or when[:1].isdigit() or cluster["when"][:1].isdigit():
+        # a value before, a planned level or an old year (set by _date_old) joins only its own kind
+        if when != cluster["when"]:
+            return False
+    elif when not in _OPEN_WHEN and cluster["when"] not in _OPEN_WHEN and when != cluster["when"]:
+        return False
+    return all(_same_name(fig[k], cluster[k]) for k in ("holder", "object"))
+
+
+def _score(fig: dict, cluster: dict) -> tuple:
+    shared = sum(1 for k in ("holder", "object") if fig[k] and fig[k] == cluster[k]) + \
+        bool(fig["_when"] and fig["_when"] == cluster["when"])
+    return shared, len(cluster["members"])
+
+
+def cluster_key(members: list[dict]) -> list[dict]:
+    """The quantities of one key: clusters of figures whose holder, object and time do not conflict."""
+    order = sorted(members, key=lambda f: (-sum(1 for k in ("holder", "object") if f[k])
+                                           - (f["_when"] not in _OPEN_WHEN), f.get("file", ""), f["start"]))
+    clusters: list[dict] = []
+    for f in order:
+        fits = [c for c in clusters if _fits(f, c)]
+        if fits:
+            c = max(fits, key=lambda c: _score(f, c))
+        else:
+            c = {"holder": "", "object": "", "when": "" if f["_when"] in _OPEN_WHEN else f["_when"], "members": []}
+            clusters.append(c)
+        for k in ("holder", "object"):
+            c[k] = c[k] or f[k]
+        if f["_when"] not in _OPEN_WHEN:
+            c["when"] = c["when"] or f["_when"]
+        c["members"].append(f)
+    return clusters
+
+
+def _suffix(cluster: dict, main: dict) -> str:
+    for k in ("holder", "object", "when"):
+        if cluster[k] and cluster[k] != main[k]:
+            return slug(cluster[k].split()[0] if k != "when" else cluster[k])
+    return ""
+
+
+def _contrast_only(members: list[dict]) -> None:
+    """A value 'before' or a 'planned' level is set apart only where its article also gives the
+    current value of the same measure ("von zuletzt 9 auf rund 21 Prozent", "28 Prozent; Ziel 29,9");
+    alone it is that article's figure of the measure. An 'initial' one always joins."""
+    current = {f.get("file", "") for f in members if f["when"] not in _STRICT_WHEN}
+    for f in members:
+        f["_when"] = f["when"]
+        if f["when"] == "first" or f["when"] in _STRICT_WHEN and f.get("file", "") not in current:
+            f["_when"] = ""
+
+
+def story_year(figures: list[dict]) -> int | None:
+    """The story's present: the latest publication year of its articles when they have one, else the
+    year its figures name most often (the later one on a tie); None when neither is known."""
+    published = [str(f.get("published") or "")[:4] for f in figures]
+    years = [int(y) for y in published if y.isdigit()]
+    if years:
+        return max(years)
+    named = [int(f["value"]) for f in figures if f.get("unit") == "year" and f.get("value") == f.get("value")
+             and 1800 <= (f.get("value") or 0) <= 2100]
+    if not named:
+        return None
+    return max(set(named), key=lambda y: (named.count(y), y))
+
+
+def _date_old(members: list[dict], present: int | None) -> None:
+    """A figure dated two or more years before the story's present ('its $81 billion purchase of Mobil
+    in 1998') is its own time; later or undated ones are the present."""
+    for f in members:
+        w = f["_when"]
+        if w[:4].isdigit() and present is not None and int(w[:4]) <= present - 2:
+            continue
+        if w[:4].isdigit():
+            f["_when"] = ""
+
+
+def assign_quantities(figures: list[dict]) -> None:
+    """Set `quantity` of every figure of a story (dicts with key, unit_class, holder, object, when,
+    file, start); figures without a key keep the quantity they have."""
+    by_key: dict[tuple[str, str], list[dict]] = {}
+    for f in figures:
+        if f.get("key"):
+            by_key.setdefault((f["key"], f["unit_class"]), []).append(f)
+    present = story_year(figures)
+    for members in by_key.values():
+        _contrast_only(members)
+        _date_old(members, present)
+    for (key, _ucls), members in sorted(by_key.items()):
+        clusters = sorted(cluster_key(members), key=lambda c: (-len({m.get("file", "") for m in c["members"]}),
+                                                               -len(c["members"]), c["members"][0]["start"]))
+        main = clusters[0]
+        used = {""}
+        for c in clusters:
+            suffix = "" if c is main else _suffix(c, main)
+            while suffix in used and c is not main:
+                suffix = f"{suffix}_{len(used)}" if suffix else str(len(used))
+            used.add(suffix)
+            name = slug(key) + (f"__{suffix}" if suffix else "")
+            for f in c["members"]:
+                f["quantity"] = name
+
+
+# a figure whose frame is empty takes the quantity its sentence's cue words suggest (weaker)
+CUE_FALLBACK = True
+
+
+def name_quantities(figures: list[dict], quantities: dict | None = None) -> None:
+    """Set `quantity` of the figures of one text or one story from their frames (see the module
+    docstring). A story's own quantities (`quantities`: name -> cues, unit) win where their cue
+    words name the figure; a figure without a frame keeps its cue quantity when CUE_FALLBACK."""
+    own = set(quantities or {})
+    for f in figures:
+        ucls = unit_class_of(f["unit"]) if f.get("unit") else "other"
+        f["unit_class"] = ucls
+        if f.get("unit") == "date":
+            f["key"], f["known"] = "", False
+            continue
+        if f.get("cue") in own:
+            f["key"], f["known"] = f["cue"], True
+            continue
+        f["key"], f["known"] = figure_key(f, ucls)
+        if not f["key"] and CUE_FALLBACK and f.get("cue") not in ("", None, "unclassified"):
+            f["key"], f["known"] = f["cue"], False
+        f["quantity"] = "unclassified"
+    assign_quantities(figures)
