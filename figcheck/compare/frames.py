@@ -8,7 +8,7 @@ finding can quote them ("both name the stake of the state").
 """
 from __future__ import annotations
 
-from figcheck.extract.grouping import figure_key
+from figcheck.extract.grouping import figure_key, same_time
 from figcheck.extract.quantities import unit_class_of
 
 _STRICT_WHEN = ("before", "planned")
@@ -27,10 +27,10 @@ def explicit(fig: dict) -> bool:
 
 
 def _names_differ(a: str, b: str) -> bool:
+    if a.startswith("vs ") or b.startswith("vs "):
+        return a != b                  # what a premium or a fall is measured against: word for word, or none
     if not a or not b:
         return False
-    if a.startswith("vs ") or b.startswith("vs "):
-        return a != b                  # what a premium is measured against: word for word
     return not (set(a.split()) & set(b.split()) or a in b or b in a)
 
 
@@ -66,7 +66,8 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     if _names_differ(_text(f1, "object"), _text(f2, "object")):
         unclear.append("object")
     w1, w2 = _text(f1, "when"), _text(f2, "when")
-    if (w1 in _STRICT_WHEN or w2 in _STRICT_WHEN) and w1 != w2 or (w1[:1].isdigit() and w2[:1].isdigit() and w1 != w2) \
+    if (w1 in _STRICT_WHEN or w2 in _STRICT_WHEN) and w1 != w2 or (w1[:1].isdigit() and w2[:1].isdigit()
+                                                                      and not same_time(w1, w2)) \
             or _old(w1, present_year) != _old(w2, present_year):
         unclear.append("time")
     agree = not unclear

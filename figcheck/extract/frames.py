@@ -269,6 +269,19 @@ def _glued(a: _Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+def _rate(tokens: list) -> str:
+    """'per day' for 'per day', 'a day', 'pro Tag', 'täglich'; 'per year' for 'a year', 'jährlich', 'im Jahr'."""
+    words = [t[2].lower() for t in tokens]
+    for i, w in enumerate(words):
+        if w in ("täglich", "daily") or w in ("per", "a", "pro", "je") and i + 1 < len(words) and \
+                words[i + 1] in ("day", "tag"):
+            return "per day"
+        if w in ("jährlich", "annually", "yearly") or w in ("per", "a", "pro", "je", "im") and i + 1 < len(words) \
+                and words[i + 1] in ("year", "jahr"):
+            return "per year"
+    return ""
+
+
 def _per_share(a: _Around, fig_text: str, de: bool, unit_class: str):
     """'$253 a share', '0.50 francs per share', '13,20 Euro je Aktie', '13,20 Euro je Stück'."""
     rest = _after_units(a.right)
@@ -293,6 +306,9 @@ def _noun_after(a: _Around, fig_text: str, de: bool, unit_class: str):
         what = nxt[0][2] if nxt and _word(nxt[0][2]) and nxt[0][2].lower() not in NOT_MEASURES else ""
         unit_lemma = lemma(t[2], "de" if de else "en")
         measure = f"{unit_lemma} {lemma(what, 'de' if de else 'en')}" if what else unit_lemma
+        rate = _rate(rest[1:10])
+        if rate:
+            measure += f" {rate}"
         return measure, f"{t[2]} {what}".strip(), "unit_after", (t[0], (nxt[0][1] if what else t[1]))
     if de:
         if _noun(t[2], True) and unit_class != "percent":
@@ -411,6 +427,15 @@ def _verb(a: _Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+def _up_down(a: _Around, fig_text: str, de: bool, unit_class: str):
+    """'were up 1.1%', 'down 3%', 'im Plus von 2 Prozent': the size of a move."""
+    rest = _skip(a.left, _FILLERS_EN if not de else _FILLERS_DE)
+    if unit_class in ("percent", "points") and rest and rest[0][2].lower() in ("up", "down", "plus", "minus"):
+        verb = "rise" if rest[0][2].lower() in ("up", "plus") else "fall"
+        return verb, rest[0][2], "verb", (rest[0][0], rest[0][1])
+    return None
+
+
 def _subject(a: _Around, fig_text: str, de: bool, unit_class: str):
     """The subject of a link verb when it is a known measure: 'Der Umsatz stieg auf 10 Milliarden',
     'Die Nettofinanzschulden lagen zuletzt bei knapp 33 Milliarden'; through a relative pronoun to
@@ -434,7 +459,7 @@ def _subject(a: _Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
-_RULES = (_glued, _per_share, _noun_after, _noun_linked, _for_purchase, _verb, _subject)
+_RULES = (_glued, _per_share, _noun_after, _noun_linked, _for_purchase, _up_down, _verb, _subject)
 
 
 def _name(tokens: list, de: bool, limit: int = 5) -> str:
@@ -477,7 +502,10 @@ def _holder(a: _Around, de: bool, pos, measure: str, kind: str = "") -> str:
     measure or the figure ('Exxon's', 'UBS’s'), or the name next to a verb of holding, buying or
     paying ('UniCredit hält', 'hält die Unicredit', 'UBS agreed to pay'). '' when none does."""
     if pos is not None and de and kind != "verb":
-        after = [t for t in a.right_all if t[0] >= pos[1]][:6] or [t for t in a.left_all if t[0] >= pos[1]][:6]
+        if pos[0] >= a.fig_end:
+            after = [t for t in a.right_all if t[0] >= pos[1]][:6]
+        else:
+            after = sorted(t for t in a.left_all if t[0] >= pos[1])[:6]
         if after and after[0][2] in ("des", "der") and (len(after) < 2 or after[1][2][:1].isupper()
                                                         or len(after) > 2 and after[2][2][:1].isupper()):
             name = _name(after[1:], True)
@@ -492,7 +520,30 @@ def _holder(a: _Around, de: bool, pos, measure: str, kind: str = "") -> str:
         m = _EN_POSSESSIVE.match(t[2])
         if m and t[2][0].isupper():
             return holder_key(m.group(1).lower())
-    return _verb_subject(a, de)
+    return _verb_subject(a, de) or (_moved_name(a, de) if measure in _MOVE_VERBS else "")
+
+
+_MOVE_VERBS = frozenset(("rise", "fall", "climb", "drop", "jump", "gain", "decline", "slump", "tumble", "plunge",
+                         "sink", "steigen", "sinken", "fallen", "klettern", "zulegen", "anziehen", "nachgeben",
+                         "einbrechen"))
+_SHARE_WORDS = frozenset(("shares", "share", "stock", "stocks", "aktie", "aktien", "papiere", "kurs"))
+
+
+def _moved_name(a: _Around, de: bool) -> str:
+    """Whose shares moved: the name beside 'shares'/'Aktie' in the clause ('Shares in Pioneer',
+    'Pioneer shares', 'Die Commerzbank-Aktie' -> 'commerzbank')."""
+    toks = list(reversed(a.left[:12]))
+    for i, t in enumerate(toks):
+        low = t[2].lower()
+        if "-" in low and low.rsplit("-", 1)[-1] in _SHARE_WORDS:
+            return holder_key(low.rsplit("-", 1)[0])
+        if low not in _SHARE_WORDS:
+            continue
+        around = toks[max(0, i - 3):i][::-1] + toks[i + 1:i + 4]
+        name = _name_near([u for u in around if u[2].lower() not in ("in", "of", "von", "der", "des")], de)
+        if name:
+            return holder_key(name)
+    return ""
 
 
 def _verb_subject(a: _Around, de: bool) -> str:
@@ -536,7 +587,8 @@ def _name_near(tokens: list, de: bool) -> str:
     return " ".join(t[2] for t in sorted(words)).lower()
 
 
-_RELATIVE_PREPS = ("to", "over", "above", "below", "against", "versus", "gegenüber", "zum", "zur", "auf")
+_RELATIVE_PREPS = ("to", "over", "above", "below", "against", "versus", "from", "since", "gegenüber", "zum", "zur",
+                   "auf", "seit", "vom")
 
 
 def _object(a: _Around, de: bool, pos, measure: str = "", kind: str = "") -> str:
@@ -561,7 +613,7 @@ def _object(a: _Around, de: bool, pos, measure: str = "", kind: str = "") -> str
         name = _name(after[1:], True)            # "Anteil des Unternehmens Scale AI": the company's shares
         if name and holder_key(name) != "state":
             return name
-    preps = ("an", "in", "bei", "am", "für", "von") if de else ("in", "of", "for")
+    preps = ("an", "in", "bei", "am", "für", "von", "mit") if de else ("in", "of", "for", "with")
     for i, t in enumerate(after[:4]):
         if t[2].lower() in preps and i + 1 < len(after):
             name = _name(after[i + 1:], de)
@@ -585,7 +637,7 @@ def _when(a: _Around, fig_text: str = "") -> str:
     'now' for 'nun', 'jetzt', 'now'; '' when nothing says."""
     for t in a.left[:12] + a.right[:10]:
         if _YEAR.match(t[2]):
-            return t[2][:4]
+            return t[2][:4] + ("s" if t[2][4:] in ("s", "er") else "")
     # words between the figure and the number before it in the clause
     near = []
     for t in a.left[:8]:

@@ -60,11 +60,22 @@ def _same_name(a: str, b: str) -> bool:
     return bool(wa & wb) or a in b or b in a
 
 
+def same_time(a: str, b: str) -> bool:
+    """Two times are one when equal, or when a decade holds the year ('1990s' ~ '1998')."""
+    if a == b:
+        return True
+    if a[:3].isdigit() and b[:3].isdigit() and (a.endswith("s") or b.endswith("s")):
+        return a[:3] == b[:3]
+    return False
+
+
 def _fits(fig: dict, cluster: dict) -> bool:
     when = fig["_when"]
     if when in _STRICT_WHEN or cluster["when"] in _STRICT_WHEN or when[:1].isdigit() or cluster["when"][:1].isdigit():
-        # a value before, a planned level or an old year (set by _date_old) joins only its own kind
-        if when != cluster["when"]:
+        # a value before, a planned level or an old year (set by _date_old) joins only its own kind, or
+        # (an undated figure) a cluster whose object or holder it names too
+        named = any(fig[k] and cluster[k] and _same_name(fig[k], cluster[k]) for k in ("holder", "object"))
+        if not (same_time(when, cluster["when"]) or not when and named):
             return False
     elif when not in _OPEN_WHEN and cluster["when"] not in _OPEN_WHEN and when != cluster["when"]:
         return False

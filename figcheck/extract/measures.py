@@ -113,7 +113,9 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "capacity": (("other", "count"), ("kapazität", "produktionskapazität", "capacity", "production capacity",
                                       "rohstahlkapazität", "rohstahlproduktion", "produktion", "production",
                                       "output", "förderung")),
-    "rank": (("ordinal",), ("rang", "platz", "rank", "place", "position")),
+    "rank": (("ordinal",), ("rang", "platz", "rank", "place", "position", "stelle")),
+    "shareholder_rank": (("ordinal",), ("aktionär", "aktionärin", "anteilseigner", "anteilseignerin", "shareholder",
+                                        "investor", "eigentümer", "owner")),
 }
 
 # measure verbs: lemma -> concept (by unit class, '*' any); a verb frame is weaker than a noun
