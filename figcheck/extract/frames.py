@@ -182,9 +182,11 @@ def figure_frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, uni
 
 _PARTS = {
     "weitere": "added", "weiteren": "added", "weiterer": "added", "zusätzliche": "added", "zusätzlichen": "added",
+    "zusätzlicher": "added",
     "additional": "added", "another": "added", "further": "added", "extra": "added",
     "je": "each", "jeweils": "each", "each": "each", "apiece": "each", "pro": "each",
-    "übrigen": "rest", "restlichen": "rest", "verbleibenden": "rest", "remaining": "rest", "rest": "rest",
+    "übrigen": "rest", "übrige": "rest", "übriger": "rest", "restlichen": "rest", "restliche": "rest",
+    "restlicher": "rest", "verbleibenden": "rest", "verbleibende": "rest", "remaining": "rest", "rest": "rest",
     "other": "rest",
 }
 
@@ -556,6 +558,9 @@ def _verb_subject(a: _Around, de: bool) -> str:
             continue
         before = left[i + 1:i + 4]          # the words before the verb, nearest first
         after = list(reversed(left[:i]))    # the words between the verb and the figure
+        if de and any(_word(u[2]) and not u[2][0].isupper() and u[2].lower() not in _ARTICLES
+                      for u in left[i + 1:]):
+            before = []                     # a verb at the clause's end: the word before it is its object
         for cand in ([before] if not de else [before, after]):
             name = _name_near(cand, de)
             if name:
@@ -622,7 +627,7 @@ def _object(a: _Around, de: bool, pos, measure: str = "", kind: str = "") -> str
     return ""
 
 
-_BEFORE_LINKS = {("von", "auf"), ("from", "to"), ("von", "bis"), ("from", "at")}
+_BEFORE_LINKS = {("von", "auf"), ("from", "to"), ("from", "at")}
 _TARGET = re.compile(
     r"\b(?:zu\s+(?:erhöhen|erwerben|steigern)|aufzustocken|auszubauen|anzuheben|Ziel\w*|"
     r"Genehmigung|Erlaubnis|beantrag\w*|müsste\w*|"

@@ -88,28 +88,61 @@ def _score(fig: dict, cluster: dict) -> tuple:
     return shared, len(cluster["members"])
 
 
+_HOLDER_UNITS = ("percent", "points", "count", "ordinal", "other")   # whose it is matters for these
+
+
 def cluster_key(members: list[dict]) -> list[dict]:
-    """The quantities of one key: clusters of figures whose holder, object and time do not conflict."""
-    order = sorted(members, key=lambda f: (-sum(1 for k in ("holder", "object") if f[k])
-                                           - (f["_when"] not in _OPEN_WHEN), f.get("file", ""), f["start"]))
-    clusters: list[dict] = []
-    for f in order:
-        fits = [c for c in clusters if _fits(f, c)]
-        if fits:
-            c = max(fits, key=lambda c: _score(f, c))
-        else:
-            c = {"holder": "", "object": "", "when": "" if f["_when"] in _OPEN_WHEN else f["_when"], "members": []}
-            clusters.append(c)
+    """The quantities of one key: the figures split where their times, objects or (for shares, counts
+    and ranks) holders conflict; a figure that leaves an attribute open stays with the biggest part."""
+    groups = [members]
+    for attr in ("when", "object", "holder"):
+        groups = [part for g in groups for part in _split(g, attr)]
+    out = []
+    for g in groups:
+        c = {"members": g}
         for k in ("holder", "object"):
-            c[k] = c[k] or f[k]
-        if f["_when"] not in _OPEN_WHEN:
-            c["when"] = c["when"] or f["_when"]
-        c["members"].append(f)
-    return clusters
+            c[k] = next((f[k] for f in g if f[k]), "")
+        c["when"] = next((f["_when"] for f in g if f["_when"] not in _OPEN_WHEN), "")
+        out.append(c)
+    return out
+
+
+def _classes(values: list[str], same) -> list[list[str]]:
+    """Distinct values grouped by `same`, transitively (a holder named 'UniCredit' and 'Unicredit SpA'
+    is one; 'KI-Startup', 'KI-Startup Scale AI' and 'Scale AI' are one object)."""
+    classes: list[list[str]] = []
+    for v in values:
+        joined = [c for c in classes if any(same(v, w) for w in c)]
+        merged = [v] + [w for c in joined for w in c]
+        classes = [c for c in classes if c not in joined] + [merged]
+    return sorted(classes, key=lambda c: sorted(c))
+
+
+def _split(group: list[dict], attr: str) -> list[list[dict]]:
+    """One attribute's split of a group: a part per distinct value; figures without one join the part
+    with the most articles (for times: the present, the figures of no strict time)."""
+    if attr == "holder" and group and group[0].get("unit_class") not in _HOLDER_UNITS:
+        return [group]
+    key = "_when" if attr == "when" else attr
+    if attr == "when":
+        values = sorted({f[key] for f in group if f[key] not in _OPEN_WHEN})
+        classes = _classes(values, same_time)
+    else:
+        values = sorted({f[key] for f in group if f[key]})
+        classes = _classes(values, _same_name)
+    if not classes or len(classes) == 1 and attr != "when":
+        return [group]
+    parts = [[f for f in group if f[key] and any(f[key] == v for v in c)] for c in classes]
+    rest = [f for f in group if not any(f in p for p in parts)]
+    if attr == "when":
+        return [p for p in [rest] + parts if p]
+    biggest = max(range(len(parts)), key=lambda i: (len({f.get("file", "") for f in parts[i]}), len(parts[i])))
+    parts[biggest] += rest
+    return parts
 
 
 def _suffix(cluster: dict, main: dict) -> str:
-    for k in ("holder", "object", "when"):
+    for k in ("object", "holder", "when"):
         if cluster[k] and cluster[k] != main[k]:
             return slug(cluster[k].split()[0] if k != "when" else cluster[k])
     return ""
