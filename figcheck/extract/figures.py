@@ -23,12 +23,14 @@ from figcheck.extract.scanner import EXTRACT_MAX_FIGURES, candidates
 from figcheck.extract.sentences import sentence
 
 
-def extract_figures(text: str, language: str = "de", quantities: dict | None = None) -> list[dict]:
+def extract_figures(text: str, language: str = "de", quantities: dict | None = None,
+                    name: bool = True) -> list[dict]:
     """Every figure in one text, in order: see the module docstring for the fields and rules.
 
     `language` ("de" or "en") decides the decimal mark and what "Billion" means; `quantities` is
     the story's quantities parameter ({name: {cues: [...], unit: ...}}), which adds to or
-    overrides the built-in vocabulary EXTRACT_QUANTITIES. Never raises on a string.
+    overrides the built-in vocabulary EXTRACT_QUANTITIES. `name`: name the text's quantities from
+    its figures' frames (False when the caller names them across a story). Never raises on a string.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -37,7 +39,8 @@ def extract_figures(text: str, language: str = "de", quantities: dict | None = N
     raw = read_figures(text, language)
     _fill_currency(raw, language)
     figs = label_figures(raw, text, language, voc)
-    name_quantities(figs, quantities if isinstance(quantities, dict) else None)
+    if name:             # one text's quantities; a story's are named across its articles (extract/table.py)
+        name_quantities(figs, quantities if isinstance(quantities, dict) else None)
     return figs
 
 
@@ -134,16 +137,17 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
         ucls = fig.pop("_ucls", None) or unit_class_of(fig["unit"]) if fig["unit"] else "other"
         conv = state["conv"]
         is_conv = conv is not None and conv[0] == sent_cache[0] and ucls == "money" and is_conversion(text, conv[1], s)
-        quantity = "unclassified" if fig["unit"] == "date" else \
-            _quantity_of(fig, text, language, voc, ucls, sent_cache, sent_text, state)
-        if fig["unit"] == "date":
-            frame = dict(_NO_FRAME)
+        if fig["unit"] in ("date", "year"):
+            frame = dict(_NO_FRAME)                        # years are named by their cue words ('gegründet')
         elif is_conv and prev_frame is not None:
             frame = dict(prev_frame)                       # "$900m (£479m)": the converted figure's frame
         else:
-            ucls_now = unit_class_of(fig["unit"]) if fig["unit"] else "other"
-            frame = figure_frame(sent_text, s - sent_cache[0], e - sent_cache[0], text[s:e],
-                                 ucls if ucls == "money_or_count" else ucls_now, language)
+            frame = figure_frame(sent_text, s - sent_cache[0], e - sent_cache[0], text[s:e], ucls, language)
+        # the cue words of the sentence: only where the frame names no measure, where a figure without
+        # a currency must be told money or count, and for a story's own quantities
+        need_cue = fig["unit"] != "date" and (not frame["measure"] or fig.get("_money_pending") or voc.own)
+        quantity = _quantity_of(fig, text, language, voc, ucls, sent_cache, sent_text, state) if need_cue \
+            else "unclassified"
         if quantity != "unclassified":
             state["prev_fig"] = (sent_cache[0], ucls, quantity)
         state["conv"] = (sent_cache[0], fig["end"], quantity) if ucls == "money" else None

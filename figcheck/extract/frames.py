@@ -23,6 +23,7 @@ The rules read the grammar around the figure inside its clause, nearest first:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -77,9 +78,21 @@ _ARTICLES = frozenset(("der", "die", "das", "des", "dem", "den", "ein", "eine", 
 
 
 @lru_cache(maxsize=50_000)
-def _tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, text) of the words, numbers and punctuation of a sentence (memoised)."""
-    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence))
+def _tokens(sentence: str, lang: str = "en") -> tuple[tuple, ...]:
+    """(start, end, text, lowercase, lemma, is a word, is capitalised, is a year) of the words, numbers and
+    punctuation of a sentence (memoised per sentence and language)."""
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        tok = m.group()
+        word = tok[:1].isalpha()
+        out.append((m.start(), m.end(), tok, tok.lower(), lemma(tok, lang) if word else tok, word,
+                    word and tok[0].isupper(), bool(_YEAR.match(tok)) if tok[:1].isdigit() else False))
+    return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def _token_ends(sentence: str, lang: str = "en") -> list[int]:
+    return [t[1] for t in _tokens(sentence, lang)]
 
 
 def _word(tok: str) -> bool:
@@ -117,15 +130,35 @@ class _Around:
     """The tokens of a figure's clause: `left` nearest first, `right` in order, both stopping at a
     clause break; `left_all` runs on to the sentence start (for a relative clause's antecedent)."""
 
-    def __init__(self, sentence: str, rel_start: int, rel_end: int):
-        toks = _tokens(sentence)
-        left_all = [t for t in toks if t[1] <= rel_start][::-1]
-        right_all = _past_conversion([t for t in toks if t[0] >= rel_end])
+    def __init__(self, sentence: str, rel_start: int, rel_end: int, lang: str = "en"):
+        toks = _tokens(sentence, lang)
+        ends = _token_ends(sentence, lang)
+        i = bisect.bisect_right(ends, rel_start)          # tokens ending at or before the figure's start
+        j = i
+        while j < len(toks) and toks[j][0] < rel_end:
+            j += 1
+        left_all = list(toks[:i][::-1])
+        right_all = _past_conversion(list(toks[j:]))
         self.left_all = left_all
         self.fig_end = rel_end
         self.left = self._until_break(left_all)
         self.right = [t for t in self._until_break(right_all) if t[2] not in ".!?"]
         self.right_all = right_all
+        self.sentence = sentence
+        self._rest_right = None
+        self._rest_left = None
+
+    def rest_right(self) -> list:
+        """The right tokens past scale and currency words (computed once)."""
+        if self._rest_right is None:
+            self._rest_right = _after_units(self.right)
+        return self._rest_right
+
+    def rest_left(self, de: bool) -> list:
+        """The left tokens past hedge and filler words, nearest first (computed once)."""
+        if self._rest_left is None:
+            self._rest_left = _skip(self.left, _FILLERS_DE if de else _FILLERS_EN)
+        return self._rest_left
 
     @staticmethod
     def _until_break(tokens: list) -> list:
@@ -160,7 +193,7 @@ def figure_frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, uni
     `language` de or en.
     """
     de = language == "de"
-    a = _Around(sentence, rel_start, rel_end)
+    a = _Around(sentence, rel_start, rel_end, "de" if de else "en")
     frame = {"measure": "", "measure_text": "", "frame": "", "holder": "", "object": "", "when": "", "verb": "",
              "part": ""}
     found = None
@@ -195,23 +228,22 @@ def _part(a: _Around) -> str:
     """What part of a measure the figure is: 'added' ('weitere 30 Prozent', 'a further $2bn'), 'each'
     ('je 50 Prozent', '50% each'), 'rest' ('die übrigen 18,5 Prozent', 'the remaining 51%'); ''."""
     for t in a.left[:3]:
-        p = _PARTS.get(t[2].lower())
+        p = _PARTS.get(t[3])
         if p:
             return p
         if t[2][:1].isdigit():
             break
     for t in a.right[:2]:
-        if t[2].lower() in ("each", "apiece", "jeweils"):
+        if t[3] in ("each", "apiece", "jeweils"):
             return "each"
     return ""
 
 
 def _clause_verb(a: _Around, de: bool) -> str:
     """The first measure verb of the clause, either side ('5.000 Stellen abbauen', 'cut 5,000 jobs')."""
-    lang = "de" if de else "en"
     for t in a.left[:6] + a.right[:8]:
-        if _word(t[2]) and not (de and t[2][0].isupper()):
-            lem = lemma(t[2], lang)
+        if t[5] and not (de and t[2][0].isupper()):
+            lem = t[4]
             if lem in VERBS:
                 return lem
     return ""
@@ -251,7 +283,7 @@ def _glued(a: _Around, fig_text: str, de: bool, unit_class: str):
     tail = _VAGUE_STEM.sub("", low) if _VAGUE_STEM.match(low) and " " not in low else ""
     if tail and not _WORTH_ADJECTIVE.search(low) and len(tail) > 2 and not tail.startswith(("schwer", "fach")):
         return lemma(tail.capitalize() if de else tail, lang), fig_text, "glued", (0, 0)
-    if _WORTH_ADJECTIVE.search(low) and a.right and lemma(a.right[0][2], lang) in _COMPANY_NOUNS:
+    if _WORTH_ADJECTIVE.search(low) and a.right and a.right[0][4] in _COMPANY_NOUNS:
         t = a.right[0]
         return "valuation", t[2], "glued", (t[0], t[1])
     hyphen = bool(a.right) and a.right[0][2] == "-" and a.right[0][0] == a.fig_end
@@ -264,7 +296,7 @@ def _glued(a: _Around, fig_text: str, de: bool, unit_class: str):
         return None
     t = a.right[0]
     if de and _noun(t[2], True):
-        return lemma(t[2], "de"), t[2], "glued", (t[0], t[1])
+        return t[4], t[2], "glued", (t[0], t[1])
     run = _en_noun_run(a.right) if not de else []
     if run:
         return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "glued", (run[0][0], run[-1][1])
@@ -273,7 +305,7 @@ def _glued(a: _Around, fig_text: str, de: bool, unit_class: str):
 
 def _rate(tokens: list) -> str:
     """'per day' for 'per day', 'a day', 'pro Tag', 'täglich'; 'per year' for 'a year', 'jährlich', 'im Jahr'."""
-    words = [t[2].lower() for t in tokens]
+    words = [t[3] for t in tokens]
     for i, w in enumerate(words):
         if w in ("täglich", "daily") or w in ("per", "a", "pro", "je") and i + 1 < len(words) and \
                 words[i + 1] in ("day", "tag"):
@@ -286,16 +318,16 @@ def _rate(tokens: list) -> str:
 
 def _per_share(a: _Around, fig_text: str, de: bool, unit_class: str):
     """'$253 a share', '0.50 francs per share', '13,20 Euro je Aktie', '13,20 Euro je Stück'."""
-    rest = _after_units(a.right)
-    if len(rest) >= 2 and rest[0][2].lower() in ("a", "per", "each", "je", "pro") and \
-            lemma(rest[1][2], "de" if de else "en") in ("share", "aktie", "stück", "anteilsschein"):
+    rest = a.rest_right()
+    if len(rest) >= 2 and rest[0][3] in ("a", "per", "each", "je", "pro") and \
+            rest[1][4] in ("share", "aktie", "stück", "anteilsschein"):
         return "price per share", f"{rest[0][2]} {rest[1][2]}", "per_share", (rest[0][0], rest[1][1])
     return None
 
 
 def _noun_after(a: _Around, fig_text: str, de: bool, unit_class: str):
     """'a $900m loan', '$2.25 billion capital raise', '5.000 Stellen', '$5.5 billion in loans'."""
-    rest = _after_units(a.right)
+    rest = a.rest_right()
     if not rest:
         return None
     t = rest[0]
@@ -306,7 +338,7 @@ def _noun_after(a: _Around, fig_text: str, de: bool, unit_class: str):
         if nxt and nxt[0][2].lower() in ("of", "a", "per", "pro", "je", "an") and len(nxt) > 1:
             nxt = nxt[1:]
         what = nxt[0][2] if nxt and _word(nxt[0][2]) and nxt[0][2].lower() not in NOT_MEASURES else ""
-        unit_lemma = lemma(t[2], "de" if de else "en")
+        unit_lemma = t[4]
         measure = f"{unit_lemma} {lemma(what, 'de' if de else 'en')}" if what else unit_lemma
         rate = _rate(rest[1:10])
         if rate:
@@ -314,9 +346,9 @@ def _noun_after(a: _Around, fig_text: str, de: bool, unit_class: str):
         return measure, f"{t[2]} {what}".strip(), "unit_after", (t[0], (nxt[0][1] if what else t[1]))
     if de:
         if _noun(t[2], True) and unit_class != "percent":
-            return lemma(t[2], "de"), t[2], "noun_after", (t[0], t[1])
+            return t[4], t[2], "noun_after", (t[0], t[1])
         return None
-    if t[2].lower() in ("in", "of") and len(rest) > 1 and unit_class in ("money", "money_or_count"):
+    if t[3] in ("in", "of") and len(rest) > 1 and unit_class in ("money", "money_or_count"):
         run = _en_noun_run(rest[1:])
         if run:
             return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "in_noun", (run[0][0], run[-1][1])
@@ -330,7 +362,7 @@ def _noun_after(a: _Around, fig_text: str, de: bool, unit_class: str):
 def _noun_linked(a: _Around, fig_text: str, de: bool, unit_class: str):
     """'a premium of 27%', 'loss guarantee of a maximum of 9 billion', 'deal valued at $59.5bn',
     'Anteil von 15 Prozent', 'Kredit über zwei Milliarden', 'Investitionen in Höhe von'."""
-    rest = _skip(a.left, _FILLERS_DE if de else _FILLERS_EN)
+    rest = a.rest_left(de)
     if de:
         # "in Höhe von", "im Wert von", "im Umfang von": the noun is before them
         if len(rest) >= 3 and rest[0][2] == "von" and rest[1][2] in ("Höhe", "Wert", "Umfang", "Volumen") and \
@@ -341,14 +373,14 @@ def _noun_linked(a: _Around, fig_text: str, de: bool, unit_class: str):
             return None
         if len(rest) >= 2 and rest[0][2] in _LINKS_DE and _noun(rest[1][2], True):
             t = rest[1]
-            return lemma(t[2], "de"), t[2], "noun_of", (t[0], t[1])
+            return t[4], t[2], "noun_of", (t[0], t[1])
         return None
-    if len(rest) >= 3 and rest[0][2].lower() == "of" and rest[1][2].lower() in ("maximum", "minimum", "total") \
-            and rest[2][2].lower() in ("a", "an", "the"):
+    if len(rest) >= 3 and rest[0][3] == "of" and rest[1][3] in ("maximum", "minimum", "total") \
+            and rest[2][3] in ("a", "an", "the"):
         rest = rest[3:]                                # "a maximum of": a hedge, the link is before it
     if not rest:
         return None
-    link = rest[0][2].lower()
+    link = rest[0][3]
     if link == "at" and len(rest) > 1:
         verb = lemma(rest[1][2], "en")
         if verb in ("value", "price"):                 # "deal valued at", "priced at"
@@ -358,7 +390,7 @@ def _noun_linked(a: _Around, fig_text: str, de: bool, unit_class: str):
                         "noun_of", (run[0][0], rest[1][1]))
             return "value", rest[1][2], "verb", (rest[1][0], rest[1][1])
         return None
-    if link in _LINKS_EN[:-1] or link == "to" and len(rest) > 1 and rest[1][2].lower() == "amounting":
+    if link in _LINKS_EN[:-1] or link == "to" and len(rest) > 1 and rest[1][3] == "amounting":
         run = _left_noun_run(rest[1:] if link != "to" else rest[2:])
         if run:
             return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "noun_of", (run[0][0], run[-1][1])
@@ -380,18 +412,17 @@ def _for_purchase(a: _Around, fig_text: str, de: bool, unit_class: str):
     for up to $1 billion', 'für 14 Milliarden Euro an DSV verkauft': the price of a purchase."""
     if unit_class not in ("money", "money_or_count"):
         return None
-    rest = _skip(a.left, _FILLERS_DE if de else _FILLERS_EN)
-    if not rest or rest[0][2].lower() not in ("for", "für"):
+    rest = a.rest_left(de)
+    if not rest or rest[0][3] not in ("for", "für"):
         return None
-    lang = "de" if de else "en"
     for t in rest[1:14]:
-        lem = lemma(t[2], lang)
+        lem = t[4]
         if is_purchase_noun(lem) or VERBS.get(lem, {}).get("money") == "deal_amount":
             kind = "noun_of" if is_purchase_noun(lem) else "verb"
             return lem, t[2], kind, (t[0], t[1])
     if de:
         for t in a.right[:12]:
-            lem = lemma(t[2], lang)
+            lem = t[4]
             if VERBS.get(lem, {}).get("money") in ("deal_amount", "offer"):
                 return lem, t[2], "verb", (t[0], t[1])
     return None
@@ -401,13 +432,12 @@ def _verb(a: _Around, fig_text: str, de: bool, unit_class: str):
     """A measure verb of the figure's clause, before it ('hält 9 Prozent', 'paid $253', 'raise $2bn')
     or, in German, after it ('14 Milliarden Euro ... zahlen', 'mit 29 Milliarden bewertet');
     a separable verb with its particle at the clause's end ('steigt mit 9 Prozent ... ein')."""
-    lang = "de" if de else "en"
     uc = "money" if unit_class == "money_or_count" else unit_class
     particle = a.right[-1][2].lower() if de and a.right and a.right[-1][2].lower() in PARTICLES else ""
-    level = _skip(a.left, _FILLERS_DE if de else _FILLERS_EN)
+    level = a.rest_left(de)
     level = bool(level) and level[0][2].lower() in ("auf", "bei", "to", "at")   # "sinkt auf 12 Prozent": a level
     for t in a.left[:8]:
-        lem = lemma(t[2], lang)
+        lem = t[4]
         if level and lem in _LINK_VERBS:
             continue
         if particle and (particle + lem) in VERBS and uc in VERBS[particle + lem]:
@@ -416,14 +446,14 @@ def _verb(a: _Around, fig_text: str, de: bool, unit_class: str):
             return lem, t[2], "verb", (t[0], t[1])
     if de:
         for t in a.right[:12]:
-            lem = lemma(t[2], lang)
+            lem = t[4]
             if lem in VERBS and uc in VERBS[lem]:
                 return lem, t[2], "verb", (t[0], t[1])
         # the verb at the very end of the sentence, past an apposition ("um über 10 Milliarden Dollar
         # in Scale AI, ein ... Startup, zu investieren")
-        tail = [t for t in a.right_all if _word(t[2])][-2:]
+        tail = [t for t in a.right_all if t[5]][-2:]
         for t in tail:
-            lem = lemma(t[2], lang)
+            lem = t[4]
             if lem in VERBS and uc in VERBS[lem] and not t[2][0].isupper():
                 return lem, t[2], "verb", (t[0], t[1])
     return None
@@ -431,9 +461,9 @@ def _verb(a: _Around, fig_text: str, de: bool, unit_class: str):
 
 def _up_down(a: _Around, fig_text: str, de: bool, unit_class: str):
     """'were up 1.1%', 'down 3%', 'im Plus von 2 Prozent': the size of a move."""
-    rest = _skip(a.left, _FILLERS_EN if not de else _FILLERS_DE)
-    if unit_class in ("percent", "points") and rest and rest[0][2].lower() in ("up", "down", "plus", "minus"):
-        verb = "rise" if rest[0][2].lower() in ("up", "plus") else "fall"
+    rest = a.rest_left(de)
+    if unit_class in ("percent", "points") and rest and rest[0][3] in ("up", "down", "plus", "minus"):
+        verb = "rise" if rest[0][3] in ("up", "plus") else "fall"
         return verb, rest[0][2], "verb", (rest[0][0], rest[0][1])
     return None
 
@@ -442,11 +472,10 @@ def _subject(a: _Around, fig_text: str, de: bool, unit_class: str):
     """The subject of a link verb when it is a known measure: 'Der Umsatz stieg auf 10 Milliarden',
     'Die Nettofinanzschulden lagen zuletzt bei knapp 33 Milliarden'; through a relative pronoun to
     the noun before the comma ('des Schuldenbergs, der sich auf rund 33 Milliarden belief')."""
-    lang = "de" if de else "en"
     for i, t in enumerate(a.left[:12]):
         if not _noun(t[2], de):
             continue
-        lem = lemma(t[2], lang)
+        lem = t[4]
         if measure_key(lem, unit_class)[1]:
             return lem, t[2], "subject", (t[0], t[1])
     if a.left and a.left[-1][2].lower() in _RELATIVE and len(a.left_all) > len(a.left) + 1:
@@ -454,7 +483,7 @@ def _subject(a: _Around, fig_text: str, de: bool, unit_class: str):
         if comma[2] == ",":
             for t in a.left_all[len(a.left) + 1:len(a.left) + 6]:
                 if _noun(t[2], de):
-                    lem = lemma(t[2], lang)
+                    lem = t[4]
                     if measure_key(lem, unit_class)[1]:
                         return lem, t[2], "subject", (t[0], t[1])
                     break
@@ -536,7 +565,7 @@ def _moved_name(a: _Around, de: bool) -> str:
     'Pioneer shares', 'Die Commerzbank-Aktie' -> 'commerzbank')."""
     toks = list(reversed(a.left[:12]))
     for i, t in enumerate(toks):
-        low = t[2].lower()
+        low = t[3]
         if "-" in low and low.rsplit("-", 1)[-1] in _SHARE_WORDS:
             return holder_key(low.rsplit("-", 1)[0])
         if low not in _SHARE_WORDS:
@@ -551,10 +580,9 @@ def _moved_name(a: _Around, de: bool) -> str:
 def _verb_subject(a: _Around, de: bool) -> str:
     """The name right before or right after a verb of holding, buying or paying in the clause:
     'UniCredit holds 9%', 'Der Bund verkaufte', 'hielten die Italiener', 'Exxon has offered'."""
-    lang = "de" if de else "en"
     left = a.left[:10]
     for i, t in enumerate(left):
-        if lemma(t[2], lang) not in _HOLDING_VERBS:
+        if t[4] not in _HOLDING_VERBS:
             continue
         before = left[i + 1:i + 4]          # the words before the verb, nearest first
         after = list(reversed(left[:i]))    # the words between the verb and the figure
@@ -604,10 +632,10 @@ def _object(a: _Around, de: bool, pos, measure: str = "", kind: str = "") -> str
         after = _after_units(a.right)
         if pos is not None and after and after[0][0] <= pos[0]:
             after = [t for t in after if t[0] >= pos[1]]     # "a 9% premium to ...": after the noun
-        first = " ".join(t[2].lower() for t in after[:2])
-        words = after[1:] if after[0][2].lower() in _RELATIVE_PREPS else \
+        first = " ".join(t[3] for t in after[:2])
+        words = [] if not after else after[1:] if after[0][2].lower() in _RELATIVE_PREPS else \
             after[2:] if first in ("as per", "compared to", "compared with", "relative to", "im vergleich") else []
-        ref = [t[2].lower() for t in words[:5] if _word(t[2]) and t[2].lower() not in _ARTICLES
+        ref = [t[3] for t in words[:5] if t[5] and t[3] not in _ARTICLES
                and not _EN_POSSESSIVE.match(t[2])][:2]
         if ref:
             return "vs " + " ".join(ref)       # what it is measured against: compared word for word
@@ -620,7 +648,7 @@ def _object(a: _Around, de: bool, pos, measure: str = "", kind: str = "") -> str
             return name
     preps = ("an", "in", "bei", "am", "für", "von", "mit") if de else ("in", "of", "for", "with")
     for i, t in enumerate(after[:4]):
-        if t[2].lower() in preps and i + 1 < len(after):
+        if t[3] in preps and i + 1 < len(after):
             name = _name(after[i + 1:], de)
             if name and name not in NOT_MEASURES:
                 return name
@@ -641,20 +669,22 @@ def _when(a: _Around, fig_text: str = "") -> str:
     wants to reach ('auf 29,9 Prozent auszubauen', 'Genehmigung ... zu erwerben', 'aims to');
     'now' for 'nun', 'jetzt', 'now'; '' when nothing says."""
     for t in a.left[:12] + a.right[:10]:
-        if _YEAR.match(t[2]):
+        if t[7]:
             return t[2][:4] + ("s" if t[2][4:] in ("s", "er") else "")
     # words between the figure and the number before it in the clause
     near = []
     for t in a.left[:8]:
         if t[2][:1].isdigit():
             break
-        near.append(t[2].lower())
-    after = [t[2].lower() for t in a.right[:4] if not t[2][:1].isdigit()]
+        near.append(t[3])
+    after = [t[3] for t in a.right[:4] if not t[2][:1].isdigit()]
     prep_before = next((w for w in near if w in ("von", "from", "auf", "to", "bis", "at")), "")
     prep_after = next((w for w in after if w in ("auf", "to", "bis", "at")), "")
     if prep_before and (prep_before, prep_after) in _BEFORE_LINKS:
         return "before"
-    clause = " ".join(t[2] for t in reversed(a.left)) + " " + fig_text + " " + " ".join(t[2] for t in a.right)
+    lo = a.left[-1][0] if a.left else a.fig_end
+    hi = a.right[-1][1] if a.right else a.fig_end
+    clause = a.sentence[lo:hi]
     for w in near:
         dated = _WHEN_WORDS.get(w)
         if dated == "before" or dated == "first":

@@ -233,6 +233,7 @@ def is_purchase_noun(lem: str) -> bool:
     return lem in _PURCHASE_NOUNS or lem.rsplit(" ", 1)[-1] in _PURCHASE_NOUNS
 
 
+@lru_cache(maxsize=50_000)
 def holder_key(name: str, compound: bool = False) -> str:
     """One key for a holder's many names (articles and adjectives dropped, the state's names alike);
     with `compound`, the holder named by the first part of a measure ('staatsanteil' -> 'state'),
@@ -337,12 +338,21 @@ def _modifier_is_measure(modifier: str) -> bool:
     return mod in _WORD_CONCEPT or modifier.strip("-") in _WORD_CONCEPT
 
 
+_HEAD_SET = frozenset(_HEADS)
+_HEAD_LENGTHS = sorted({len(h) for h in _HEADS}, reverse=True)
+
+
+@lru_cache(maxsize=100_000)
 def _head(word: str) -> str:
-    """A German compound's head among the listed measure words ('rettungspaket' -> 'paket'), or ''."""
+    """A German compound's head among the listed measure words ('rettungspaket' -> 'paket'), or '':
+    the longest listed word the compound ends with, at least three letters before it."""
     word = _WORD_SPLIT.split(word)[-1]
-    for h in _HEADS:
-        if len(word) - len(h) >= 3 and word.endswith(h):
-            if word[: -len(h)].endswith(_NOT_HEAD_OF.get(h, ())):
+    for n in _HEAD_LENGTHS:
+        if len(word) - n < 3:
+            continue
+        h = word[-n:]
+        if h in _HEAD_SET:
+            if word[:-n].endswith(_NOT_HEAD_OF.get(h, ())):
                 return ""
             return h
     return word if word in _WORD_CONCEPT else ""

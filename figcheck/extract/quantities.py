@@ -120,6 +120,7 @@ class Vocab:
             cues = [str(c) for c in (q.get("cues") or []) if str(c).strip()]
             spec[str(name)] = (unit, cues or (spec[name][1] if name in spec else []), 1.5)
         self.unit_of = {name: unit for name, (unit, _c, _w) in spec.items()}
+        self.own = frozenset(str(n) for n, q in (quantities or {}).items() if isinstance(q, dict))
         self.prefix: dict[str, list] = {}
         self.infix: list[tuple[str, str, float]] = []
         self.phrases: list[tuple[str, str, float]] = []

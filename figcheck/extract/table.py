@@ -53,7 +53,7 @@ def extract_story_figures(articles: pd.DataFrame, params: dict | None = None) ->
             segments = json.loads(art.get("segments") or "[]")
         except (TypeError, ValueError):
             segments = []
-        for f in extract_figures(text, lang, quantities):
+        for f in extract_figures(text, lang, quantities, name=False):
             rows.append({
                 "figure_id": f"{art.get('article_id', '')}:{f['start']}",
                 "file": art.get("file", ""), "article_id": art.get("article_id", ""),
