@@ -127,7 +127,7 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
     sent_cache = (-1, -1)
     sent_text = ""
     state = {"gates": {}, "sent_memo": {}, "cue_cache": {}, "prev_fig": None, "conv": None}
-    prev_frame = None
+    prev_frame, prev_sentence = None, -1
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
@@ -136,11 +136,16 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
             state["gates"] = {}
         ucls = fig.pop("_ucls", None) or unit_class_of(fig["unit"]) if fig["unit"] else "other"
         conv = state["conv"]
-        is_conv = conv is not None and conv[0] == sent_cache[0] and ucls == "money" and is_conversion(text, conv[1], s)
+        is_conv = conv is not None and conv[0] == sent_cache[0] and ucls == "money" and is_conversion(text, conv[1], s) \
+            and prev_frame is not None
+        same_as_before = prev_frame is not None and prev_sentence == sent_cache[0] and \
+            " ".join([strip(t) for t in fig["_btoks"][-2:]]).endswith(SAME_AS_BEFORE)
         if fig["unit"] in ("date", "year"):
             frame = dict(_NO_FRAME)                        # years are named by their cue words ('gegründet')
         elif is_conv and prev_frame is not None:
             frame = dict(prev_frame)                       # "$900m (£479m)": the converted figure's frame
+        elif same_as_before and prev_frame.get("measure"):
+            frame = dict(prev_frame, when="before")        # "$2 billion, up from $1.5 billion": the same, before
         else:
             frame = figure_frame(sent_text, s - sent_cache[0], e - sent_cache[0], text[s:e], ucls, language)
         # the cue words of the sentence: only where the frame names no measure, where a figure without
@@ -151,14 +156,14 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
         if quantity != "unclassified":
             state["prev_fig"] = (sent_cache[0], ucls, quantity)
         state["conv"] = (sent_cache[0], fig["end"], quantity) if ucls == "money" else None
-        prev_frame = frame if ucls == "money" else None
+        prev_frame, prev_sentence = frame, sent_cache[0]
         # the contract's fields only (the working dict is dropped after this loop)
         out.append({"start": s, "end": fig["end"], "text": text[s:e], "value": fig["value"], "unit": fig["unit"],
                     "qualifier": fig["qualifier"], "low": fig["low"], "high": fig["high"], "quantity": quantity,
                     "sentence": sent_text, "sentence_start": sent_cache[0], "cue": quantity,
                     "measure": frame["measure"], "measure_text": frame["measure_text"], "frame": frame["frame"],
                     "holder": frame["holder"], "object": frame["object"], "when": frame["when"],
-                    "verb": frame.get("verb", ""), "part": frame.get("part", "")})
+                    "verb": frame.get("verb", ""), "part": frame.get("part", ""), "unit_class": ucls})
     return out
 
 

@@ -204,6 +204,8 @@ def figure_frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, uni
     pos = None
     if found:
         frame["measure"], frame["measure_text"], frame["frame"], pos = found
+        if _MINOR_UNIT.search(fig_text) and measure_key(frame["measure"], "money")[0] in ("deal_amount", "offer"):
+            frame["measure"], frame["frame"] = "price per share", "per_share"   # "a buyout at 410p"
     frame["holder"] = _holder(a, de, pos, frame["measure"], frame["frame"])
     frame["object"] = _object(a, de, pos, frame["measure"], frame["frame"])
     frame["when"] = _when(a, fig_text)
@@ -274,6 +276,23 @@ _COMPANY_NOUNS = frozenset(("unternehmen", "konzern", "firma", "start-up", "star
                             "business", "gruppe", "bank", "institut"))
 
 
+_MINOR_UNIT = re.compile(r"\d\s*(?:p|pence|cents?|rappen)\b", re.I)
+_AGE = re.compile(r"(?:-jährig\w*|-year-old|-years-old)$", re.I)
+
+
+def _age(a: _Around, fig_text: str, de: bool, unit_class: str):
+    """An age: '41-jährige', 'a 42-year-old', '42 years old', 'aged 45', 'at the age of 81', 'im Alter von 81'."""
+    low = fig_text.lower()
+    right = a.right[1:] if a.right and a.right[0][2] == "-" and a.right[0][0] == a.fig_end else a.right
+    nxt = right[0][3] if right else ""
+    near = [t[3] for t in a.left[:4]]
+    if _AGE.search(low) or nxt.startswith(("-jährig", "jährig", "-year-old", "year-old")) or \
+            nxt in ("years", "jahre") and len(right) > 1 and right[1][3] in ("old", "alt") or \
+            near[:1] == ["aged"] or "age" in near[:3] and "of" in near[:2] or "alter" in near[:3]:
+        return "age", fig_text, "age", (a.fig_end, a.fig_end)
+    return None
+
+
 def _glued(a: _Around, fig_text: str, de: bool, unit_class: str):
     """'Sechs-Milliarden-Euro-Hilfspaket', '$10B-Investition', '49-prozentigen Anteil', 'a 9 billion-franc
     guarantee', a vague compound ('Milliardendeal', 'Milliardeninvestition'), and a company worth so much
@@ -316,13 +335,28 @@ def _rate(tokens: list) -> str:
     return ""
 
 
+_SHARE_LEMMAS = ("share", "aktie", "stück", "anteilsschein")
+
+
 def _per_share(a: _Around, fig_text: str, de: bool, unit_class: str):
-    """'$253 a share', '0.50 francs per share', '13,20 Euro je Aktie', '13,20 Euro je Stück'."""
+    """'$253 a share', '0.50 francs per share', '640 pence per Nordex share', '640 pence-a-share',
+    '13,20 Euro je Aktie'; a dividend per share stays a dividend ('Dividende von 65 Cent je Aktie')."""
     rest = a.rest_right()
-    if len(rest) >= 2 and rest[0][3] in ("a", "per", "each", "je", "pro") and \
-            rest[1][4] in ("share", "aktie", "stück", "anteilsschein"):
-        return "price per share", f"{rest[0][2]} {rest[1][2]}", "per_share", (rest[0][0], rest[1][1])
-    return None
+    found = None
+    if rest and rest[0][3].endswith(("-a-share", "-per-share", "a-share")):
+        found = ("price per share", rest[0][2], "per_share", (rest[0][0], rest[0][1]))
+    elif len(rest) >= 2 and rest[0][3] in ("a", "per", "each", "je", "pro"):
+        for t in rest[1:3]:
+            if t[4] in _SHARE_LEMMAS:
+                found = ("price per share", f"{rest[0][2]} {t[2]}", "per_share", (rest[0][0], t[1]))
+                break
+            if not t[6]:                      # only a name may stand between: "per Nordex share"
+                break
+    if found:
+        linked = _noun_linked(a, fig_text, de, unit_class)
+        if linked and measure_key(linked[0])[0] == "dividend":
+            return linked
+    return found
 
 
 def _noun_after(a: _Around, fig_text: str, de: bool, unit_class: str):
@@ -345,6 +379,9 @@ def _noun_after(a: _Around, fig_text: str, de: bool, unit_class: str):
             measure += f" {rate}"
         return measure, f"{t[2]} {what}".strip(), "unit_after", (t[0], (nxt[0][1] if what else t[1]))
     if de:
+        if unit_class != "percent" and not t[6] and t[5] and len(rest) > 1 and _noun(rest[1][2], True) \
+                and t[3] not in NOT_MEASURES:
+            t = rest[1]                                # "1.400 feste Mitarbeiter": an adjective before the noun
         if _noun(t[2], True) and unit_class != "percent":
             return t[4], t[2], "noun_after", (t[0], t[1])
         return None
@@ -355,14 +392,26 @@ def _noun_after(a: _Around, fig_text: str, de: bool, unit_class: str):
         return None
     run = _en_noun_run(rest)
     if run:
+        after = rest[len(run):]
+        if run[-1][3] in _GENERIC_NOUNS and len(after) > 1 and after[0][3] in ("in", "of"):
+            inner = _en_noun_run(after[1:])   # "a $31bn bill in unpaid taxes": the taxes
+            if inner:
+                return (_phrase([r[2] for r in inner], False), " ".join(r[2] for r in inner), "in_noun",
+                        (inner[0][0], inner[-1][1]))
         return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "noun_after", (run[0][0], run[-1][1])
     return None
+
+
+_GENERIC_NOUNS = frozenset(("bill", "sum", "amount", "total", "figure", "package", "payment", "tab", "charge"))
 
 
 def _noun_linked(a: _Around, fig_text: str, de: bool, unit_class: str):
     """'a premium of 27%', 'loss guarantee of a maximum of 9 billion', 'deal valued at $59.5bn',
     'Anteil von 15 Prozent', 'Kredit über zwei Milliarden', 'Investitionen in Höhe von'."""
     rest = a.rest_left(de)
+    if de and len(a.left) >= 2 and a.left[0][3] == "über" and _noun(a.left[1][2], True):
+        t = a.left[1]                                  # "Darlehen über 200 Millionen": über links, not hedges
+        return t[4], t[2], "noun_of", (t[0], t[1])
     if de:
         # "in Höhe von", "im Wert von", "im Umfang von": the noun is before them
         if len(rest) >= 3 and rest[0][2] == "von" and rest[1][2] in ("Höhe", "Wert", "Umfang", "Volumen") and \
@@ -448,6 +497,8 @@ def _verb(a: _Around, fig_text: str, de: bool, unit_class: str):
         for t in a.right[:12]:
             lem = t[4]
             if lem in VERBS and uc in VERBS[lem]:
+                if lem == "kosten" and any(u[4] in _BOUGHT for u in a.left[:10]):
+                    return "kauf", t[2], "verb_price", (t[0], t[1])   # "lässt sich die Mehrheit 2 Mrd. kosten"
                 return lem, t[2], "verb", (t[0], t[1])
         # the verb at the very end of the sentence, past an apposition ("um über 10 Milliarden Dollar
         # in Scale AI, ein ... Startup, zu investieren")
@@ -490,7 +541,8 @@ def _subject(a: _Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
-_RULES = (_glued, _per_share, _noun_after, _noun_linked, _for_purchase, _up_down, _verb, _subject)
+_BOUGHT = frozenset(("mehrheit", "anteil", "beteiligung", "übernahme", "kauf", "majority", "stake", "takeover"))
+_RULES = (_age, _glued, _per_share, _noun_after, _noun_linked, _for_purchase, _up_down, _verb, _subject)
 
 
 def _name(tokens: list, de: bool, limit: int = 5) -> str:

@@ -38,9 +38,13 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
         concept = verb_concept(measure, unit_class)
         return (concept, True) if concept else (measure, False)
     key, known = measure_key(measure, unit_class)
-    if unit_class == "count" and key in ("jobs", "employees") and \
-            verb_concept(frame.get("verb") or "", "count") == "job_cuts":
+    verb = verb_concept(frame.get("verb") or "", unit_class) if frame.get("verb") else ""
+    if unit_class == "count" and key in ("jobs", "employees") and verb == "job_cuts":
         return "job_cuts", True           # "5.000 Stellen abbauen": the cut, not the workforce
+    if unit_class == "count" and key == "people" and verb in ("deaths", "injured"):
+        return verb, True                 # "seven people were killed": deaths
+    if key == "price" and verb in ("deal_amount", "stake"):
+        return "deal_amount", True        # "lässt sich die Mehrheit 2 Mrd. Euro kosten": the price of a deal
     return key, known
 
 
@@ -221,6 +225,8 @@ def name_quantities(figures: list[dict], quantities: dict | None = None) -> None
     own = set(quantities or {})
     for f in figures:
         ucls = unit_class_of(f["unit"]) if f.get("unit") else "other"
+        if f.get("unit_class") == "money_or_count" and ucls == "other":
+            ucls = "money_or_count"       # "investiert Milliarden" with no currency: the measure says money
         f["unit_class"] = ucls
         if f.get("unit") == "date":
             f["key"], f["known"] = "", False

@@ -67,11 +67,14 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                           "vergleich")),
     "damages": (("money",), ("schadenersatz", "schadensersatz", "damages", "compensation", "entschädigung")),
     "tax_bill": (("money",), ("steuerschuld", "steuernachforderung", "steuerforderung", "tax bill", "back taxes",
-                              "tax claim")),
+                              "tax claim", "back tax", "back tax bill", "unpaid tax", "unpaid taxes", "tax", "taxes",
+                              "steuer", "steuern", "steuernachzahlung")),
+    "backlog": (("money",), ("auftragsbestand", "backlog", "order backlog", "order book", "auftragsvolumen")),
     "fee": (("money",), ("gebühr", "fee", "break fee", "termination fee", "breakup fee", "provision",
                          "vertragsstrafe")),
-    "cost": (("money",), ("kosten", "cost", "costs", "ausgabe", "ausgaben", "spending", "capex", "budget",
-                          "aufwand", "expenditure", "investitionsausgaben")),
+    "spending": (("money",), ("ausgabe", "ausgaben", "spending", "capex", "budget", "aufwand", "expenditure",
+                              "investitionsausgaben", "spend")),
+    "price": (("money",), ("kosten", "cost", "costs", "preis", "price", "ticketpreis", "listenpreis")),
     "deposits": (("money",), ("einlage", "einlagen", "kundeneinlagen", "deposits", "deposit", "customer deposits")),
     "withdrawals": (("money",), ("abfluss", "abflüsse", "abhebung", "withdrawals", "withdrawal", "outflow",
                                  "outflows")),
@@ -104,8 +107,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "shares": (("count",), ("aktie", "aktien", "share", "shares", "anteilsschein", "anteilsscheine", "papier",
                             "papiere", "stück")),
     "people": (("count",), ("mensch", "menschen", "person", "personen", "people", "einwohner", "residents")),
-    "deaths": (("count",), ("tote", "todesopfer", "death", "deaths", "dead", "fatalities")),
-    "injured": (("count",), ("verletzte", "injured", "wounded", "verwundete")),
+    "deaths": (("count",), ("tote", "todesopfer", "death", "deaths", "dead", "fatalities", "tot")),
+    "injured": (("count",), ("verletzte", "injured", "wounded", "verwundete", "verletzt", "verletzter")),
     "countries": (("count",), ("land", "länder", "country", "countries", "staat", "staaten", "markt", "märkte",
                                "market", "markets")),
     "sites": (("count",), ("standort", "standorte", "site", "sites", "filiale", "filialen", "branch", "branches",
@@ -143,8 +146,12 @@ VERBS: dict[str, dict[str, str]] = {
     "einsammeln": {"money": "funding"}, "raise": {"money": "funding"}, "aufnehmen": {"money": "loan"},
     "borrow": {"money": "loan"}, "lend": {"money": "loan"}, "leihen": {"money": "loan"},
     "verdienen": {"money": "profit"}, "earn": {"money": "profit"}, "verlieren": {"money": "loss"},
-    "lose": {"money": "loss"}, "ausgeben": {"money": "cost"}, "spend": {"money": "cost"},
-    "kosten": {"money": "cost"}, "cost": {"money": "cost"}, "einnehmen": {"money": "proceeds"},
+    "lose": {"money": "loss"}, "ausgeben": {"money": "spending"}, "spend": {"money": "spending"},
+    "kosten": {"money": "price"}, "cost": {"money": "price"}, "einnehmen": {"money": "proceeds"},
+    "kill": {"count": "deaths"}, "die": {"count": "deaths"}, "sterben": {"count": "deaths"},
+    "töten": {"count": "deaths"}, "injure": {"count": "injured"}, "wound": {"count": "injured"},
+    "verletzen": {"count": "injured"}, "tot": {"count": "deaths"}, "dead": {"count": "deaths"},
+    "verletzt": {"count": "injured"},
     "erlösen": {"money": "proceeds"}, "bringen": {"money": "proceeds"}, "fetch": {"money": "deal_amount"},
     "umsetzen": {"money": "revenue"},
     # jobs
@@ -175,7 +182,9 @@ VERB_FORMS = {
     "invests": "invest", "investing": "invest", "gained": "gain", "jumped": "jump", "dropped": "drop",
     "declined": "decline", "slumped": "slump", "tumbled": "tumble", "plunged": "plunge", "climbed": "climb",
     "grew": "grow", "borrowed": "borrow", "fetched": "fetch", "employs": "employ", "employed": "employ",
-    "controls": "control", "controlled": "control", "purchased": "purchase",
+    "controls": "control", "controlled": "control", "purchased": "purchase", "killed": "kill", "kills": "kill",
+    "died": "die", "dies": "die", "injured": "injure", "wounded": "wound", "starben": "sterben", "starb": "sterben",
+    "gestorben": "sterben", "getötet": "töten", "tötete": "töten", "töteten": "töten",
     "hält": "halten", "hielt": "halten", "hielten": "halten", "gehalten": "halten",
     "übernimmt": "übernehmen", "übernahm": "übernehmen", "übernommen": "übernehmen",
     "erwirbt": "erwerben", "erwarb": "erwerben", "erworben": "erwerben", "kaufte": "kaufen", "gekauft": "kaufen",
@@ -198,6 +207,8 @@ VERB_FORMS = {
 }
 # words that are never a measure though they sit where one could (articles, pronouns, quantifiers...)
 NOT_MEASURES = frozenset("""
+last next previous this current former latest new old first second third same such own several few many
+vorjahr letzten nächsten vergangenen kommenden ersten zweiten dritten gleichen eigenen
 a an the this that these those its their his her our your my some any each every all both other another such
 more less most least only just about around nearly almost over under up down per than then also still even
 which who whom whose what when where why how whether if as at by for from in into of on onto to with without
