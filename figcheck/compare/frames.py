@@ -13,7 +13,7 @@ from figcheck.extract.quantities import unit_class_of
 
 _STRICT_WHEN = ("before", "planned")
 # frames read from words bound to the figure; 'verb' and 'subject' frames are read from further away
-STRONG_FRAMES = ("glued", "per_share", "noun_after", "in_noun", "noun_of", "unit_after")
+STRONG_FRAMES = ("glued", "per_share", "noun_after", "in_noun", "noun_of", "unit_after", "age", "user")
 
 
 def _text(fig: dict, key: str) -> str:
@@ -51,10 +51,8 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     if not (explicit(f1) and explicit(f2)):
         unclear.append("measure")
     else:
-        k1, known1 = figure_key({"measure": _text(f1, "measure"), "frame": _text(f1, "frame"),
-                                 "part": _text(f1, "part")}, _ucls(f1))
-        k2, known2 = figure_key({"measure": _text(f2, "measure"), "frame": _text(f2, "frame"),
-                                 "part": _text(f2, "part")}, _ucls(f2))
+        k1, known1 = _key(f1)
+        k2, known2 = _key(f2)
         strong = (_text(f1, "frame") in STRONG_FRAMES) + (_text(f2, "frame") in STRONG_FRAMES)
         same_article = f1.get("file") == f2.get("file")
         if k1 != k2 or not (same_word or strong == 2 or known1 and known2 and (strong or same_article)):
@@ -92,6 +90,14 @@ def clean_claim(claim: dict) -> bool:
             if not (f["lo"] <= g["hi"] and g["lo"] <= f["hi"]):
                 return False
     return True
+
+
+def _key(fig: dict) -> tuple[str, bool]:
+    """The measure key a figure is compared by: the reporter's quantity when the figure was labelled."""
+    if _text(fig, "frame") == "user":
+        return _text(fig, "quantity"), True
+    return figure_key({"measure": _text(fig, "measure"), "frame": _text(fig, "frame"), "part": _text(fig, "part")},
+                      _ucls(fig))
 
 
 def _old(when: str, present_year: int | None) -> bool:

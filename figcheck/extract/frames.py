@@ -52,7 +52,7 @@ aktuell damals noch schon bereits einem einer eines ein eine den dem der die das
 """.split())
 _FILLERS_EN = frozenset("""
 about around approximately approx nearly almost roughly some over under more less than up to as much many a an
-the at least just estimated combined total record whopping further another additional
+the least just estimated combined total record whopping further another additional
 """.split())
 _LINKS_DE = ("von", "über", "mit")          # the noun is right before: "Anteil von 15 Prozent"
 _LINKS_EN = ("of", "worth", "totalling", "totaling", "amounting", "at")
@@ -205,7 +205,9 @@ def figure_frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, uni
     if found:
         frame["measure"], frame["measure_text"], frame["frame"], pos = found
         if _MINOR_UNIT.search(fig_text) and measure_key(frame["measure"], "money")[0] in ("deal_amount", "offer"):
-            frame["measure"], frame["frame"] = "price per share", "per_share"   # "a buyout at 410p"
+            # pence and cents in a deal: a price per share ("a buyout at 410p"), else a price ("on sale for 79p")
+            shares = any(t[4] in _SHARE_LEMMAS or t[4] == "shares" for t in _tokens(sentence, "de" if de else "en"))
+            frame["measure"], frame["frame"] = ("price per share", "per_share") if shares else ("price", "noun_of")
     frame["holder"] = _holder(a, de, pos, frame["measure"], frame["frame"])
     frame["object"] = _object(a, de, pos, frame["measure"], frame["frame"])
     frame["when"] = _when(a, fig_text)
@@ -242,7 +244,11 @@ def _part(a: _Around) -> str:
 
 
 def _clause_verb(a: _Around, de: bool) -> str:
-    """The first measure verb of the clause, either side ('5.000 Stellen abbauen', 'cut 5,000 jobs')."""
+    """The first measure verb of the clause, either side ('5.000 Stellen abbauen', 'cut 5,000 jobs');
+    'ums Leben kommen' is to die."""
+    words = [t[3] for t in a.right[:8]]
+    if "ums" in words and "leben" in words:
+        return "sterben"
     for t in a.left[:6] + a.right[:8]:
         if t[5] and not (de and t[2][0].isupper()):
             lem = t[4]
@@ -432,6 +438,8 @@ def _noun_linked(a: _Around, fig_text: str, de: bool, unit_class: str):
     link = rest[0][3]
     if link == "at" and len(rest) > 1:
         verb = lemma(rest[1][2], "en")
+        if verb in ("close", "open", "trade", "end", "finish") and unit_class == "money":
+            return "share price", rest[1][2], "noun_of", (rest[1][0], rest[1][1])   # "shares closed at 270p"
         if verb in ("value", "price"):                 # "deal valued at", "priced at"
             run = _left_noun_run(rest[2:])
             if run:
@@ -440,8 +448,14 @@ def _noun_linked(a: _Around, fig_text: str, de: bool, unit_class: str):
             return "value", rest[1][2], "verb", (rest[1][0], rest[1][1])
         return None
     if link in _LINKS_EN[:-1] or link == "to" and len(rest) > 1 and rest[1][3] == "amounting":
-        run = _left_noun_run(rest[1:] if link != "to" else rest[2:])
+        left = rest[1:] if link != "to" else rest[2:]
+        run = _left_noun_run(left)
         if run:
+            beyond = left[len(run):]
+            if len(beyond) >= 2 and beyond[0][3] in ("before", "after", "excluding", "including") and \
+                    _noun(beyond[1][2], False):        # "a profit before tax of $3bn"
+                words = [beyond[1][2], beyond[0][2]] + [r[2] for r in run]
+                return " ".join(w.lower() for w in words), " ".join(words), "noun_of", (beyond[1][0], run[-1][1])
             return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "noun_of", (run[0][0], run[-1][1])
     return None
 

@@ -239,3 +239,29 @@ def name_quantities(figures: list[dict], quantities: dict | None = None) -> None
             f["key"], f["known"] = f["cue"], False
         f["quantity"] = "unclassified"
     assign_quantities(figures)
+
+
+def apply_labels(figures: list[dict], labels: dict | None) -> int:
+    """A reporter's corrections (story parameter `labels`): {figure id or measure word: quantity}.
+    A figure id ('003_example:1532', figures.csv `figure_id`) names one figure; a measure word
+    ('Hilfspaket', 'equity commitment', matched on the figure's measure or its words, any case)
+    names every figure measured by it. The figure takes the quantity, and its frame says that the
+    reporter set it (frame 'user'), which the comparison trusts. 'unclassified' leaves a figure out.
+    Returns how many figures were corrected."""
+    if not labels:
+        return 0
+    by_word = {k.strip().lower(): str(v).strip() for k, v in labels.items() if ":" not in k}
+    by_id = {k.strip(): str(v).strip() for k, v in labels.items() if ":" in k}
+    n = 0
+    for f in figures:
+        q = by_id.get(str(f.get("figure_id", "")))
+        if q is None:
+            words = {str(f.get(k) or "").strip().lower() for k in ("measure", "measure_text")} - {""}
+            q = next((by_word[w] for w in sorted(words) if w in by_word), None)
+        if q is None:
+            continue
+        f["quantity"] = slug(q) if q != "unclassified" else "unclassified"
+        if q != "unclassified":
+            f["frame"], f["measure"] = "user", f.get("measure") or q
+        n += 1
+    return n

@@ -62,7 +62,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "funding": (("money",), ("finanzierung", "finanzierungsrunde", "funding", "funding round", "capital raise",
                              "raise", "fundraising", "capital increase", "kapitalerhöhung", "offering",
                              "share offering", "risikokapital", "venture capital")),
-    "dividend": (("money",), ("dividende", "dividend", "ausschüttung", "payout")),
+    "dividend": (("money",), ("dividende", "dividend", "ausschüttung")),
     "fine": (("money",), ("strafe", "geldstrafe", "bußgeld", "geldbuße", "fine", "penalty", "settlement",
                           "vergleich")),
     "damages": (("money",), ("schadenersatz", "schadensersatz", "damages", "compensation", "entschädigung")),
@@ -324,6 +324,11 @@ def measure_key(measure: str, unit_class: str = "") -> tuple[str, bool]:
     m = " ".join(measure.split()).lower()
     if not m:
         return "", False
+    for link in (" before ", " after ", " vor ", " nach ", " excluding ", " including ", " ohne ", " inklusive "):
+        if link in m:                          # "profit before tax": a profit; the rest qualifies it
+            key, known = measure_key(m.split(link, 1)[0], unit_class)
+            return (f"{key}{link.strip()[:3]}", known) if link.strip() in ("including", "inklusive") else (
+                key, known)
     last = m.rsplit(" ", 1)[-1]
     head = _head(last)
     if head and head != last and _modifier_is_measure(last[: -len(head)]):

@@ -9,7 +9,7 @@ import pandas as pd
 
 from figcheck.common.files import write_csv_atomic
 from figcheck.extract.figures import extract_figures
-from figcheck.extract.grouping import name_quantities
+from figcheck.extract.grouping import apply_labels, name_quantities
 
 
 # ---------------------------------------------------------------------------
@@ -68,6 +68,7 @@ def extract_story_figures(articles: pd.DataFrame, params: dict | None = None) ->
                 "frame": f["frame"], "measure_text": f["measure_text"], "cue": f["cue"], "verb": f["verb"], "part": f["part"],
             })
     name_quantities(rows, quantities)          # across the articles: the story's quantities
+    apply_labels(rows, params.get("labels"))   # the reporter's corrections win
     df = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     if len(df):
         df = df.sort_values(["file", "start"], kind="stable").reset_index(drop=True)

@@ -33,12 +33,25 @@ _UNIT_COLOURS = {"percent": "#d6eaff", "percentage_points": "#d6eaff", "count": 
                     "ordinal": "#f0e0ff", "date": "#eeeeee", "other": "#eeeeee"}
 
 
+def _cell(x) -> str:
+    return "" if x is None or x != x else str(x).strip()
+
+
+def _frame_words(f: dict) -> str:
+    """'measure: Anteil; whose: state; of what: commerzbank; when: before' for a figure's frame."""
+    parts = [("measure", _cell(f.get("measure_text")) or _cell(f.get("measure"))), ("whose", _cell(f.get("holder"))),
+             ("of what", _cell(f.get("object"))), ("when", _cell(f.get("when"))), ("read from", _cell(f.get("frame")))]
+    return "; ".join(f"{k}: {v}" for k, v in parts if v)
+
+
 def highlight_figures_html(text: str, figures) -> str:
     """HTML of one article with its figures highlighted (every piece of text escaped).
 
     `figures` is a list of figure dicts or a DataFrame with start, end, value, unit, qualifier,
-    quantity. Overlapping spans are skipped after the first. The title of each mark says what
-    the figure was read as.
+    quantity and the frame columns. Overlapping spans are skipped after the first. The title of each
+    mark (shown on hover) says what the figure was read as and what it measures (its frame: measure,
+    whose, of what, when, and which words it was read from); its small label names the quantity,
+    the measure word, the holder and the time, so that a wrong reading is easy to spot.
     """
     text = text if isinstance(text, str) else ""
     if isinstance(figures, pd.DataFrame):
@@ -54,12 +67,15 @@ def highlight_figures_html(text: str, figures) -> str:
             continue
         unit = str(f.get("unit", ""))
         colour = _UNIT_COLOURS.get(unit, "#fff2b3")
+        frame = _frame_words(f)
         tip = (f"{_fmt_value(f.get('value'), unit)} {unit} · {f.get('qualifier', '')} · "
-               f"{f.get('quantity', '')}")
+               f"{f.get('quantity', '')}" + (f" — {frame}" if frame else " — no measure named at the figure"))
+        label = " · ".join(x for x in (str(f.get("quantity", "")), _cell(f.get("measure_text")) or _cell(f.get("measure")),
+                                        _cell(f.get("holder")), _cell(f.get("when"))) if x)
         out.append(_html.escape(text[pos:s]))
         out.append(f'<mark style="background:{colour}" title="{_html.escape(tip, quote=True)}">'
                    f"{_html.escape(text[s:e])}<sub style=\"font-size:70%;color:#555\">"
-                   f"{_html.escape(str(f.get('quantity', '')))}</sub></mark>")
+                   f"{_html.escape(label)}</sub></mark>")
         pos = e
     out.append(_html.escape(text[pos:]))
     body = "".join(out).replace("\n", "<br>\n")
