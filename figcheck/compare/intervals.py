@@ -56,9 +56,10 @@ def compare_vague_bounds(text: str, language: str = "de") -> tuple[float | None,
 
 def compare_figure_interval(value, low, high, qualifier: str, text: str = "", tolerance: float = 0.05,
                             language: str = "de") -> tuple[float, float, float, float]:
-    """(raw_lo, raw_hi, lo, hi): the interval a figure's wording allows, and the same widened by tolerance.
+    """(raw_lo, raw_hi, lo, hi): the interval a figure's wording allows, and the same widened by half the
+    tolerance on each side.
 
-    exact 14.3 -> [14.3, 14.3], widened [13.585, 15.015] at 5 %; approx ("rund") keeps the
+    exact 14.3 -> [14.3, 14.3], widened [13.9425, 14.6575] at 5 %; approx ("rund") keeps the
     extractor's low/high or takes +-10 %; lower ("über 10") -> [10, inf); upper ("fast 50")
     -> [42.5, 50] for close hedges (fast, nahezu, almost), [0, 50] for "bis zu"/"up to";
     range -> [low, high]; vague -> from the scale word (compare_vague_bounds). Missing numbers
@@ -111,7 +112,9 @@ def compare_figure_interval(value, low, high, qualifier: str, text: str = "", to
     else:  # an unknown qualifier: treat the value as exact
         if v is not None:
             raw_lo = raw_hi = v
-    w_lo, w_hi = widen(raw_lo, raw_hi, tolerance)
+    # half the tolerance on each side: two exact figures agree when they are at most about the
+    # tolerance apart (75 and 81 billion do not, at 5 %; 14.3 and 15 billion do)
+    w_lo, w_hi = widen(raw_lo, raw_hi, tolerance / 2)
     return raw_lo, raw_hi, w_lo, w_hi
 
 
