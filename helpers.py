@@ -35,6 +35,7 @@ from figcheck.compare.views import compare_evidence_table, compare_findings_text
 from figcheck.charts.plan import chart_plan, make_charts
 from figcheck.charts.save import chart_bytes, save_charts
 from figcheck.charts.tables import load_chart_tables
+from figcheck.charts.views import escape_markdown
 
 # Report: output/<story>/report.html, one page to share (figcheck/report.py)
 from figcheck.report import write_report
@@ -52,7 +53,7 @@ __all__ = [
     "compare_evidence_table", "compare_findings_text", "compare_load_inputs", "compare_story", "compare_table_view",
     "write_comparison",
     # 04 Charts
-    "chart_bytes", "chart_plan", "load_chart_tables", "make_charts", "save_charts",
+    "chart_bytes", "chart_plan", "escape_markdown", "load_chart_tables", "make_charts", "save_charts",
     # Report
     "write_report",
 ]
