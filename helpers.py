@@ -1,67 +1,59 @@
-"""TEMPORARY full facade during the split."""
-from __future__ import annotations
+"""The notebooks' one import: `import helpers`, then `helpers.<name>` in every cell.
 
-from figcheck.charts.citations import (_LINK_IN, _LINK_OUT, _all_files, chart_citations, citations_data, citations_facts)
-from figcheck.charts.dotplot import (_dot_finding, _dot_scale, _draw_consensus, _draw_marks, _outlier_files, _outlier_gap, _verdict_legend, chart_dotplot, chart_evidence, dotplot_data, dotplot_facts, x_formatter)
-from figcheck.charts.layout import (_UNIT_TOKENS, fit_names, label_at, label_width, layout, new_figure, place_labels, shift_text, text_size, wrap)
-from figcheck.charts.names import (comparison_row, findings, outlet_map, quantity_label, source_names)
-from figcheck.charts.overview import (_STATUS_COLOURS, _STATUS_ORDER, _progression_move, _single_source_count, chart_overview, overview_data, overview_facts)
-from figcheck.charts.plan import (Chart, _findings_all, _slug, chart_plan, make_charts)
-from figcheck.charts.progression import (_apply, _check_inputs, _derived, _formula_facts, _input_unit, _lookup_inputs, _relation, chart_progression, progression_data, progression_facts)
-from figcheck.charts.save import (chart_bytes, save_chart, save_charts)
-from figcheck.charts.style import (BAND, CHART_STYLE, CHART_TABLES, CHART_WIDTH_IN, GREY, INK, LABEL_PT, OKABE_ITO, PAD_IN, SOFT, SOURCE_PT, STAGE_ORDER, SUB_PT, TITLE_PT, VERDICT_COLOURS, chart_style)
-from figcheck.charts.tables import (chart_table, load_chart_tables)
-from figcheck.common.files import (_UMASK, write_bytes_atomic, write_csv_atomic, write_text_atomic)
-from figcheck.common.language import (story_language)
-from figcheck.common.params import (LANGUAGES, PARAMETERS, default_params, load_story, notebook_params, read_story_yaml, validate_params)
-from figcheck.common.paths import (DATA_DIR, DEFAULT_STORY, NOTEBOOK_DIR, OUTPUT_DIR, ParameterError, ROOT, STORY_SLUG, StoryError, StoryPaths, list_stories, require_story, story_paths)
-from figcheck.common.tables import (NUMERIC_COLUMNS, cell_float, cell_json, cell_text, read_table)
-from figcheck.compare.attribution import (_ABBREVIATIONS, _ATTRIBUTION_PATTERNS, _NOT_SOURCES, _REPORTED_SPEECH, _REPORTING_PATTERNS, _SOURCE_NAME, _UNNAMED_REPORT, compare_attribute, compare_find_sources, compare_sentence_spans, norm_source)
-from figcheck.compare.base import (COMPARISON_COLUMNS, ComparisonResult, EVIDENCE_COLUMNS, FINDING_COLUMNS, INF, POINT_QUALIFIERS, SHARE_QUANTITY, SPECIFICITY, TIMEPOINT, TIMEPOINT_RANK, _STAGE_RANK, number_or_none, overlap, widen)
-from figcheck.compare.citations import (compare_attribution_findings)
-from figcheck.compare.claims import (compare_article_claims, specificity_key)
-from figcheck.compare.consensus import (compare_consensus, compare_consensus_range, compare_error_type, compare_factor, compare_refit_claim, compare_verdict, compare_voting_intervals)
-from figcheck.compare.currencies import (MONEY_NONCODES, _EQUIV_GAP, _EQUIV_MARK, _is_money, compare_currency_equivalents, compare_currency_findings)
-from figcheck.compare.derived import (BUILTIN_RELATIONS, _as_factor, _builtin_relation, _builtin_share_relation, _derived_finding, _derived_severity, _fig_clause, _is_holding, _relation_terms, _reported_result, _result_is_the_amount, compare_builtin_inputs_fit, compare_derived_checks, compare_implied, compare_same_transaction)
-from figcheck.compare.holders import (DEAL_VERBS, HOLDING_VERBS, _NAME_STOP, _holder_key, _holding_subject, _same_holder, compare_split_holders, compare_stake_holder)
-from figcheck.compare.intervals import (_CLOSE_HEDGE, _PLURAL_WORD, _VAGUE_SCALES_DE, _VAGUE_SCALES_EN, compare_figure_interval, compare_is_pointlike, compare_point, compare_vague_bounds)
-from figcheck.compare.prepare import (_segment_of, compare_group_figures, compare_opening_span, compare_prepare_figures)
-from figcheck.compare.quantity import (_no_majority_finding, _reason, _status, analyse_group, compare_quantity_group, compare_timeline, comparison_row, consensus_findings, disagreement_findings, evidence_rows, progression_findings, self_contradiction_findings)
-from figcheck.compare.records import (_evidence_item, finding)
-from figcheck.compare.stages import (_CHANGE_CUES, _CLAUSE_SPLIT, _EARLY_CUES, _FORECAST_CUES, _MODAL_CUES, _NOW_CUES, _PAST_CUES, compare_clause, compare_stage)
-from figcheck.compare.story import (_CHANGE_QUANTITY, _CHANGE_VERBS, _jsonable, compare_equivalent_evidence, compare_is_change_by, compare_load_inputs, compare_rank_findings, compare_story, word_the_comparison, write_comparison)
-from figcheck.compare.views import (compare_evidence_table, compare_findings_text, compare_table_view)
-from figcheck.extract.context import (DURATION, IDENTIFIER_WORDS, NOT_PRODUCT, RANGE_CONN, TIME_NOUNS, YEAR_CUES, _FUNCTION_WORDS_EN, _MEASURES, _MONTH_WORDS, _NEXT_WORD, count_noun, is_measure, next_word, url_like)
-from figcheck.extract.figures import (_fill_currency, _merge_range, extract_figures)
-from figcheck.extract.hedges import (_HEDGES, _HEDGE_LAST, _HEDGE_MAXWORDS, _POST_HEDGE, _bounds, _find_hedge, apply_hedge, prev_tokens, strip)
-from figcheck.extract.labels import (AGE_AFTER, AGE_BEFORE, COMPANY_NOUNS, COUNTISH, HEAD_UCLS, PPS_FROM, SAME_AS_BEFORE, SECOND_WORD, _CHANGE_BEFORE, _HEAD_COUNT_AFTER, _HEAD_COUNT_VERBS, _HEAD_DEAL_VERB, _HEAD_MONEY_AFTER, _HEAD_MONEY_BEFORE, _HEAD_MONEY_JOIN, _LABEL_MIN, _OWN, _cue_hits, head_gate, head_quantity, is_conversion, label, share_price)
-from figcheck.extract.numbers import (_MONTH_LIST, base, currency, date_value, parse_number, scale_value, word_value)
-from figcheck.extract.quantities import (CLAUSE_BREAK, EXTRACT_QUANTITIES, Vocab, _TOKEN_PUNCT, _UNIT_CLASS, _VOCAB_CACHE, _WORDRUN, _WORD_RE, unit_class_of, vocab)
-from figcheck.extract.reading import (_TOP_GROUPS, classify_plain, from_match)
-from figcheck.extract.scanner import (EXTRACT_MAX_FIGURES, MONTHS_DE, MONTHS_EN, _CARD_DE, _CARD_EN, _CUR_PREFIX, _CUR_SUFFIX, _DIGIT_RUN, _EN_ONES, _MONTH_BEFORE, _MONTH_ENDINGS, _NOT_LETTER, _NUM, _NUMERIC, _PCT_RE, _PREFIX_BEFORE, _PREFIX_CHARS, _PUNCT_RE, _SCALE_RE, _SCALE_STEMS, _SP, _SUPERL_DE, _SUPERL_DE_STEMS, _SUPERL_EN, _TAIL, _WORD_KEYS, _WORD_PATTERN, _WORD_VOCAB, _build_word_vocab, _word_start, candidates)
-from figcheck.extract.sentences import (_ABBREVS, _ABBREV_END, _SENT_END, _sentence_break, is_abbrev, sentence)
-from figcheck.extract.table import (FIGURE_COLUMNS, _segment_at, extract_story_figures, write_figures)
-from figcheck.extract.views import (_UNIT_COLOURS, _fmt_value, figure_counts, figures_summary, highlight_figures_html, highlight_story_html)
-from figcheck.extract.vocabulary import (CURRENCY, FRACTIONS, MINOR, ORDINAL_WORDS, PERCENT, SCALES, SCALES_DE, VAGUE, WORD_NUM)
-from figcheck.ingest.base import (ARTICLE_COLUMNS, BOILERPLATE_COLUMNS, CAPTION_MARK, CITE_SCAN_CHARS, HTML_EXTENSIONS, I, INGEST_EXTENSIONS, IngestResult, IngestSkip, LONG_LINE, NEAR_DUPLICATE_MIN_RATIO, NEAR_DUPLICATE_THRESHOLD, REPORT_COLUMNS, SHINGLE_MAX_WORDS, SHINGLE_POSTINGS_MAX, SHINGLE_SAMPLE_STEP, WESTERN)
-from figcheck.ingest.boilerplate import (_ADVERT_LINE, _BLOCK_RULES, _CAPTION_CREDIT, _CAPTION_LABEL, _COMMENT_POLICY, _COMMENT_TOPIC, _CONTACT, _CONTACT_CUE, _COPYRIGHT, _CREDIT_ONLY, _DOMAIN_LINE, _JOBS_LINE, _JOB_PROMO, _JOB_TITLE, _NAV_LINE, _PROMO_CUES, _PROMO_KEYS, _PUBLISHER_VOICE, _READER_ADDRESS, _READING_TIME, _RECOMMEND_LINE, _RECOMMEND_PREFIX, _SHOP_CUES, _SOCIAL_FOLLOW, _SOURCE_LINE, _SUBSCRIBE_START, _TAGS_PREFIX, _tag_cloud, classify_article_lines, classify_ingest_line, looks_like_caption, looks_like_headline)
-from figcheck.ingest.cites import (AGENCY_KEYS, INGEST_KNOWN_OUTLETS, _AGENCIES, _AGENCY_PARENS, _CITE_AFTER, _CITE_ALIASES, _CITE_ALIAS_KEYS, _CITE_BEFORE, _HEAD_LEAD, _HEAD_NAME, _INFLECT_WORD, _KNOWN_INFLECTED, _KNOWN_RE, _MEDIA_NOUN, _QUOTED, _QUOTE_NOT_NAME, cite_canonical, cite_key, find_article_cites)
-from figcheck.ingest.dates import (_DATE_CORES, _DATE_LINE, _DATE_PREFIX, _MONTHS, _MONTH_RE, _TIME_SUFFIX, _WEEKDAYS, _valid_date, parse_date_line, parse_published)
-from figcheck.ingest.decode import (_BOMS, _INVISIBLE, _MAGIC, _MOJIBAKE, _SPACES, _html_charset, control_ratio, decode_article_bytes, fix_mojibake, normalize_article_text, sniff_binary)
-from figcheck.ingest.duplicates import (_shingles, find_duplicate_articles)
-from figcheck.ingest.html import (_html_fallback_text, _mark_figcaptions, extract_html_article, markdown_to_text)
-from figcheck.ingest.language import (_LANGID, _WORD, count_article_words, detect_article_language)
-from figcheck.ingest.lines import (BYLINE, END_PUNCT, IngestLine, LIST_ITEM, is_paragraph, words_in)
-from figcheck.ingest.metadata import (_DATELINE, _NAME_DATE_SEP, _OUTLET_HEADS, _outlet_like, _tidy_outlet, dateline, mark_photo_tags, masthead_outlet, meta_parts, outlet_date_line)
-from figcheck.ingest.segments import (assemble_clean_text)
-from figcheck.ingest.sources import (SOURCES_COLUMNS, read_sources_csv)
-from figcheck.ingest.story import (_choose_outlet, _story_label, ingest_article, ingest_folder, ingest_story, write_ingest_outputs)
-from figcheck.ingest.views import (boilerplate_by_article, ingest_summary, show_article_segments)
-from figcheck.report import (_CSS, _articles_html, _changed_params, _chart_order, _charts_html, _comparison_html, _esc, _findings_html, _footer, _group_evidence, _highlight_many, _link, _no_charts_reason, _number, _outlet, _page, _quantity_names, _quote_html, _read, _rel, _span_offset, _summary, _text, _title, build_report_html, write_report)
-from figcheck.wording.charts import (WRAP_GLUE, WRAP_SCALES, _alt_values, _hedge, _spread, _words, attributed_figure, cap, citations_texts, citations_title, consensus_label, count, count_of, dotplot_texts, dotplot_title, edge_label, figure_label, formula, formula_terms, implied_texts, in_sentence, join_some, lower_first, mid_sentence, outlets_word, outlier_label, overview_side_label, overview_texts, overview_title, progression_texts, progression_title, quantity_words, ratio_label, source_line, stage_label, status_word, unit_words, verdict_words)
-from figcheck.wording.de import (ABOUT, ABOUT_FACTOR, AND, ARTICLE, AT_LEAST, AT_MOST, CODE, FINDINGS, HIGHER, JUST_UNDER, LOWER, QUANTITY_NAMES, QUOTES, REASONS)
-from figcheck.wording.en import (ABOUT, ABOUT_FACTOR, AND, ARTICLE, AT_LEAST, AT_MOST, CODE, FINDINGS, HIGHER, JUST_UNDER, LOWER, QUANTITY_NAMES, QUOTES, REASONS)
-from figcheck.wording.findings import (_TEMPLATES, _cites, _consensus, _currency, _derived, _no_majority, _outlier, _over_100, _progression, _self_contradiction, _shared_source, context_quote, describe_interval, evidence_reason, factor_words, finding_message, quantity_name, quantity_namer, span_quote)
-from figcheck.wording.numbers import (_RANGE_WORDS, _SCALES, _SYMBOLS, _scale, amount_parts, format_amount, format_number, format_range)
-from figcheck.wording.report import (footer_line, page_language, page_title, report_labels, summary_line)
-from figcheck.wording.words import (article_label, in_quotes, join_words)
+This file holds no logic. It lists, grouped by notebook, what the four notebooks in
+notebooks/ call (and what a reporter exploring a story in JupyterLab reaches for), each
+name imported from the figcheck package, where the logic lives: one module per step, laid
+out in docs/architecture.md. Scripts, tests and the package itself import from figcheck
+directly; nothing may depend on a name this file does not list.
+
+A notebook that needs something new: add the name here, in its notebook's group, and to
+`__all__` (tests/test_helpers_facade.py checks both and the notebooks' calls). The names
+checks outside the notebooks rely on (extract_figures, story_paths, ...) are a contract:
+extend the list, never rename them.
+"""
+# Common: paths, story parameters, tables, the story's language (figcheck/common/)
+from figcheck.common.files import write_csv_atomic
+from figcheck.common.language import story_language
+from figcheck.common.params import notebook_params
+from figcheck.common.paths import ROOT, ParameterError, StoryError, require_story, story_paths
+from figcheck.common.tables import read_table
+
+# 01 Ingest: read, clean and describe the articles (figcheck/ingest/)
+from figcheck.ingest.story import ingest_story, write_ingest_outputs
+from figcheck.ingest.views import boilerplate_by_article, ingest_summary, show_article_segments
+
+# 02 Extract: every figure, its hedge, interval and quantity (figcheck/extract/)
+from figcheck.extract.figures import extract_figures
+from figcheck.extract.table import extract_story_figures, write_figures
+from figcheck.extract.views import figure_counts, figures_summary, highlight_story_html
+
+# 03 Compare: consensus, outliers, contradictions, derived checks, citations (figcheck/compare/)
+from figcheck.compare.story import compare_load_inputs, compare_story, write_comparison
+from figcheck.compare.views import compare_evidence_table, compare_findings_text, compare_table_view
+
+# 04 Charts: which charts, drawn, saved and shown (figcheck/charts/)
+from figcheck.charts.plan import chart_plan, make_charts
+from figcheck.charts.save import chart_bytes, save_charts
+from figcheck.charts.tables import load_chart_tables
+from figcheck.charts.views import escape_markdown
+
+# Report: output/<story>/report.html, one page to share (figcheck/report.py)
+from figcheck.report import write_report
+
+__all__ = [
+    # Common
+    "ROOT", "ParameterError", "StoryError", "notebook_params", "read_table", "require_story", "story_language",
+    "story_paths", "write_csv_atomic",
+    # 01 Ingest
+    "boilerplate_by_article", "ingest_story", "ingest_summary", "show_article_segments", "write_ingest_outputs",
+    # 02 Extract
+    "extract_figures", "extract_story_figures", "figure_counts", "figures_summary", "highlight_story_html",
+    "write_figures",
+    # 03 Compare
+    "compare_evidence_table", "compare_findings_text", "compare_load_inputs", "compare_story", "compare_table_view",
+    "write_comparison",
+    # 04 Charts
+    "chart_bytes", "chart_plan", "escape_markdown", "load_chart_tables", "make_charts", "save_charts",
+    # Report
+    "write_report",
+]

@@ -26,18 +26,19 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-import helpers
+from figcheck.common.paths import DEFAULT_STORY, story_paths
+from figcheck.extract.figures import extract_figures
+from figcheck.ingest.story import ingest_folder
 
 
 def load_corpus(path: Path | None, n: int) -> tuple[list[str], str]:
     """The texts to run over, at most n (default story: repeated up to n), and a description."""
     if path is None:
-        paths = helpers.story_paths(helpers.DEFAULT_STORY)
-        arts = helpers.ingest_folder(paths.articles).articles
+        paths = story_paths(DEFAULT_STORY)
+        arts = ingest_folder(paths.articles).articles
         texts = [t for t in arts["text"].tolist() if t]
         out = [texts[i % len(texts)] for i in range(n)]
-        return out, f"default story {helpers.DEFAULT_STORY} ({len(texts)} ingested articles repeated)"
+        return out, f"default story {DEFAULT_STORY} ({len(texts)} ingested articles repeated)"
     path = Path(path)
     texts: list[str] = []
     if path.is_dir():
@@ -88,19 +89,19 @@ def main(argv: list[str] | None = None) -> int:
     texts, desc = load_corpus(args.corpus, args.n)
     langs = [guess_language(t) if args.language == "auto" else args.language for t in texts]
     for t, lang in zip(texts[:50], langs):                       # warm-up (caches, lazy imports)
-        helpers.extract_figures(t, lang)
+        extract_figures(t, lang)
     best = best_wall = float("inf")
     n_figs = 0
     for _ in range(max(1, args.repeat)):
         c0, t0 = time.process_time(), time.perf_counter()
         n_figs = 0
         for t, lang in zip(texts, langs):
-            n_figs += len(helpers.extract_figures(t, lang))
+            n_figs += len(extract_figures(t, lang))
         best = min(best, time.process_time() - c0)
         best_wall = min(best_wall, time.perf_counter() - t0)
     tracemalloc.start()
     for t, lang in zip(texts, langs):
-        helpers.extract_figures(t, lang)
+        extract_figures(t, lang)
     _cur, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     print("figure extraction benchmark: extract_figures() with quantity labelling, one process")
     for k, v in rows:
         print(f"  {k:<{width}}  {v}")
-    name = Path(args.corpus).name if args.corpus else f"default story {helpers.DEFAULT_STORY}"
+    name = Path(args.corpus).name if args.corpus else f"default story {DEFAULT_STORY}"
     print(f"summary: {n / best:,.0f} articles/s ({kbytes / best:,.0f} KB/s) by CPU time on one core, "
           f"{n / best_wall:,.0f}/s wall clock; {name}, {n} articles of {kbytes / n:.1f} KB, "
           f"{n_figs / n:.1f} figures each; peak {peak / 1024:,.0f} KB traced, {rss_kb / 1024:.0f} MB RSS; "

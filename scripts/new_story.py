@@ -3,9 +3,10 @@
 
     python scripts/new_story.py NAME        (make new-story STORY=NAME)
 
-story.yaml is generated from helpers.PARAMETERS, so it documents every parameter with its
-default and stays in sync with what the notebooks accept. An existing story is never
-overwritten; a name that is not a simple slug is refused. Both with one line and exit 2.
+story.yaml is generated from figcheck.common.params.PARAMETERS, so it documents every
+parameter with its default and stays in sync with what the notebooks accept. An existing
+story is never overwritten; a name that is not a simple slug is refused. Both with one line
+and exit 2.
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-import helpers
+from figcheck.common.files import write_text_atomic
+from figcheck.common.params import PARAMETERS
+from figcheck.common.paths import DATA_DIR, ROOT, STORY_SLUG, StoryError, story_paths
 
 SOURCES_HEADER = "file,outlet,url,published\n"
 
@@ -68,7 +70,7 @@ def story_yaml_text(name: str) -> str:
         "# the run with one line naming the key and the valid ones.",
         "",
     ]
-    for key, (types, default, doc) in helpers.PARAMETERS.items():
+    for key, (types, default, doc) in PARAMETERS.items():
         type_names = " or ".join(t.__name__ for t in types)
         lines.append(f"# {key} ({type_names}): {doc}")
         lines.append(f"#   default: {_yaml_value(default)}")
@@ -87,18 +89,18 @@ def story_yaml_text(name: str) -> str:
 
 def create_story(name: str) -> Path:
     """Create data/<name>/ with articles/, story.yaml and sources.csv; StoryError if refused."""
-    if not isinstance(name, str) or not helpers.STORY_SLUG.match(name):
-        raise helpers.StoryError(
+    if not isinstance(name, str) or not STORY_SLUG.match(name):
+        raise StoryError(
             f"'{name}' is not a simple story name: use lowercase letters, digits and '-' "
             "(start with a letter or digit, at most 64 characters), e.g. acme-widgets-deal")
-    data = helpers.DATA_DIR / name
+    data = DATA_DIR / name
     if data.exists():
-        raise helpers.StoryError(
+        raise StoryError(
             f"data/{name}/ already exists; nothing was changed (pick another name, or edit that story)")
-    paths = helpers.story_paths(name)
+    paths = story_paths(name)
     paths.articles.mkdir(parents=True)
-    helpers.write_text_atomic(paths.story_yaml, story_yaml_text(name))
-    helpers.write_text_atomic(paths.sources_csv, SOURCES_HEADER)
+    write_text_atomic(paths.story_yaml, story_yaml_text(name))
+    write_text_atomic(paths.sources_csv, SOURCES_HEADER)
     return data
 
 
@@ -109,10 +111,10 @@ def main(argv: list[str]) -> int:
     name = argv[1]
     try:
         data = create_story(name)
-    except helpers.StoryError as exc:
+    except StoryError as exc:
         print(f"make new-story: {exc}", file=sys.stderr)
         return 2
-    rel = data.relative_to(helpers.ROOT)
+    rel = data.relative_to(ROOT)
     print(f"Created {rel}/")
     print(f"  {rel}/articles/    put the articles here (.txt, .md, .html), one file per article")
     print(f"  {rel}/story.yaml   optional parameters, each documented with its default")

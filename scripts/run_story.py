@@ -21,8 +21,11 @@ import time
 import traceback
 from pathlib import Path
 
+from figcheck.common.params import load_story
+from figcheck.common.paths import DEFAULT_STORY, NOTEBOOK_DIR, ParameterError, StoryError, StoryPaths, story_paths
+from figcheck.report import write_report
+
 ROOT = Path(__file__).resolve().parent.parent
-import helpers
 
 PROG = "make run"
 CLEAN_ERRORS = ("StoryError", "ParameterError")  # raised on purpose, with a message for the reader
@@ -34,25 +37,25 @@ def rel(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def article_files(paths: helpers.StoryPaths) -> list[Path]:
+def article_files(paths: StoryPaths) -> list[Path]:
     """The files in the story's articles/ folder (hidden files such as .DS_Store left out)."""
     return sorted(p for p in paths.articles.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
 def check_story(story: str) -> dict:
     """Validate a story before anything runs; its parameters, or StoryError/ParameterError."""
-    params = helpers.load_story(story)
-    paths = helpers.story_paths(story)
+    params = load_story(story)
+    paths = story_paths(story)
     if not article_files(paths):
-        raise helpers.StoryError(
+        raise StoryError(
             f"{rel(paths.articles)}/ holds no articles: put the articles (.txt, .md, .html) there first")
     return params
 
 
-def papermill_command(nb: Path, executed: Path, paths: helpers.StoryPaths) -> list[str]:
+def papermill_command(nb: Path, executed: Path, paths: StoryPaths) -> list[str]:
     """The papermill call for one notebook of one story."""
     cmd = [sys.executable, "-m", "papermill", str(nb), str(executed),
-           "--cwd", str(helpers.NOTEBOOK_DIR), "--kernel", "python3",
+           "--cwd", str(NOTEBOOK_DIR), "--kernel", "python3",
            "--no-progress-bar", "--log-level", "WARNING"]
     if paths.story_yaml.exists():
         cmd += ["-f", str(paths.story_yaml)]
@@ -93,7 +96,7 @@ def tail(text: str, n: int = 12) -> str:
     return "\n".join("    " + ln for ln in lines[-n:])
 
 
-def run_notebook(nb: Path, paths: helpers.StoryPaths) -> int:
+def run_notebook(nb: Path, paths: StoryPaths) -> int:
     """Run one notebook with papermill; print its line (and the error); 0 when it succeeded."""
     executed = paths.notebooks / nb.name
     print(f"  {nb.stem:<26}", end="", flush=True)
@@ -120,16 +123,16 @@ def run_notebook(nb: Path, paths: helpers.StoryPaths) -> int:
 
 
 def main(argv: list[str]) -> int:
-    story = argv[1] if len(argv) > 1 else helpers.DEFAULT_STORY
+    story = argv[1] if len(argv) > 1 else DEFAULT_STORY
     try:
         params = check_story(story)
-    except (helpers.StoryError, helpers.ParameterError) as exc:
+    except (StoryError, ParameterError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    paths = helpers.story_paths(story)
-    notebooks = sorted(helpers.NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+    paths = story_paths(story)
+    notebooks = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
     if not notebooks:
-        print(f"{PROG}: no notebooks in {rel(helpers.NOTEBOOK_DIR)}/", file=sys.stderr)
+        print(f"{PROG}: no notebooks in {rel(NOTEBOOK_DIR)}/", file=sys.stderr)
         return 2
     paths.notebooks.mkdir(parents=True, exist_ok=True)
     config = f"with {rel(paths.story_yaml)}" if paths.story_yaml.exists() else "no story.yaml: defaults"
@@ -146,8 +149,8 @@ def main(argv: list[str]) -> int:
         try:
             report = paths.out("report.html")
             if not report.exists() or report.stat().st_mtime < started_wall:
-                report = helpers.write_report(paths, params)  # notebook 04 normally writes it
-        except (helpers.StoryError, helpers.ParameterError) as exc:
+                report = write_report(paths, params)  # notebook 04 normally writes it
+        except (StoryError, ParameterError) as exc:
             print(f" FAILED  {time.monotonic() - t0:6.1f} s\n{PROG}: report: {exc}", file=sys.stderr)
             return 1
         except Exception as exc:  # a bug in the report section: one line with where it happened

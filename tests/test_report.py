@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-import helpers
+from figcheck.common.files import write_csv_atomic
+from figcheck.common.params import validate_params
+from figcheck.common.paths import StoryPaths
+from figcheck.common.tables import read_table
+from figcheck.compare.base import COMPARISON_COLUMNS
+from figcheck.report import build_report_html, _highlight_many, _title, write_report
+from figcheck.wording.report import report_labels
+
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(40))  # bytes are embedded, never decoded
 
@@ -52,16 +58,16 @@ def parse(page: str) -> TagCollector:
     return parser
 
 
-def make_paths(tmp_path: Path, story: str = "test-report") -> helpers.StoryPaths:
+def make_paths(tmp_path: Path, story: str = "test-report") -> StoryPaths:
     data, output = tmp_path / "data" / story, tmp_path / "output" / story
     (data / "articles").mkdir(parents=True)
     (output / "charts").mkdir(parents=True)
-    return helpers.StoryPaths(story=story, data=data, articles=data / "articles", story_yaml=data / "story.yaml",
-                              sources_csv=data / "sources.csv", output=output, charts=output / "charts",
-                              notebooks=output / "notebooks")
+    return StoryPaths(story=story, data=data, articles=data / "articles", story_yaml=data / "story.yaml",
+                      sources_csv=data / "sources.csv", output=output, charts=output / "charts",
+                      notebooks=output / "notebooks")
 
 
-def write_tables(paths: helpers.StoryPaths, findings_order=(0, 1)) -> None:
+def write_tables(paths: StoryPaths, findings_order=(0, 1)) -> None:
     second = EVIL_TEXT.index("$1.2 billion later")
     sentence = EVIL_TEXT.split("\n\n")[1]
     articles = pd.DataFrame([
@@ -75,19 +81,19 @@ def write_tables(paths: helpers.StoryPaths, findings_order=(0, 1)) -> None:
          "language": "en", "cites": "[]", "word_count": 300, "duplicate_of": "", "similarity": "",
          "segments": "[]", "encoding": "utf-8", "text": "Plain text."},
     ])
-    helpers.write_csv_atomic(articles, paths.out("articles.csv"))
-    helpers.write_csv_atomic(pd.DataFrame([
+    write_csv_atomic(articles, paths.out("articles.csv"))
+    write_csv_atomic(pd.DataFrame([
         {"file": "001_evil.txt", "status": "ok", "reason": "", "encoding": "utf-8", "lines_removed": 0, "bytes": 1},
         {"file": "002_plain.txt", "status": "ok", "reason": "", "encoding": "utf-8", "lines_removed": 0, "bytes": 1},
         {"file": "003_<b>.png", "status": "skipped", "reason": "binary <content>", "encoding": "",
          "lines_removed": 0, "bytes": 1},
     ]), paths.out("ingest_report.csv"))
-    helpers.write_csv_atomic(pd.DataFrame([
+    write_csv_atomic(pd.DataFrame([
         {"file": "001_evil.txt", "start": second, "end": second + 12, "text": "$1.2 billion", "value": 1.2e9,
          "unit": "USD", "qualifier": "exact", "low": 1.2e9, "high": 1.2e9, "quantity": "deal_amount",
          "sentence": sentence},
     ]), paths.out("figures.csv"))
-    helpers.write_csv_atomic(pd.DataFrame([
+    write_csv_atomic(pd.DataFrame([
         {"quantity": "deal_amount", "unit": "USD", "n_outlets": 4, "n_figures": 5, "consensus_low": 1.2e9,
          "consensus_high": 1.2e9, "median": 1.2e9, "min": 1.2e6, "max": 1.5e9, "spread": 1250.0,
          "status": "contested", "agree": "[]", "compatible": "[]", "contradict": "[]",
@@ -110,7 +116,7 @@ def write_tables(paths: helpers.StoryPaths, findings_order=(0, 1)) -> None:
                                   "sentence": "The stake is 40 percent.", "start": 0, "end": 0}]),
          "detail": "{}"},
     ]
-    helpers.write_csv_atomic(pd.DataFrame([rows[i] for i in findings_order]), paths.out("findings.csv"))
+    write_csv_atomic(pd.DataFrame([rows[i] for i in findings_order]), paths.out("findings.csv"))
     (paths.charts / "b_overview.png").write_bytes(PNG)
     (paths.charts / "b_overview.txt").write_text('Dot plot of "deals" <script>x</script> & more\n', encoding="utf-8")
     (paths.charts / "b_overview.csv").write_text("a,b\n1,2\n", encoding="utf-8")
@@ -126,11 +132,11 @@ def story(tmp_path):
 
 
 def params(**changes) -> dict:
-    return helpers.validate_params(dict({"story": "test-report"}, **changes))
+    return validate_params(dict({"story": "test-report"}, **changes))
 
 
 def test_article_text_is_escaped_everywhere(story):
-    page = helpers.build_report_html(story, params())
+    page = build_report_html(story, params())
     parsed = parse(page)
     assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
     assert "<script" not in page.lower() and "<img src=x" not in page and "<b>" not in page and "<i>" not in page
@@ -148,7 +154,7 @@ def test_article_text_is_escaped_everywhere(story):
 
 
 def test_page_is_self_contained(story):
-    page = helpers.build_report_html(story, params())
+    page = build_report_html(story, params())
     parsed = parse(page)
     tags = [tag for tag, _ in parsed.tags]
     assert "script" not in tags and "link" not in tags and "iframe" not in tags
@@ -162,7 +168,7 @@ def test_page_is_self_contained(story):
 def test_findings_are_ranked_with_severity_message_and_highlighted_evidence(tmp_path):
     paths = make_paths(tmp_path)
     write_tables(paths, findings_order=(1, 0))  # the CSV lists rank 2 first
-    page = helpers.build_report_html(paths, params())
+    page = build_report_html(paths, params())
     findings = page.split('<section id="findings">')[1].split("</section>")[0]
     assert findings.index("FIRST:") < findings.index("SECOND:")
     assert 'class="badge sev-high">high<' in findings and 'class="badge sev-info">info<' in findings
@@ -177,7 +183,7 @@ def test_findings_are_ranked_with_severity_message_and_highlighted_evidence(tmp_
 
 
 def test_charts_are_embedded_with_alt_text_and_caption(story):
-    page = helpers.build_report_html(story, params())
+    page = build_report_html(story, params())
     imgs = [attrs for tag, attrs in parse(page).tags if tag == "img"]
     assert [base64.b64decode(i["src"].split(",", 1)[1]) for i in imgs] == [PNG[::-1], PNG]  # sorted by name
     assert imgs[1]["alt"] == 'Dot plot of "deals" <script>x</script> & more'  # the attribute, unescaped
@@ -187,7 +193,7 @@ def test_charts_are_embedded_with_alt_text_and_caption(story):
 
 
 def test_comparison_table_and_articles_list(story):
-    page = helpers.build_report_html(story, params())
+    page = build_report_html(story, params())
     comparison = page.split('<section id="comparison">')[1].split("</section>")[0]
     assert "deal &lt;i&gt;amount&lt;/i&gt;" in comparison
     assert "$1.2bn" in comparison and "$1.2m" in comparison and "$1.5bn" in comparison
@@ -199,7 +205,7 @@ def test_comparison_table_and_articles_list(story):
 
 
 def test_title_footer_and_parameters(story):
-    page = helpers.build_report_html(story, params())
+    page = build_report_html(story, params())
     # no title parameter: the earliest headline no high-severity finding disputes (001 holds the outlier)
     assert "<h1>Figure check: Plain headline</h1>" in page
     assert "Evil &lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; Deal" in page  # listed, escaped
@@ -207,41 +213,41 @@ def test_title_footer_and_parameters(story):
     assert "make run STORY=test-report" in footer and "All story parameters at their defaults" in footer
     assert "<code>test-report</code>" in footer
     assert "2 articles from 2 outlets, 1 figure, 2 findings." in page
-    page = helpers.build_report_html(story, params(title="Chip <deal>", exclude=["x.txt"]))
+    page = build_report_html(story, params(title="Chip <deal>", exclude=["x.txt"]))
     assert "<h1>Chip &lt;deal&gt;</h1>" in page and "<title>Chip &lt;deal&gt;</title>" in page
     assert "&quot;exclude&quot;: [&quot;x.txt&quot;]" in page.split("<footer>")[1]
     assert str(story.output) not in page  # no machine paths in a page meant to be mailed
 
 
 def test_german_story_gets_german_labels_and_numbers(story):
-    page = helpers.build_report_html(story, params(language="de"))
+    page = build_report_html(story, params(language="de"))
     assert '<html lang="de">' in page and ">Befunde</h2>" in page and ">Ausreißer · deal &lt;i&gt;amount&lt;/i&gt;<" in page
     assert "1,2 Mrd. $" in page and "1,2 Mio. $" in page and ">umstritten<" in page
 
 
 def test_language_follows_the_articles_majority(story):
-    articles = helpers.read_table(story.out("articles.csv"))
+    articles = read_table(story.out("articles.csv"))
     articles["language"] = "de"
-    helpers.write_csv_atomic(articles, story.out("articles.csv"))
-    assert '<html lang="de">' in helpers.build_report_html(story, params())
-    assert '<html lang="en">' in helpers.build_report_html(story, params(language="en"))
+    write_csv_atomic(articles, story.out("articles.csv"))
+    assert '<html lang="de">' in build_report_html(story, params())
+    assert '<html lang="en">' in build_report_html(story, params(language="en"))
 
 
 def test_write_report_is_atomic_and_deterministic(story):
-    path = helpers.write_report(story, params())
+    path = write_report(story, params())
     assert path == story.out("report.html")
     first = path.read_bytes()
-    assert helpers.write_report(story, params()).read_bytes() == first
-    assert first.decode("utf-8") == helpers.build_report_html(story, params())
+    assert write_report(story, params()).read_bytes() == first
+    assert first.decode("utf-8") == build_report_html(story, params())
     assert not [p for p in story.output.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_missing_tables_give_notes_not_errors(tmp_path):
     paths = make_paths(tmp_path)
-    helpers.write_csv_atomic(pd.DataFrame([{"file": "a.txt", "title": "A", "outlet": "", "published": "",
-                                            "language": "en", "cites": "", "text": "x"}]),
-                             paths.out("articles.csv"))
-    page = helpers.build_report_html(paths, params())
+    write_csv_atomic(pd.DataFrame([{"file": "a.txt", "title": "A", "outlet": "", "published": "",
+                                    "language": "en", "cites": "", "text": "x"}]),
+                     paths.out("articles.csv"))
+    page = build_report_html(paths, params())
     assert "No findings" in page and "Not produced by this run." in page
     assert "No charts were drawn: no figure could be compared across articles." in page
     assert "— article a, <code>a.txt</code>" not in page  # no findings, so no evidence
@@ -251,11 +257,11 @@ def test_missing_tables_give_notes_not_errors(tmp_path):
 def _unnamed_story(tmp_path, language, outlets, comparison_rows):
     """Three invented articles (test material), charts folder present but empty."""
     paths = make_paths(tmp_path)
-    helpers.write_csv_atomic(pd.DataFrame([{"file": f"{i}.txt", "title": f"T{i}", "outlet": o, "published": "",
-                                            "language": language, "cites": "", "text": "Testtext"}
-                                           for i, o in enumerate(outlets)]), paths.out("articles.csv"))
-    helpers.write_csv_atomic(pd.DataFrame(comparison_rows, columns=helpers.COMPARISON_COLUMNS),
-                             paths.out("comparison.csv"))
+    write_csv_atomic(pd.DataFrame([{"file": f"{i}.txt", "title": f"T{i}", "outlet": o, "published": "",
+                                    "language": language, "cites": "", "text": "Testtext"}
+                                   for i, o in enumerate(outlets)]), paths.out("articles.csv"))
+    write_csv_atomic(pd.DataFrame(comparison_rows, columns=COMPARISON_COLUMNS),
+                     paths.out("comparison.csv"))
     paths.charts.mkdir(parents=True, exist_ok=True)
     return paths
 
@@ -264,7 +270,7 @@ def test_unnamed_outlets_are_not_counted_as_outlets_and_no_charts_says_why(tmp_p
     one = {"quantity": "stake", "unit": "percent", "n_outlets": 1, "n_figures": 1, "status": "single_source",
            "label": "Anteil"}
     paths = _unnamed_story(tmp_path, "de", ["", "", ""], [one])
-    page = helpers.build_report_html(paths, params())
+    page = build_report_html(paths, params())
     assert "3 Artikel (Medien nicht genannt)" in page and "aus 3 Medien" not in page
     assert "Keine Grafiken: keine Größe wird von zwei oder mehr Artikeln genannt" in page
     assert "Es wurden keine Grafiken gezeichnet." not in page
@@ -272,53 +278,40 @@ def test_unnamed_outlets_are_not_counted_as_outlets_and_no_charts_says_why(tmp_p
 
 def test_some_outlets_named_and_nothing_compared(tmp_path):
     paths = _unnamed_story(tmp_path, "en", ["Test Gazette", "Test Gazette", ""], [])
-    page = helpers.build_report_html(paths, params())
+    page = build_report_html(paths, params())
     assert "3 articles from 1 outlet and 1 without a named outlet" in page
     assert "No charts were drawn: no figure could be compared across articles." in page
 
 
-@pytest.mark.parametrize("value, unit, language, expected", [
-    (1.2e9, "USD", "en", "$1.2bn"), (1.2e6, "USD", "en", "$1.2m"), (14.3e9, "USD", "de", "14,3 Mrd. $"),
-    (5e9, "EUR", "en", "€5bn"), (3e6, "CHF", "en", "CHF 3m"), (3e6, "CHF", "de", "3 Mio. CHF"),
-    (450.5, "USD", "en", "$450.5"), (1400.0, "count", "en", "1,400"), (1400.0, "count", "de", "1400"),
-    (14000.0, "count", "de", "14.000"),
-    (40.0, "percent", "en", "40%"), (49.0, "percent", "de", "49 %"), (2016.0, "year", "en", "2016"),
-    ("", "USD", "en", ""), (None, "count", "en", ""), (float("nan"), "USD", "en", ""),
-])
-def test_format_value(value, unit, language, expected):
-    # the report's table uses the one formatter of helpers.py (short style, as the charts)
-    assert helpers.format_amount(value, unit, language) == expected
-
-
 def test_highlight_escapes_and_marks():
-    assert helpers._highlight_many("a <b> 5 c 5", [(10, 11)]) == "a &lt;b&gt; 5 c <mark>5</mark>"
-    assert helpers._highlight_many("plain <x>", []) == "plain &lt;x&gt;"
+    assert _highlight_many("a <b> 5 c 5", [(10, 11)]) == "a &lt;b&gt; 5 c <mark>5</mark>"
+    assert _highlight_many("plain <x>", []) == "plain &lt;x&gt;"
 
 
 def test_charts_follow_the_order_notebook_04_gives(story):
-    helpers.write_csv_atomic(pd.DataFrame({"name": ["b_overview", "a_deal"], "title": ["x", "y"]}),
-                             story.out("charts.csv"))
-    page = helpers.build_report_html(story, params())
+    write_csv_atomic(pd.DataFrame({"name": ["b_overview", "a_deal"], "title": ["x", "y"]}),
+                     story.out("charts.csv"))
+    page = build_report_html(story, params())
     assert page.index('id="chart-b_overview"') < page.index('id="chart-a_deal"')
 
 
 def test_spans_of_one_sentence_share_one_quote_and_empty_evidence_is_dropped(story):
-    findings = helpers.read_table(story.out("findings.csv"))
+    findings = read_table(story.out("findings.csv"))
     sentence = "Acme pays $5 million for 40% of <Widgets>."
     findings.loc[1, "evidence"] = json.dumps([
         {"file": "002_plain.txt", "outlet": "Plain Post", "text": "$5 million", "sentence": sentence},
         {"file": "002_plain.txt", "outlet": "Plain Post", "text": "40%", "sentence": sentence},
         {"file": "002_plain.txt", "outlet": "Plain Post", "text": "", "sentence": ""},
     ])
-    helpers.write_csv_atomic(findings, story.out("findings.csv"))
-    page = helpers.build_report_html(story, params())
+    write_csv_atomic(findings, story.out("findings.csv"))
+    page = build_report_html(story, params())
     assert page.count("<blockquote>") == 2  # one for the first finding, one for this sentence
     assert "“Acme pays <mark>$5 million</mark> for <mark>40%</mark> of &lt;Widgets&gt;.”" in page
     assert "“”" not in page
 
 
 def test_highlight_many_merges_overlaps():
-    assert helpers._highlight_many("ab <c> de", [(0, 2), (1, 3), (7, 9)]) == \
+    assert _highlight_many("ab <c> de", [(0, 2), (1, 3), (7, 9)]) == \
         "<mark>ab </mark>&lt;c&gt; <mark>de</mark>"
 
 
@@ -326,10 +319,10 @@ def test_title_never_leads_with_a_disputed_headline():
     import pandas as pd
     articles = pd.DataFrame({"file": ["000_a.txt", "001_b.txt"], "published": ["2025-01-01", "2025-01-02"],
                              "title": ["Acme pays billions", "Acme buys Widgets"]})
-    labels = helpers.report_labels("en")
-    assert helpers._title({}, articles, "acme", labels) == "Figure check: Acme pays billions"
+    labels = report_labels("en")
+    assert _title({}, articles, "acme", labels) == "Figure check: Acme pays billions"
     findings = pd.DataFrame({"severity": ["high", "info"], "files": ['["000_a.txt"]', '["001_b.txt"]']})
-    assert helpers._title({}, articles, "acme", labels, findings) == "Figure check: Acme buys Widgets"
+    assert _title({}, articles, "acme", labels, findings) == "Figure check: Acme buys Widgets"
     findings.loc[1, "severity"] = "high"
-    assert helpers._title({}, articles, "acme", labels, findings) == "Figure check: acme"
-    assert helpers._title({"title": "Own title"}, articles, "acme", labels, findings) == "Own title"
+    assert _title({}, articles, "acme", labels, findings) == "Figure check: acme"
+    assert _title({"title": "Own title"}, articles, "acme", labels, findings) == "Own title"

@@ -2,6 +2,6 @@
 
 `plan` picks and draws them (make_charts), one module per chart kind draws it (`dotplot`,
 `progression`, `citations`, `overview`), `layout` and `style` give the house look, `save`
-writes the files. Every word a chart shows is written in wording/charts.py, from facts
-these modules compute.
+writes the files, `views` escapes titles and alt text for notebook 04's Markdown. Every word
+a chart shows is written in wording/charts.py, from facts these modules compute.
 """

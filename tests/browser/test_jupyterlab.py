@@ -370,6 +370,19 @@ def _run_notebook(page, lab: Lab, name: str) -> None:
         assert images.count() > 0, f"{name}: no chart is rendered"
         _wait(page, f"""() => [...document.querySelectorAll('{_PANEL} .jp-OutputArea-output[data-mime-type="image/png"] img')]
                       .every(i => i.complete && i.naturalWidth > 0)""", 30, f"{name}: every chart decoded", failed)
+        # each chart's title and alt text is Markdown: a "$" in "10 bis 15 Mrd. $" must show as a dollar
+        # sign, not start LaTeX math (MathJax typesets after the Markdown is rendered, so give it a moment)
+        captions = page.locator(f'{_PANEL} .jp-OutputArea-output[data-mime-type="text/markdown"]')
+        assert captions.count() > 0, f"{name}: no chart titles (Markdown outputs) are rendered"
+        page.wait_for_timeout(1500)
+        math = page.locator(f"{_PANEL} .jp-OutputArea-output mjx-container")
+        if math.count():
+            page.screenshot(path=str(failed))
+        assert math.count() == 0, \
+            f"{name}: {math.count()} pieces of output rendered as LaTeX math (MathJax), e.g. in " \
+            f"{math.first.evaluate('e => e.closest(`.jp-OutputArea-output`).innerText')!r} (screenshot {failed})"
+        assert any("Mrd. $" in t for t in captions.all_inner_texts()), \
+            f"{name}: no chart title shows its dollar sign: {captions.all_inner_texts()[:2]}"
 
     target = page.locator(SHOT_TARGET[name]).first
     target.evaluate("e => e.scrollIntoView({block: 'start'})")

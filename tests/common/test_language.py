@@ -35,3 +35,17 @@ def test_story_language_without_usable_articles_is_english():
     assert story_language(pd.DataFrame()) == "en"
     assert story_language(None) == "en"
     assert story_language(_arts([("a.txt", "fr", "")])) == "en"
+
+
+def test_story_language():
+    arts = pd.DataFrame({"language": ["de", "de", "en"]})
+    assert story_language(arts, "auto") == "de"
+    assert story_language(arts, "en") == "en"
+    # a tie goes to the first file by name when no article has a date (details: the tie tests above)
+    assert story_language(pd.DataFrame({"file": ["b.txt", "a.txt"], "language": ["de", "en"]}), "auto") == "en"
+
+
+def test_language_auto_is_the_articles_majority(meta, battery):
+    assert story_language(meta["articles"], "auto") == "de"
+    assert story_language(battery["articles"], "auto") == "en"
+    assert story_language(meta["articles"], "en") == "en"

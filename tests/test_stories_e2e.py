@@ -1,8 +1,13 @@
-"""The story workflow: scaffolding a story, validating it before a run, running it, and the
-English test story end to end (data/test-en-chipdeal/, fictional test material written by us).
+"""End to end: whole stories through the pipeline.
 
-The validation tests call the scripts as a reporter would (subprocess) and are fast: every
-failure they provoke stops before the first notebook runs.
+- the default story in memory: ingest -> extract -> compare (nothing written), the comparison's
+  headline results on the figures the real extraction finds — so a change in ingestion or extraction
+  that breaks one fails here;
+- the English test story (data/test-en-chipdeal/) through `make run` (papermill, scripts/run_story.py):
+  zero configuration, then with a story.yaml whose parameters change the results, then articles only;
+- the German test story (data/test-de-akkudeal/), articles only.
+The test stories are fictional test material written by us (each folder's README says so). The
+papermill runs are marked slow.
 """
 from __future__ import annotations
 
@@ -10,261 +15,94 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
-import yaml
 
-import helpers as common
+from figcheck.common.params import load_story
+from figcheck.common.paths import DATA_DIR, NOTEBOOK_DIR, OUTPUT_DIR, story_paths
+from figcheck.common.tables import read_table
+from figcheck.compare.story import compare_story
+from figcheck.extract.table import extract_story_figures
+from figcheck.ingest.story import ingest_story
+from figcheck.report import build_report_html
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
-NEW_STORY = ROOT / "scripts" / "new_story.py"
-RUN_STORY = ROOT / "scripts" / "run_story.py"
-
-
-def _load_script(path: Path):
-    """A script of scripts/ as a module (scripts/ is not a package)."""
-    import importlib.util
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-run_story = _load_script(RUN_STORY)
-
-
-def run(script: Path, *args: str, timeout: int = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([PY, str(script), *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout)
-
-
-def one_clear_line(proc: subprocess.CompletedProcess) -> str:
-    """The single stderr line of a refused command (and no traceback anywhere)."""
-    assert "Traceback" not in proc.stderr + proc.stdout
-    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, proc.stderr
-    return lines[0]
-
-
-@pytest.fixture
-def scratch_story():
-    """A unique story name under data/; the folder and its outputs are removed afterwards."""
-    name = f"test-tmp-{uuid.uuid4().hex[:8]}"
-    yield name
-    shutil.rmtree(common.DATA_DIR / name, ignore_errors=True)
-    shutil.rmtree(common.OUTPUT_DIR / name, ignore_errors=True)
-
-
-def make_story(name: str, articles: dict[str, str] | None = None, story_yaml: str | None = None) -> Path:
-    data = common.DATA_DIR / name
-    (data / "articles").mkdir(parents=True)
-    for fname, text in (articles or {}).items():
-        (data / "articles" / fname).write_text(text, encoding="utf-8")
-    if story_yaml is not None:
-        (data / "story.yaml").write_text(story_yaml, encoding="utf-8")
-    return data
+from .scripts.support import RUN_STORY, run
 
 
 # ---------------------------------------------------------------------------
-# make new-story
+# the default story in memory: ingest -> extract -> compare
 # ---------------------------------------------------------------------------
-def test_new_story_scaffolds_folder_yaml_and_sources(scratch_story):
-    proc = run(NEW_STORY, scratch_story)
-    assert proc.returncode == 0, proc.stderr
-    data = common.DATA_DIR / scratch_story
-    assert (data / "articles").is_dir() and not any((data / "articles").iterdir())
-    assert (data / "sources.csv").read_text(encoding="utf-8") == "file,outlet,url,published\n"
-    assert f"make run STORY={scratch_story}" in proc.stdout
-    # a fresh story.yaml loads and validates to the defaults
-    assert common.load_story(scratch_story) == dict(common.default_params(), story=scratch_story)
+BN = 1e9
+
+F000, F001, F002, F003, F004 = ("000_c4e7b7921a2cde72.txt", "001_6b933f934256e5b5.txt", "002_063d8c8ae8a83d5a.txt",
+                                "003_f8a4403dadf464df.txt", "004_735e3cab86f0cf67.txt")
 
 
-def test_new_story_yaml_documents_every_parameter_with_its_default(scratch_story):
-    assert run(NEW_STORY, scratch_story).returncode == 0
-    text = (common.DATA_DIR / scratch_story / "story.yaml").read_text(encoding="utf-8")
-    for key, (_types, default, doc) in common.PARAMETERS.items():
-        assert f"# {key} (" in text and doc in text, key
-        block = text.split(f"# {key} (", 1)[1].split("\n\n", 1)[0]
-        documented = block.split("#   default: ", 1)[1].splitlines()[0]
-        assert yaml.safe_load(documented) == default, key
-    # the story name comes from the command line, never from the file
-    assert "story" not in yaml.safe_load(text)
+@pytest.fixture(scope="module")
+def real():
+    params = load_story("meta-scale-ai")
+    paths = story_paths("meta-scale-ai")
+    articles = ingest_story(paths, params).articles
+    figures = extract_story_figures(articles, params)
+    return compare_story(figures, articles, params)
 
 
-def test_new_story_examples_are_valid_parameters(scratch_story):
-    """Every commented example, uncommented, is accepted by the notebooks' validation."""
-    assert run(NEW_STORY, scratch_story).returncode == 0
-    text = (common.DATA_DIR / scratch_story / "story.yaml").read_text(encoding="utf-8")
-    examples = re.findall(r"#   example:\n((?:#     .*\n)+)", text)
-    assert len(examples) >= 4
-    merged = {}
-    for block in examples:
-        merged.update(yaml.safe_load("\n".join(ln[6:] for ln in block.splitlines())))
-    assert {"quantities", "relations", "outlets", "exclude"} <= set(merged)
-    checked = common.validate_params(merged)
-    assert checked["quantities"]["deal_amount"]["unit"] == "USD"
-    assert checked["relations"][0]["result"] == "valuation"
+def _kind(res, kind, quantity=None):
+    f = res.findings[res.findings["kind"] == kind]
+    return f if quantity is None else f[f["quantity"] == quantity]
 
 
-def test_new_story_never_overwrites(scratch_story):
-    assert run(NEW_STORY, scratch_story).returncode == 0
-    yaml_path = common.DATA_DIR / scratch_story / "story.yaml"
-    yaml_path.write_text("title: mine\n", encoding="utf-8")
-    proc = run(NEW_STORY, scratch_story)
-    assert proc.returncode != 0
-    assert "already exists" in one_clear_line(proc)
-    assert yaml_path.read_text(encoding="utf-8") == "title: mine\n"
+def test_deal_amount_consensus_and_the_early_bound(real):
+    row = real.comparison.set_index(["quantity", "unit"]).loc[("deal_amount", "USD")]
+    assert (row["consensus_low"], row["consensus_high"]) == (14.3 * BN, 15 * BN)
+    assert json.loads(row["agree"]) == [F001, F002, F003]
+    assert json.loads(row["compatible"]) == [F004]
+    ev = real.evidence[(real.evidence["file"] == F004) & (real.evidence["quantity"] == "deal_amount")]
+    assert set(ev["verdict"]) == {"compatible"}          # the headline "$10B" too
+    claim = ev[ev["role"] == "claim"].iloc[0]
+    assert claim["text"].startswith("über 10 Milliarden") and claim["stage"] == "early"
 
 
-@pytest.mark.parametrize("name", ["Bad Name", "../escape", "UPPER", "-dash-first", "a/b", "umläut", "x" * 70, ""])
-def test_new_story_refuses_names_that_are_not_slugs(name):
-    before = sorted(p.name for p in common.DATA_DIR.iterdir())
-    proc = run(NEW_STORY, name)
-    assert proc.returncode != 0
-    assert "not a simple story name" in one_clear_line(proc)
-    assert sorted(p.name for p in common.DATA_DIR.iterdir()) == before
+def test_finanzen_outlier_and_self_contradiction(real):
+    out = _kind(real, "outlier", "deal_amount")
+    assert len(out) == 1
+    d = json.loads(out.iloc[0]["detail"])
+    assert d["outlier_file"] == F000 and 14 <= d["factor"] <= 15
+    sc = _kind(real, "self_contradiction", "deal_amount")
+    assert len(sc) == 1 and json.loads(sc.iloc[0]["files"]) == [F000]
+    assert "rund eine Milliarde" in sc.iloc[0]["message"]
+    bad = real.findings[real.findings["kind"].isin(["outlier", "contradiction", "self_contradiction"])]
+    assert all(F004 not in json.loads(files) or len(json.loads(files)) > 1 for files in bad["files"])
 
 
-def test_new_story_without_a_name_prints_usage():
-    proc = run(NEW_STORY)
-    assert proc.returncode == 2 and "usage" in one_clear_line(proc)
+def test_stake_agrees(real):
+    row = real.comparison.set_index("quantity").loc["stake"]
+    assert row["status"] == "agreed" and row["consensus_low"] == 49 and json.loads(row["contradict"]) == []
+    assert "fast die Hälfte" in _kind(real, "consensus", "stake").iloc[0]["message"]
 
 
-# ---------------------------------------------------------------------------
-# make run: validation before any notebook runs (one line, non-zero, no traceback)
-# ---------------------------------------------------------------------------
-def test_run_missing_story_names_the_folder_and_the_stories_that_exist():
-    proc = run(RUN_STORY, "no-such-story-here")
-    assert proc.returncode == 2
-    line = one_clear_line(proc)
-    assert "data/no-such-story-here/articles" in line
-    assert common.DEFAULT_STORY in line
-    assert not (common.OUTPUT_DIR / "no-such-story-here").exists()
+def test_implied_valuation(real):
+    checks = [json.loads(d) for d in _kind(real, "derived_check", "valuation")["detail"]]
+    same = [d for d in checks if d["result_from"] == "same article" and d["consistent"]]
+    assert same and same[0]["implied"] == pytest.approx(29.18 * BN, rel=1e-3) and same[0]["reported"] == 29 * BN
 
 
-def test_run_bad_story_name_is_one_line():
-    proc = run(RUN_STORY, "../etc")
-    assert proc.returncode == 2 and "not a story name" in one_clear_line(proc)
+def test_valuation_progression(real):
+    assert real.comparison.set_index("quantity").loc["valuation", "status"] == "progression"
+    seq = json.loads(_kind(real, "progression", "valuation").iloc[0]["detail"])["sequence"]
+    assert [s["value"] for s in seq] == [14 * BN, 25 * BN, 29 * BN]
+    assert _kind(real, "contradiction", "valuation").empty and _kind(real, "outlier", "valuation").empty
 
 
-def test_run_empty_story_is_one_line(scratch_story):
-    make_story(scratch_story)
-    (common.DATA_DIR / scratch_story / "articles" / ".DS_Store").write_bytes(b"\0")
-    proc = run(RUN_STORY, scratch_story)
-    assert proc.returncode != 0
-    line = one_clear_line(proc)
-    assert f"data/{scratch_story}/articles/" in line and "no articles" in line
-    assert not (common.OUTPUT_DIR / scratch_story).exists()
-
-
-@pytest.mark.parametrize("story_yaml, expected", [
-    ("titel: Chip deal\n", ["'titel'", "title", "tolerance", "exclude"]),
-    ("tolerance: high\n", ["'tolerance'", "float"]),
-    ("exclude: one.txt\n", ["'exclude'", "list"]),
-    ("language: fr\n", ["'language'", "auto, de, en"]),
-    ("quantities:\n  deal: {cues: [deal], unti: USD}\n", ["'deal'", "'unti'", "cues, unit"]),
-    ("title: [unclosed\n", ["story.yaml", "not valid YAML"]),
-    ("- just\n- a list\n", ["story.yaml", "key: value"]),
-])
-def test_run_bad_story_yaml_is_one_line_naming_the_key(scratch_story, story_yaml, expected):
-    make_story(scratch_story, {"001.txt": "Acme buys Widgets for $5 million.\n"}, story_yaml)
-    proc = run(RUN_STORY, scratch_story)
-    assert proc.returncode == 2
-    line = one_clear_line(proc)
-    for part in expected:
-        assert part in line, (part, line)
-    assert not (common.OUTPUT_DIR / scratch_story).exists()
-
-
-def test_run_accepts_an_all_commented_story_yaml(scratch_story):
-    make_story(scratch_story, {"001.txt": "x\n"}, "# nothing set\n")
-    assert run_story.check_story(scratch_story) == dict(common.default_params(), story=scratch_story)
-
-
-# ---------------------------------------------------------------------------
-# make run: the papermill call and how a failure is reported
-# ---------------------------------------------------------------------------
-def test_papermill_command_passes_yaml_story_and_cwd(scratch_story):
-    make_story(scratch_story, {"001.txt": "x\n"}, "tolerance: 0.1\n")
-    paths = common.story_paths(scratch_story)
-    cmd = run_story.papermill_command(Path("notebooks/01_ingest.ipynb"), paths.notebooks / "01_ingest.ipynb", paths)
-    assert cmd[cmd.index("-f") + 1] == str(paths.story_yaml)
-    assert cmd[cmd.index("-r") + 1: cmd.index("-r") + 3] == ["story", scratch_story]
-    assert cmd[cmd.index("--cwd") + 1] == str(common.NOTEBOOK_DIR)
-    # -f comes first so that the command line's story name wins over a story key in the file
-    assert cmd.index("-f") < cmd.index("-r")
-    (paths.story_yaml).unlink()
-    assert "-f" not in run_story.papermill_command(Path("a.ipynb"), Path("b.ipynb"), paths)
-
-
-def test_failing_cell_counts_cells_of_the_source_notebook(tmp_path):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# title"),
-        nbformat.v4.new_code_cell("import helpers"),
-        nbformat.v4.new_code_cell("story = 'x'", metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell("story = 'y'", metadata={"tags": ["injected-parameters"]}),
-        nbformat.v4.new_code_cell("# compare\nfindings = helpers.compare(1 / 0)",
-                                  outputs=[nbformat.v4.new_output("error", ename="ZeroDivisionError",
-                                                                  evalue="division by zero", traceback=[])]),
-    ]
-    path = tmp_path / "03_x.ipynb"
-    nbformat.write(nb, path)
-    where, ename, evalue = run_story.failing_cell(path)
-    assert where == "code cell 3 `findings = helpers.compare(1 / 0)`"
-    assert (ename, evalue) == ("ZeroDivisionError", "division by zero")
-    assert run_story.failing_cell(tmp_path / "missing.ipynb") == ("", "", "")
-
-
-def _tiny_notebook(path: Path, body: str) -> None:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
-    nb.cells = [
-        nbformat.v4.new_code_cell("import helpers"),
-        nbformat.v4.new_code_cell("story = 'x'", metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell(body),
-    ]
-    nbformat.write(nb, path)
-
-
-@pytest.mark.parametrize("body, expect_lines, expect", [
-    ("raise helpers.StoryError('no usable article in data/x/articles/')", 1,
-     ["01_first: no usable article in data/x/articles/"]),
-    ("# the comparison\nvalues = [1, 2]\nratio = values[0] / 0", 3,
-     ["01_first.ipynb failed in code cell 3 `values = [1, 2]`", "ZeroDivisionError: division by zero",
-      "executed copy: output/"]),
-])
-def test_run_reports_a_failing_notebook(scratch_story, tmp_path, monkeypatch, capsys, body, expect_lines, expect):
-    make_story(scratch_story, {"001.txt": "x\n"})
-    _tiny_notebook(tmp_path / "01_first.ipynb", body)
-    _tiny_notebook(tmp_path / "02_second.ipynb", "print('never runs')")
-    monkeypatch.setattr(common, "NOTEBOOK_DIR", tmp_path)
-    assert run_story.main(["run_story.py", scratch_story]) == 1
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    assert re.search(r"01_first\s+FAILED\s+\d+\.\d s", out)
-    assert "02_second" not in out
-    lines = [ln for ln in err.splitlines() if ln.strip()]
-    assert len(lines) == expect_lines, err
-    for part in expect:
-        assert part in err, (part, err)
-    assert (common.OUTPUT_DIR / scratch_story / "notebooks" / "01_first.ipynb").exists()
-
-
-def test_run_story_without_a_usable_article_stops_in_notebook_01_with_one_line(scratch_story):
-    make_story(scratch_story)
-    (common.DATA_DIR / scratch_story / "articles" / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
-    proc = run(RUN_STORY, scratch_story, timeout=300)
-    assert proc.returncode == 1
-    line = one_clear_line(proc)
-    assert line.startswith("make run: 01_ingest: ") and f"data/{scratch_story}/articles/" in line
-    assert "scan.txt" in line and common.DEFAULT_STORY in line
-    assert re.search(r"01_ingest\s+FAILED", proc.stdout) and "02_extract" not in proc.stdout
+def test_cited_sources(real):
+    att = _kind(real, "attribution")
+    sources = {json.loads(r["files"])[0]: json.loads(r["detail"])["sources"] for _, r in att.iterrows()
+               if not r["quantity"]}
+    assert "Bloomberg" in sources[F004]
+    assert {"Handelsblatt", "N-TV", "Golem"} <= set(sources[F001])
 
 
 # ---------------------------------------------------------------------------
@@ -272,6 +110,7 @@ def test_run_story_without_a_usable_article_stops_in_notebook_01_with_one_line(s
 # Zero configuration: no story.yaml, only articles/ and sources.csv.
 # ---------------------------------------------------------------------------
 CHIPDEAL = "test-en-chipdeal"
+
 OUTLETS = {
     "001_tech-ledger.txt": ("The Tech Ledger", "2025-03-03"),
     "002_harbor-street-journal.txt": ("Harbor Street Journal", "2025-03-05"),
@@ -279,6 +118,7 @@ OUTLETS = {
     "004_daily-circuit.txt": ("The Daily Circuit", "2025-03-06"),
     "005_morning-byte.txt": ("The Morning Byte", "2025-03-06"),
 }
+
 # (file prefix, a piece of the span, value, unit, qualifier, quantity or None = not checked).
 # Every figure whose span contains the piece must read this way (headline and body alike).
 CHIPDEAL_FIGURES = [
@@ -305,6 +145,7 @@ CHIPDEAL_FIGURES = [
     ("005", "$3 billion", 3e9, "USD", "exact", "valuation"),
     ("005", "$1 billion", 1e9, "USD", "lower", "deal_amount"),
 ]
+
 NOT_FIGURES = ["X2", "9:30", "8:00", "555", "(512)"]
 
 
@@ -328,7 +169,7 @@ def _json(value, default):
 
 
 def _findings(paths, kind: str) -> list[dict]:
-    rows = common.read_table(paths.out("findings.csv")).to_dict("records")
+    rows = read_table(paths.out("findings.csv")).to_dict("records")
     out = []
     for row in rows:
         if row["kind"] != kind:
@@ -353,7 +194,7 @@ def _run_story(name: str) -> subprocess.CompletedProcess:
 def chipdeal():
     """One full run of the English test story (module-scoped: the assertions below share it)."""
     proc = _run_story(CHIPDEAL)
-    return proc, common.story_paths(CHIPDEAL)
+    return proc, story_paths(CHIPDEAL)
 
 
 @pytest.mark.slow
@@ -361,7 +202,7 @@ def test_chipdeal_runs_with_progress_lines(chipdeal):
     proc, paths = chipdeal
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
-    notebooks = sorted(p.stem for p in common.NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+    notebooks = sorted(p.stem for p in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
     assert len(notebooks) == 4
     for stem in notebooks:
         assert re.search(rf"^\s+{re.escape(stem)}\s+ok\s+\d+\.\d s$", proc.stdout, re.M), proc.stdout
@@ -373,7 +214,7 @@ def test_chipdeal_runs_with_progress_lines(chipdeal):
 @pytest.mark.slow
 def test_chipdeal_articles(chipdeal):
     _proc, paths = chipdeal
-    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    articles = read_table(paths.out("articles.csv")).set_index("file")
     assert sorted(articles.index) == sorted(OUTLETS)
     for file, (outlet, published) in OUTLETS.items():
         assert articles.loc[file, "outlet"] == outlet
@@ -391,10 +232,10 @@ def test_chipdeal_articles(chipdeal):
 @pytest.mark.parametrize("prefix, piece, value, unit, qualifier, quantity", CHIPDEAL_FIGURES)
 def test_chipdeal_figures(chipdeal, prefix, piece, value, unit, qualifier, quantity):
     _proc, paths = chipdeal
-    figures = common.read_table(paths.out("figures.csv"))
+    figures = read_table(paths.out("figures.csv"))
     rows = figures[figures["file"].str.startswith(prefix) & figures["text"].str.contains(piece, regex=False)]
     assert len(rows), f"{prefix}: no figure with {piece!r}"
-    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    articles = read_table(paths.out("articles.csv")).set_index("file")
     for row in rows.to_dict("records"):
         assert articles.loc[row["file"], "text"][int(row["start"]):int(row["end"])] == row["text"]
         assert _close(row["value"], value), row
@@ -410,7 +251,7 @@ def test_chipdeal_figures(chipdeal, prefix, piece, value, unit, qualifier, quant
 @pytest.mark.slow
 def test_chipdeal_number_bearing_non_figures_are_not_figures(chipdeal):
     _proc, paths = chipdeal
-    figures = common.read_table(paths.out("figures.csv"))
+    figures = read_table(paths.out("figures.csv"))
     for piece in NOT_FIGURES:
         hits = figures[figures["text"].str.contains(piece, regex=False)]
         assert hits.empty, (piece, hits[["file", "text", "unit"]].to_dict("records"))
@@ -426,7 +267,7 @@ def test_chipdeal_number_bearing_non_figures_are_not_figures(chipdeal):
 @pytest.mark.slow
 def test_chipdeal_consensus(chipdeal):
     _proc, paths = chipdeal
-    comparison = common.read_table(paths.out("comparison.csv"))
+    comparison = read_table(paths.out("comparison.csv"))
     deal = comparison[(comparison["quantity"] == "deal_amount") & (comparison["unit"] == "USD")].iloc[0]
     assert _num(deal["consensus_low"]) <= 1.2e9 <= _num(deal["consensus_high"])
     assert _num(deal["consensus_high"]) < 1.5e9 and int(deal["n_outlets"]) >= 4
@@ -468,7 +309,7 @@ def test_chipdeal_self_contradiction_headline_against_body(chipdeal):
 @pytest.mark.slow
 def test_chipdeal_early_figure_and_progression(chipdeal):
     _proc, paths = chipdeal
-    evidence = common.read_table(paths.out("evidence.csv"))
+    evidence = read_table(paths.out("evidence.csv"))
     early = evidence[(evidence["file"] == "001_tech-ledger.txt") & (evidence["quantity"] == "deal_amount")]
     assert len(early) and set(early["stage"]) == {"early"}
     past = evidence[(evidence["quantity"] == "valuation") & evidence["text"].str.contains("$1.8 billion", regex=False)]
@@ -510,7 +351,7 @@ def test_chipdeal_charts(chipdeal):
         svg, alt, csv = png.with_suffix(".svg"), png.with_suffix(".txt"), png.with_suffix(".csv")
         assert svg.exists() and alt.exists() and csv.exists(), png
         assert len(alt.read_text(encoding="utf-8").strip()) > 30, alt
-        assert len(common.read_table(csv)), csv
+        assert len(read_table(csv)), csv
         title = _svg_title(svg)
         assert len(title) > 10, svg
         titles.append(title)
@@ -526,22 +367,21 @@ def test_chipdeal_report(chipdeal):
     page = paths.out("report.html").read_text(encoding="utf-8")
     assert "<script" not in page.lower()
     assert page.count("<img ") == len(list(paths.charts.glob("*.png"))) >= 2
-    assert page.count('class="finding"') == len(common.read_table(paths.out("findings.csv")))
+    assert page.count('class="finding"') == len(read_table(paths.out("findings.csv")))
     assert "<mark>$1.2 million</mark>" in page
     for outlet, _date in OUTLETS.values():
         assert outlet in page
     assert '<html lang="en">' in page and f"make run STORY={CHIPDEAL}" in page
     # re-building from the same tables gives the same bytes
-    import helpers
-    assert helpers.build_report_html(paths, common.load_story(CHIPDEAL)) == page
+    assert build_report_html(paths, load_story(CHIPDEAL)) == page
 
 
 @pytest.fixture(scope="module")
 def chipdeal_tuned():
     """A copy of the test story with a story.yaml whose parameters change the results."""
     name = f"test-tmp-tuned-{uuid.uuid4().hex[:6]}"
-    data = common.DATA_DIR / name
-    shutil.copytree(common.DATA_DIR / CHIPDEAL, data)
+    data = DATA_DIR / name
+    shutil.copytree(DATA_DIR / CHIPDEAL, data)
     (data / "story.yaml").write_text(
         'title: "Test: what did Norvane pay for Quillon?"\n'
         "language: en\n"
@@ -550,21 +390,21 @@ def chipdeal_tuned():
         "quantities:\n  order_backlog: {cues: [backlog], unit: USD, label: Order backlog}\n",
         encoding="utf-8")
     try:
-        yield _run_story(name), common.story_paths(name)
+        yield _run_story(name), story_paths(name)
     finally:
         shutil.rmtree(data, ignore_errors=True)
-        shutil.rmtree(common.OUTPUT_DIR / name, ignore_errors=True)
+        shutil.rmtree(OUTPUT_DIR / name, ignore_errors=True)
 
 
 @pytest.mark.slow
 def test_story_parameters_change_results_as_documented(chipdeal_tuned):
     proc, paths = chipdeal_tuned
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    articles = read_table(paths.out("articles.csv")).set_index("file")
     assert "004_daily-circuit.txt" not in articles.index and len(articles) == 4  # exclude
     assert articles.loc["002_harbor-street-journal.txt", "outlet"] == "HSJ Markets"  # outlets
     assert articles.loc["002_harbor-street-journal.txt", "outlet_from"] == "parameter"
-    figures = common.read_table(paths.out("figures.csv"))
+    figures = read_table(paths.out("figures.csv"))
     backlog = figures[figures["text"].str.contains("$450 million", regex=False)]
     assert len(backlog) == 2 and set(backlog["quantity"]) == {"order_backlog"}  # quantities
     assert "004_daily-circuit.txt" not in set(figures["file"])
@@ -578,15 +418,15 @@ def test_story_parameters_change_results_as_documented(chipdeal_tuned):
 @pytest.mark.slow
 def test_zero_configuration_articles_only(scratch_story):
     """A folder with nothing but articles/: outlets and dates come from the source lines in the text."""
-    data = common.DATA_DIR / scratch_story
-    shutil.copytree(common.DATA_DIR / CHIPDEAL / "articles", data / "articles")
+    data = DATA_DIR / scratch_story
+    shutil.copytree(DATA_DIR / CHIPDEAL / "articles", data / "articles")
     proc = _run_story(scratch_story)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    paths = common.story_paths(scratch_story)
+    paths = story_paths(scratch_story)
     for name in ("articles.csv", "figures.csv", "comparison.csv", "findings.csv", "report.html"):
         assert paths.out(name).exists(), name
     assert list(paths.charts.glob("*.png"))
-    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    articles = read_table(paths.out("articles.csv")).set_index("file")
     found = {f: (articles.loc[f, "outlet"], articles.loc[f, "published"]) for f in OUTLETS}
     assert found == OUTLETS
 
@@ -595,6 +435,7 @@ def test_zero_configuration_articles_only(scratch_story):
 # The German test story (data/test-de-akkudeal/: fictional test material), articles only.
 # ---------------------------------------------------------------------------
 AKKUDEAL = "test-de-akkudeal"
+
 AKKUDEAL_FIGURES = [
     ("001", "zwei Milliarden Euro", 2e9, "EUR", "lower", "deal_amount"),
     ("001", "3.200", 3200.0, "count", "approx", None),
@@ -612,7 +453,7 @@ AKKUDEAL_FIGURES = [
 @pytest.fixture(scope="module")
 def akkudeal():
     proc = _run_story(AKKUDEAL)
-    return proc, common.story_paths(AKKUDEAL)
+    return proc, story_paths(AKKUDEAL)
 
 
 @pytest.mark.slow
@@ -620,7 +461,7 @@ def test_akkudeal_runs_with_no_configuration(akkudeal):
     proc, paths = akkudeal
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert not paths.story_yaml.exists() and not paths.sources_csv.exists()
-    articles = common.read_table(paths.out("articles.csv")).set_index("file")
+    articles = read_table(paths.out("articles.csv")).set_index("file")
     assert set(articles["language"]) == {"de"}
     assert articles.loc["002_rheinische-handelszeitung.txt", "outlet"] == "Rheinische Handelszeitung"
     assert articles.loc["002_rheinische-handelszeitung.txt", "published"] == "2025-04-03"
@@ -633,7 +474,7 @@ def test_akkudeal_runs_with_no_configuration(akkudeal):
 @pytest.mark.parametrize("prefix, piece, value, unit, qualifier, quantity", AKKUDEAL_FIGURES)
 def test_akkudeal_figures(akkudeal, prefix, piece, value, unit, qualifier, quantity):
     _proc, paths = akkudeal
-    figures = common.read_table(paths.out("figures.csv"))
+    figures = read_table(paths.out("figures.csv"))
     rows = figures[figures["file"].str.startswith(prefix) & figures["text"].str.contains(piece, regex=False)]
     assert len(rows), f"{prefix}: no figure with {piece!r}"
     for row in rows.to_dict("records"):
