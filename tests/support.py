@@ -68,16 +68,31 @@ def fig(file, text, value, unit, qualifier, quantity, low=None, high=None, segme
             "sentence": sentence if sentence is not None else f"{text}.", "sentence_start": 0}
 
 
+FRAME_KEYS = ("measure", "holder", "object", "when", "frame", "measure_text", "verb", "part")
+
+
+def frame_columns(sentence, start, end, language="en"):
+    """The measure frame extraction reads for the figure at [start, end) of `sentence` (figures.csv's
+    frame columns), so that hand-made figures are compared as extracted ones are."""
+    from figcheck.extract.figures import extract_figures
+    found = [f for f in extract_figures(sentence, language) if f["start"] < end and start < f["end"]]
+    if not found:
+        return {k: "" for k in FRAME_KEYS}
+    best = max(found, key=lambda f: min(f["end"], end) - max(f["start"], start))
+    return {k: best.get(k, "") for k in FRAME_KEYS}
+
+
 def sfig(file, sentence, span, value, unit, quantity, qualifier="exact", offset=0, low=None, high=None,
-         segment="body"):
-    """A figure row for `span` inside `sentence`, which starts at character `offset` of the article."""
+         segment="body", language="en"):
+    """A figure row for `span` inside `sentence`, which starts at character `offset` of the article,
+    with the measure frame extraction reads for it there."""
     i = sentence.index(span)
     low = value if low is None and qualifier in ("exact", "lower") else low
     high = value if high is None and qualifier in ("exact", "upper") else high
-    return {"figure_id": f"{file}:{offset + i}", "file": file, "outlet": "", "published": "", "language": "en",
+    return {"figure_id": f"{file}:{offset + i}", "file": file, "outlet": "", "published": "", "language": language,
             "start": offset + i, "end": offset + i + len(span), "text": span, "value": value, "unit": unit,
             "qualifier": qualifier, "low": low, "high": high, "quantity": quantity, "segment": segment,
-            "sentence": sentence, "sentence_start": offset}
+            "sentence": sentence, "sentence_start": offset, **frame_columns(sentence, i, i + len(span), language)}
 
 
 def arts_for(files, language="en", outlets=None):

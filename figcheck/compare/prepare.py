@@ -88,6 +88,9 @@ def compare_prepare_figures(figures: pd.DataFrame, articles: pd.DataFrame, param
     return out.reset_index(drop=True)
 
 
+_TIME_SUFFIX = {"before": "past", "planned": "projected"}
+
+
 def _prepare_one(rec: dict, art: dict, outlet: str, lang_story: str, tol: float, spans_cache: dict) -> bool:
     """Complete one figure's row in place (outlet, label, interval, segment, stage, attribution,
     opening); False when its wording allows no value at all."""
@@ -116,6 +119,14 @@ def _prepare_one(rec: dict, art: dict, outlet: str, lang_story: str, tol: float,
         rel_s, rel_e = (pos, pos + len(rec["text"])) if pos >= 0 else (None, None)
     rec["stage"], rec["stage_cue"] = compare_stage(sentence, rel_s, rel_e)
     rec["timepoint"] = TIMEPOINT[rec["stage"]]
+    base, _, when = rec["quantity"].rpartition("__")
+    if base and when in _TIME_SUFFIX:
+        # extraction set a previous value or a planned level apart ("von zuletzt 9 auf 21 Prozent",
+        # "auf 29,9 Prozent auszubauen"): compared as the quantity at another point in time
+        rec["quantity"] = base
+        rec["stage"] = _TIME_SUFFIX[when]
+        rec["timepoint"] = TIMEPOINT[rec["stage"]]
+        rec["stage_cue"] = rec["stage_cue"] or str(rec.get("measure_text") or "")
     text = str(art.get("text", "") or "")
     cites = [c for c in cell_json(art.get("cites", ""), []) if isinstance(c, str)]
     if text and start is not None:

@@ -54,7 +54,7 @@ _FILLERS_EN = frozenset("""
 about around approximately approx nearly almost roughly some over under more less than up to as much many a an
 the least just estimated combined total record whopping further another additional
 """.split())
-_LINKS_DE = ("von", "über", "mit")          # the noun is right before: "Anteil von 15 Prozent"
+_LINKS_DE = ("von", "über")                 # the noun is right before: "Anteil von 15 Prozent"
 _LINKS_EN = ("of", "worth", "totalling", "totaling", "amounting", "at")
 _LINK_VERBS = frozenset("""
 sein liegen betragen belaufen erreichen steigen sinken fallen klettern wachsen summieren beziffern schätzen
@@ -138,7 +138,14 @@ class _Around:
         while j < len(toks) and toks[j][0] < rel_end:
             j += 1
         left_all = list(toks[:i][::-1])
-        right_all = _past_conversion(list(toks[j:]))
+        right = list(toks[j:])
+        if j and toks[j - 1][1] > rel_end and toks[j - 1][0] < rel_end:
+            # a word that runs on past the figure ("640 pence-a-share"): its rest follows the figure
+            rest = sentence[rel_end:toks[j - 1][1]].lstrip("-")
+            if rest[:1].isalpha():
+                right.insert(0, (toks[j - 1][1] - len(rest), toks[j - 1][1], rest, rest.lower(),
+                                 lemma(rest, lang), True, rest[0].isupper(), False))
+        right_all = _past_conversion(right)
         self.left_all = left_all
         self.fig_end = rel_end
         self.left = self._until_break(left_all)
@@ -149,9 +156,13 @@ class _Around:
         self._rest_left = None
 
     def rest_right(self) -> list:
-        """The right tokens past scale and currency words (computed once)."""
+        """The right tokens past scale and currency words and a hyphen glued to them ("640 pence-a-share")
+        (computed once)."""
         if self._rest_right is None:
-            self._rest_right = _after_units(self.right)
+            rest = _after_units(self.right)
+            if rest and rest[0][2] == "-" and len(rest) > 1 and rest[1][0] == rest[0][1]:
+                rest = rest[1:]
+            self._rest_right = rest
         return self._rest_right
 
     def rest_left(self, de: bool) -> list:
@@ -206,7 +217,8 @@ def figure_frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, uni
         frame["measure"], frame["measure_text"], frame["frame"], pos = found
         if _MINOR_UNIT.search(fig_text) and measure_key(frame["measure"], "money")[0] in ("deal_amount", "offer"):
             # pence and cents in a deal: a price per share ("a buyout at 410p"), else a price ("on sale for 79p")
-            shares = any(t[4] in _SHARE_LEMMAS or t[4] == "shares" for t in _tokens(sentence, "de" if de else "en"))
+            shares = any(t[4] in _SHARE_LEMMAS or t[4] == "shares" for t in _tokens(sentence, "de" if de else "en")) \
+                or frame["measure"].rsplit(" ", 1)[-1] in _COMPANY_DEALS
             frame["measure"], frame["frame"] = ("price per share", "per_share") if shares else ("price", "noun_of")
     frame["holder"] = _holder(a, de, pos, frame["measure"], frame["frame"])
     frame["object"] = _object(a, de, pos, frame["measure"], frame["frame"])
@@ -282,6 +294,8 @@ _COMPANY_NOUNS = frozenset(("unternehmen", "konzern", "firma", "start-up", "star
                             "business", "gruppe", "bank", "institut"))
 
 
+_COMPANY_DEALS = frozenset(("buyout", "takeover", "offer", "bid", "acquisition", "merger", "übernahme",
+                            "übernahmeangebot", "angebot", "gebot"))
 _MINOR_UNIT = re.compile(r"\d\s*(?:p|pence|cents?|rappen)\b", re.I)
 _AGE = re.compile(r"(?:-jährig\w*|-year-old|-years-old)$", re.I)
 
@@ -587,9 +601,43 @@ def _through_parenthesis(a: _Around, de: bool):
 _RULES = (_age, _glued, _per_share, _noun_after, _noun_linked, _for_purchase, _up_down, _verb, _subject)
 
 
+_NP_END = frozenset(("for", "to", "in", "of", "with", "by", "at", "on", "and", "which", "that", "who", "from", "as",
+                     "after", "before", "than", "or", "but", "was", "is", "were", "are", "will", "would", "said"))
+
+
+def _name_en(tokens: list, limit: int = 6) -> str:
+    """The name an English noun phrase ends in, past articles and descriptors: 'the Austin-based chip
+    designer' -> '' (no name), 'chip designer Quillon Semiconductor' -> 'quillon semiconductor', 'rival
+    Swiss bank Credit Suisse' -> 'credit suisse', 'Pioneer Natural Resources' -> 'pioneer natural resources'."""
+    runs, run = [], []
+    tail = False                      # a lowercase word after the last name: the name only describes
+    for t in tokens[:limit]:
+        tok = t[2]
+        if not t[5] or t[3] in _NP_END and not (run and t[3] in ("of", "&")):
+            break
+        if tok[0].isupper() and not tok.lower().endswith(("-based", "-owned", "-listed")) and t[3] not in _ARTICLES:
+            run.append(tok)
+            tail = False
+            continue
+        if run:
+            runs.append(run)
+            run = []
+        tail = bool(runs) and t[3] not in _ARTICLES
+    if run:
+        runs.append(run)
+    if not runs or tail:
+        return ""
+    words = runs[-1]
+    while words and words[-1].lower() in ("of", "&"):
+        words = words[:-1]
+    return " ".join(words).lower()
+
+
 def _name(tokens: list, de: bool, limit: int = 5) -> str:
     """A name at the start of `tokens` (articles and German adjectives skipped): 'der Deutschen
     Bahn' -> 'deutschen bahn', 'Pioneer Natural Resources' -> 'pioneer natural resources'."""
+    if not de:
+        return _name_en(tokens, limit + 1)
     words = []
     for t in tokens[:limit]:
         tok = t[2]

@@ -12,10 +12,20 @@ from figcheck.compare.intervals import compare_figure_interval, compare_is_point
 from ..support import BN
 
 
-def test_exact_interval_is_widened_by_tolerance():
+def test_exact_interval_is_widened_by_half_the_tolerance_each_side():
     raw_lo, raw_hi, lo, hi = compare_figure_interval(14.3 * BN, 14.3 * BN, 14.3 * BN, "exact", "", 0.05)
     assert (raw_lo, raw_hi) == (14.3 * BN, 14.3 * BN)
-    assert lo == pytest.approx(14.3 * BN * 0.95) and hi == pytest.approx(14.3 * BN * 1.05)
+    assert lo == pytest.approx(14.3 * BN * 0.975) and hi == pytest.approx(14.3 * BN * 1.025)
+
+
+def test_two_exact_figures_agree_only_within_about_the_tolerance():
+    """14.3 and 15 billion are 4.7 % apart: they agree; 75 and 81 billion (7.4 %) do not."""
+    def meet(a, b):
+        _, _, lo1, hi1 = compare_figure_interval(a, a, a, "exact", "", 0.05)
+        _, _, lo2, hi2 = compare_figure_interval(b, b, b, "exact", "", 0.05)
+        return lo1 <= hi2 and lo2 <= hi1
+    assert meet(14.3 * BN, 15 * BN)
+    assert not meet(75 * BN, 81 * BN)
 
 
 def test_lower_bound_is_open_upwards():

@@ -228,7 +228,8 @@ def test_tables_have_the_codebook_columns(default):
         "quantity", "unit", "file", "outlet", "figure_id", "text", "value", "low", "high", "qualifier", "stage",
         "attributed_to", "verdict", "factor", "sentence", "published", "start"]
     assert list(default.findings.columns) == ["rank", "kind", "quantity", "unit", "files", "outlets", "values",
-                                              "severity", "score", "message", "evidence", "detail"]
+                                              "severity", "score", "message", "evidence", "detail", "confidence"]
+    assert set(default.findings["confidence"]) <= {"high", "medium", "low"}
     assert list(default.findings["rank"]) == list(range(1, len(default.findings) + 1))
     assert list(default.findings["score"]) == sorted(default.findings["score"], reverse=True)
     assert set(default.findings["severity"]) <= {"high", "medium", "low", "info"}

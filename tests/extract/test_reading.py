@@ -124,7 +124,7 @@ def test_vague_plural_before_a_noun_is_a_count():
 ])
 def test_an_age_is_not_a_count(text, lang, span):
     f = figure_with_text(text, lang, span)
-    assert f["unit"] == "other" and f["quantity"] == "unclassified"
+    assert f["unit"] == "other" and f["quantity"] == "age" and f["measure"] == "age"
 
 
 @pytest.mark.parametrize("text,lang,span", [
@@ -132,5 +132,6 @@ def test_an_age_is_not_a_count(text, lang, span):
     ("Das Dach trug rund 240 Tonnen.", "de", "rund 240"),
 ])
 def test_measures_stay_out_of_counts(text, lang, span):
+    """A physical measure is unit other, named by its unit word ('tonne'), never a count of people."""
     f = figure_with_text(text, lang, span)
-    assert f["unit"] == "other" and f["quantity"] == "unclassified"
+    assert f["unit"] == "other" and f["frame"] == "unit_after" and f["quantity"] not in ("people", "employees")
