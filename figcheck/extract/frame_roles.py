@@ -1,0 +1,295 @@
+"""Whose, of what and when a figure is: the holder, object, time and part of its measure frame.
+
+The holder only where the words say so (a genitive, a possessive, a compound's first part, the
+name next to a verb of holding, buying or paying); the object from the preposition after the
+measure ("an der Commerzbank", "of Pioneer", a premium's reference "to its closing price"); the
+time from a year in the clause or a word that dates the figure; the part from "weitere",
+"je", "übrigen".
+"""
+from __future__ import annotations
+
+import re
+
+from figcheck.extract.clause import (
+    ARTICLES, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, until_break
+)
+from figcheck.extract.measures import NOT_MEASURES, VERBS, holder_key, lemma, measure_key
+
+_PARTS = {
+    "weitere": "added", "weiteren": "added", "weiterer": "added", "zusätzliche": "added", "zusätzlichen": "added",
+    "zusätzlicher": "added",
+    "additional": "added", "another": "added", "further": "added", "extra": "added",
+    "je": "each", "jeweils": "each", "each": "each", "apiece": "each", "pro": "each",
+    "übrigen": "rest", "übrige": "rest", "übriger": "rest", "restlichen": "rest", "restliche": "rest",
+    "restlicher": "rest", "verbleibenden": "rest", "verbleibende": "rest", "remaining": "rest", "rest": "rest",
+    "other": "rest",
+}
+
+
+def part(a: Around) -> str:
+    """What part of a measure the figure is: 'added' ('weitere 30 Prozent', 'a further $2bn'), 'each'
+    ('je 50 Prozent', '50% each'), 'rest' ('die übrigen 18,5 Prozent', 'the remaining 51%'); ''."""
+    for t in a.left[:3]:
+        p = _PARTS.get(t[3])
+        if p:
+            return p
+        if t[2][:1].isdigit():
+            break
+    for t in a.right[:2]:
+        if t[3] in ("each", "apiece", "jeweils"):
+            return "each"
+    return ""
+
+
+def clause_verb(a: Around, de: bool) -> str:
+    """The first measure verb of the clause, either side ('5.000 Stellen abbauen', 'cut 5,000 jobs');
+    'ums Leben kommen' is to die."""
+    words = [t[3] for t in a.right[:8]]
+    if "ums" in words and "leben" in words:
+        return "sterben"
+    for t in a.left[:6] + a.right[:8]:
+        if t[5] and not (de and t[2][0].isupper()):
+            lem = t[4]
+            if lem in VERBS:
+                return lem
+    return ""
+
+
+
+
+_NP_END = frozenset(("for", "to", "in", "of", "with", "by", "at", "on", "and", "which", "that", "who", "from", "as",
+                     "after", "before", "than", "or", "but", "was", "is", "were", "are", "will", "would", "said"))
+
+
+def _name_en(tokens: list, limit: int = 6) -> str:
+    """The name an English noun phrase ends in, past articles and descriptors: 'the Austin-based chip
+    designer' -> '' (no name), 'chip designer Quillon Semiconductor' -> 'quillon semiconductor', 'rival
+    Swiss bank Credit Suisse' -> 'credit suisse', 'Pioneer Natural Resources' -> 'pioneer natural resources'."""
+    runs, run = [], []
+    tail = False                      # a lowercase word after the last name: the name only describes
+    for t in tokens[:limit]:
+        tok = t[2]
+        if not t[5] or t[3] in _NP_END and not (run and t[3] in ("of", "&")):
+            break
+        if tok[0].isupper() and not tok.lower().endswith(("-based", "-owned", "-listed")) and t[3] not in ARTICLES:
+            run.append(tok)
+            tail = False
+            continue
+        if run:
+            runs.append(run)
+            run = []
+        tail = bool(runs) and t[3] not in ARTICLES
+    if run:
+        runs.append(run)
+    if not runs or tail:
+        return ""
+    words = runs[-1]
+    while words and words[-1].lower() in ("of", "&"):
+        words = words[:-1]
+    return " ".join(words).lower()
+
+
+def _name(tokens: list, de: bool, limit: int = 5) -> str:
+    """A name at the start of `tokens` (articles and German adjectives skipped): 'der Deutschen
+    Bahn' -> 'deutschen bahn', 'Pioneer Natural Resources' -> 'pioneer natural resources'."""
+    if not de:
+        return _name_en(tokens, limit + 1)
+    words = []
+    for t in tokens[:limit]:
+        tok = t[2]
+        if not is_word(tok):
+            break
+        low = tok.lower()
+        if not words and low in ARTICLES:
+            continue
+        if tok[0].isupper() or tok.isupper() or (words and low in ("of", "&")):
+            words.append(tok)
+            continue
+        if de and not words:          # "der italienischen Unicredit"
+            continue
+        break
+    while words and words[-1].lower() in ("of", "&"):
+        words.pop()
+    return " ".join(words).lower()
+
+
+# nouns that stand for a company already named: not a holder's name ("das Institut", "the bank")
+_GENERIC_DOERS = frozenset("""
+institut instituts bank banken konzern konzerns unternehmen unternehmens firma gruppe geldhaus geldhauses
+großbank kreditinstitut finanzkonzern mutter tochter käufer verkäufer investor investoren anleger aktionär
+aktionäre italiener dänen amerikaner deutschen schweizer franzosen chinesen briten partner parteien seite
+company firm group lender bank buyer seller investor investors shareholders rival rivals giant parent unit
+""".split())
+_HOLDING_VERBS = frozenset(("halten", "besitzen", "kontrollieren", "hold", "own", "control", "aufstocken", "ausbauen",
+                            "erwerben", "übernehmen", "kaufen", "buy", "acquire", "verkaufen", "veräußern", "sell",
+                            "zahlen", "pay", "investieren", "invest", "bieten", "offer", "einsteigen"))
+
+
+def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
+    """Whose figure it is, only where the words say so: a genitive right after the measure noun
+    ('Anteil des Staates'), a compound's first part ('Staatsanteil'), a possessive right before the
+    measure or the figure ('Exxon's', 'UBS’s'), or the name next to a verb of holding, buying or
+    paying ('UniCredit hält', 'hält die Unicredit', 'UBS agreed to pay'). '' when none does."""
+    if pos is not None and de and kind != "verb":
+        if pos[0] >= a.fig_end:
+            after = [t for t in a.right_all if t[0] >= pos[1]][:6]
+        else:
+            after = sorted(t for t in a.left_all if t[0] >= pos[1])[:6]
+        if after and after[0][2] in ("des", "der") and (len(after) < 2 or after[1][2][:1].isupper()
+                                                        or len(after) > 2 and after[2][2][:1].isupper()):
+            name = _name(after[1:], True)
+            stake = measure_key(measure, "percent")[0] == "stake"
+            if name and (not stake or holder_key(name) == "state"):
+                return holder_key(name)
+    if measure and de:
+        key = holder_key(measure, compound=True)
+        if key:
+            return key
+    for t in a.left[:10]:
+        m = EN_POSSESSIVE.match(t[2])
+        if m and t[2][0].isupper():
+            return holder_key(m.group(1).lower())
+    return _verb_subject(a, de) or (_moved_name(a, de) if measure in _MOVE_VERBS else "")
+
+
+_MOVE_VERBS = frozenset(("rise", "fall", "climb", "drop", "jump", "gain", "decline", "slump", "tumble", "plunge",
+                         "sink", "steigen", "sinken", "fallen", "klettern", "zulegen", "anziehen", "nachgeben",
+                         "einbrechen"))
+_SHARE_WORDS = frozenset(("shares", "share", "stock", "stocks", "aktie", "aktien", "papiere", "kurs"))
+
+
+def _moved_name(a: Around, de: bool) -> str:
+    """Whose shares moved: the name beside 'shares'/'Aktie' in the clause ('Shares in Pioneer',
+    'Pioneer shares', 'Die Commerzbank-Aktie' -> 'commerzbank')."""
+    toks = list(reversed(a.left[:12]))
+    for i, t in enumerate(toks):
+        low = t[3]
+        if "-" in low and low.rsplit("-", 1)[-1] in _SHARE_WORDS:
+            return holder_key(low.rsplit("-", 1)[0])
+        if low not in _SHARE_WORDS:
+            continue
+        around = toks[max(0, i - 3):i][::-1] + toks[i + 1:i + 4]
+        name = _name_near([u for u in around if u[2].lower() not in ("in", "of", "von", "der", "des")], de)
+        if name:
+            return holder_key(name)
+    return ""
+
+
+def _verb_subject(a: Around, de: bool) -> str:
+    """The name right before or right after a verb of holding, buying or paying in the clause:
+    'UniCredit holds 9%', 'Der Bund verkaufte', 'hielten die Italiener', 'Exxon has offered'."""
+    left = a.left[:10]
+    for i, t in enumerate(left):
+        if t[4] not in _HOLDING_VERBS:
+            continue
+        before = left[i + 1:i + 4]          # the words before the verb, nearest first
+        after = list(reversed(left[:i]))    # the words between the verb and the figure
+        if de and any(is_word(u[2]) and not u[2][0].isupper() and u[2].lower() not in ARTICLES
+                      for u in left[i + 1:]):
+            before = []                     # a verb at the clause's end: the word before it is its object
+        for cand in ([before] if not de else [before, after]):
+            name = _name_near(cand, de)
+            if name:
+                return holder_key(name)
+    return ""
+
+
+def _name_near(tokens: list, de: bool) -> str:
+    """A proper name among a few tokens (skipping articles and auxiliaries): capitalised, not a known
+    measure, not a sentence-opening adverb; several capitalised words in a row are one name."""
+    words = []
+    for t in tokens:
+        tok = t[2]
+        low = tok.lower()
+        if not is_word(tok) or low in ("has", "have", "had", "will", "would", "agreed", "to", "also", "is", "was"):
+            if words:
+                break
+            continue
+        if low in ARTICLES:
+            if words:
+                break
+            continue
+        if tok[0].isupper() and low not in NOT_MEASURES and low not in _GENERIC_DOERS \
+                and not measure_key(lemma(tok, "de" if de else "en"))[1] \
+                and not (de and lemma(tok, "de") != low and holder_key(low) != "state"):
+            words.append(t)
+            continue
+        break
+    return " ".join(t[2] for t in sorted(words)).lower()
+
+
+_RELATIVE_PREPS = ("to", "over", "above", "below", "against", "versus", "from", "since", "gegenüber", "zum", "zur",
+                   "auf", "seit", "vom")
+
+
+def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> str:
+    """Of what: 'an der Commerzbank', 'in Scale AI', 'of Pioneer', 'for Credit Suisse' after the figure
+    or its measure noun; for a premium or a change, what it is measured against ('a 9% premium to
+    the average price for 30 days' -> 'average price')."""
+    if measure_key(measure)[0] in ("premium", "discount", "growth", "decline") and a.right:
+        after = after_units(a.right)
+        if pos is not None and after and after[0][0] <= pos[0]:
+            after = [t for t in after if t[0] >= pos[1]]     # "a 9% premium to ...": after the noun
+        first = " ".join(t[3] for t in after[:2])
+        words = [] if not after else after[1:] if after[0][2].lower() in _RELATIVE_PREPS else \
+            after[2:] if first in ("as per", "compared to", "compared with", "relative to", "im vergleich") else []
+        ref = [t[3] for t in words[:5] if t[5] and t[3] not in ARTICLES
+               and not EN_POSSESSIVE.match(t[2])][:2]
+        if ref:
+            return "vs " + " ".join(ref)       # what it is measured against: compared word for word
+    after = after_units(a.right) if pos is None or pos[0] < 0 or pos[0] > a.fig_end or kind == "verb" else \
+        [t for t in a.right_all if t[0] >= pos[1]]
+    after = until_break(after)
+    if measure_key(measure, "percent")[0] == "stake" and de and after and after[0][2] in ("des", "der"):
+        name = _name(after[1:], True)            # "Anteil des Unternehmens Scale AI": the company's shares
+        if name and holder_key(name) != "state":
+            return name
+    preps = ("an", "in", "bei", "am", "für", "von", "mit") if de else ("in", "of", "for", "with")
+    for i, t in enumerate(after[:4]):
+        if t[3] in preps and i + 1 < len(after):
+            name = _name(after[i + 1:], de)
+            if name and name not in NOT_MEASURES:
+                return name
+    return ""
+
+
+_BEFORE_LINKS = {("von", "auf"), ("from", "to"), ("from", "at")}
+_TARGET = re.compile(
+    r"\b(?:zu\s+(?:erhöhen|erwerben|steigern)|aufzustocken|auszubauen|anzuheben|Ziel\w*|"
+    r"Genehmigung|Erlaubnis|beantrag\w*|müsste\w*|"
+    r"target\w*|aims?\s+to|seek\w*|approval|permission|would\s+have\s+to)\b")
+
+
+def when(a: Around, fig_text: str = "") -> str:
+    """When the figure holds: a year in its clause ('in 1999', 'im Jahr 2008', 'den 1990er-Jahren');
+    'before' for the first figure of 'von 9 auf 21 Prozent' / 'from 29% to 40%' or a dating word
+    right before it ('zuvor', 'zuletzt', 'previously', 'bereits'); 'planned' for a level someone
+    wants to reach ('auf 29,9 Prozent auszubauen', 'Genehmigung ... zu erwerben', 'aims to');
+    'now' for 'nun', 'jetzt', 'now'; '' when nothing says."""
+    for t in a.left[:12] + a.right[:10]:
+        if t[7]:
+            return t[2][:4] + ("s" if t[2][4:] in ("s", "er") else "")
+    # words between the figure and the number before it in the clause
+    near = []
+    for t in a.left[:8]:
+        if t[2][:1].isdigit():
+            break
+        near.append(t[3])
+    after = [t[3] for t in a.right[:4] if not t[2][:1].isdigit()]
+    prep_before = next((w for w in near if w in ("von", "from", "auf", "to", "bis", "at")), "")
+    prep_after = next((w for w in after if w in ("auf", "to", "bis", "at")), "")
+    if prep_before and (prep_before, prep_after) in _BEFORE_LINKS:
+        return "before"
+    lo = a.left[-1][0] if a.left else a.fig_end
+    hi = a.right[-1][1] if a.right else a.fig_end
+    clause = a.sentence[lo:hi]
+    for w in near:
+        dated = WHEN_WORDS.get(w)
+        if dated == "before" or dated == "first":
+            return dated
+    if _TARGET.search(clause):
+        return "planned"
+    for w in near:
+        if WHEN_WORDS.get(w):
+            return WHEN_WORDS[w]
+    return ""
