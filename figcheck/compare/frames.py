@@ -8,6 +8,7 @@ finding can quote them ("both name the stake of the state").
 """
 from __future__ import annotations
 
+from figcheck.extract.frame_roles import GENERIC_DOERS
 from figcheck.extract.grouping import figure_key, same_time
 from figcheck.extract.quantities import unit_class_of
 
@@ -29,7 +30,7 @@ def explicit(fig: dict) -> bool:
 def _names_differ(a: str, b: str) -> bool:
     if a.startswith("vs ") or b.startswith("vs "):
         return a != b                  # what a premium or a fall is measured against: word for word, or none
-    if not a or not b:
+    if not a or not b or a in GENERIC_DOERS or b in GENERIC_DOERS:
         return False
     return not (set(a.split()) & set(b.split()) or a in b or b in a)
 

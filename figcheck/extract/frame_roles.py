@@ -114,11 +114,16 @@ def _name(tokens: list, de: bool, limit: int = 5) -> str:
 
 
 # nouns that stand for a company already named: not a holder's name ("das Institut", "the bank")
-_GENERIC_DOERS = frozenset("""
+GENERIC_DOERS = frozenset("""
 institut instituts bank banken konzern konzerns unternehmen unternehmens firma gruppe geldhaus geldhauses
 großbank kreditinstitut finanzkonzern mutter tochter käufer verkäufer investor investoren anleger aktionär
 aktionäre italiener dänen amerikaner deutschen schweizer franzosen chinesen briten partner parteien seite
 company firm group lender bank buyer seller investor investors shareholders rival rivals giant parent unit
+""".split())
+_TIME_WORDS = frozenset("""
+januar februar märz april mai juni juli august september oktober november dezember january february march
+june july october december montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday
+thursday friday saturday sunday jahr jahres anfang ende mitte frühjahr sommer herbst winter
 """.split())
 _HOLDING_VERBS = frozenset(("halten", "besitzen", "kontrollieren", "hold", "own", "control", "aufstocken", "ausbauen",
                             "erwerben", "übernehmen", "kaufen", "buy", "acquire", "verkaufen", "veräußern", "sell",
@@ -147,8 +152,8 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
             return key
     for t in a.left[:10]:
         m = EN_POSSESSIVE.match(t[2])
-        if m and t[2][0].isupper():
-            return holder_key(m.group(1).lower())
+        if m and (t[2][0].isupper() or m.group(1).lower() not in GENERIC_DOERS | NOT_MEASURES):
+            return holder_key(m.group(1).lower())     # "Exxon's", "UBS’s", "the founder's"
     return _verb_subject(a, de) or (_moved_name(a, de) if measure in _MOVE_VERBS else "")
 
 
@@ -191,6 +196,9 @@ def _verb_subject(a: Around, de: bool) -> str:
             name = _name_near(cand, de)
             if name:
                 return holder_key(name)
+        generic = [u for u in before if u[3] not in ARTICLES][:1]
+        if generic and generic[0][3] in GENERIC_DOERS:
+            return generic[0][3]            # "Die Bank hält": a holder, though it may stand for a name
     return ""
 
 
@@ -209,7 +217,7 @@ def _name_near(tokens: list, de: bool) -> str:
             if words:
                 break
             continue
-        if tok[0].isupper() and low not in NOT_MEASURES and low not in _GENERIC_DOERS \
+        if tok[0].isupper() and low not in NOT_MEASURES and low not in GENERIC_DOERS and low not in _TIME_WORDS \
                 and not measure_key(lemma(tok, "de" if de else "en"))[1] \
                 and not (de and lemma(tok, "de") != low and holder_key(low) != "state"):
             words.append(t)
@@ -250,6 +258,10 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> st
             name = _name(after[i + 1:], de)
             if name and name not in NOT_MEASURES:
                 return name
+            if not de and t[3] == "of":             # "9% of the platform": a plain noun names it too
+                head = [u for u in after[i + 1:i + 4] if u[5] and u[3] not in ARTICLES][:1]
+                if head and not head[0][6] and head[0][3] not in NOT_MEASURES and head[0][3] not in GENERIC_DOERS:
+                    return head[0][4]
     return ""
 
 
@@ -283,6 +295,9 @@ def when(a: Around, fig_text: str = "") -> str:
     lo = a.left[-1][0] if a.left else a.fig_end
     hi = a.right[-1][1] if a.right else a.fig_end
     clause = a.sentence[lo:hi]
+    opening = [t[3] for t in reversed(a.left_all[:len(a.left) + 3])][:2]
+    if len(opening) == 2 and opening[1] == "," and WHEN_WORDS.get(opening[0]) in ("before", "first"):
+        return WHEN_WORDS[opening[0]]                   # "Previously, the bank held 9%"
     for w in near:
         dated = WHEN_WORDS.get(w)
         if dated == "before" or dated == "first":

@@ -233,7 +233,7 @@ def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
     rest = a.rest_left(de)
     if de and len(a.left) >= 2 and a.left[0][3] == "über" and noun(a.left[1][2], True):
         t = a.left[1]                                  # "Darlehen über 200 Millionen": über links, not hedges
-        return t[4], t[2], "noun_of", (t[0], t[1])
+        return _past_genitive(a.left[1:]) or (t[4], t[2], "noun_of", (t[0], t[1]))
     if de:
         # "in Höhe von", "im Wert von", "im Umfang von": the noun is before them
         if len(rest) >= 3 and rest[0][2] == "von" and rest[1][2] in ("Höhe", "Wert", "Umfang", "Volumen") and \
@@ -244,7 +244,7 @@ def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
             return None
         if len(rest) >= 2 and rest[0][2] in _LINKS_DE and noun(rest[1][2], True):
             t = rest[1]
-            return t[4], t[2], "noun_of", (t[0], t[1])
+            return _past_genitive(rest[1:]) or (t[4], t[2], "noun_of", (t[0], t[1]))
         return None
     if len(rest) >= 3 and rest[0][3] == "of" and rest[1][3] in ("maximum", "minimum", "total") \
             and rest[2][3] in ("a", "an", "the"):
@@ -273,6 +273,16 @@ def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
                 words = [beyond[1][2], beyond[0][2]] + [r[2] for r in run]
                 return " ".join(w.lower() for w in words), " ".join(words), "noun_of", (beyond[1][0], run[-1][1])
             return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "noun_of", (run[0][0], run[-1][1])
+    return None
+
+
+def _past_genitive(left: list):
+    """'Kredit der Förderbank über zwei Milliarden': the noun before a genitive ('der Förderbank') is the
+    measure; the genitive is whose it is (frame_roles reads it)."""
+    if len(left) >= 3 and left[1][3] in ("der", "des") and noun(left[2][2], True) and measure_key(left[2][4])[1] \
+            and not measure_key(left[0][4])[1]:
+        t = left[2]
+        return t[4], t[2], "noun_of", (t[0], t[1])
     return None
 
 

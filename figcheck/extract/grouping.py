@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from figcheck.extract.frame_roles import GENERIC_DOERS
 from figcheck.extract.measures import measure_key, verb_concept
 from figcheck.extract.quantities import unit_class_of
 
@@ -55,8 +56,9 @@ def slug(text: str) -> str:
 
 def _same_name(a: str, b: str) -> bool:
     """Two holders or objects are one when they share a word ('UniCredit' ~ 'Unicredit SpA',
-    'Mobil Oil' ~ 'Mobil'); an empty one fits anything."""
-    if not a or not b:
+    'Mobil Oil' ~ 'Mobil'); an empty one, or a word that stands for a name ('bank', 'Konzern'),
+    fits anything."""
+    if not a or not b or a in GENERIC_DOERS or b in GENERIC_DOERS:
         return True
     if a.startswith("vs ") or b.startswith("vs "):
         return a == b

@@ -331,14 +331,16 @@ def measure_key(measure: str, unit_class: str = "") -> tuple[str, bool]:
             return (f"{key}{link.strip()[:3]}", known) if link.strip() in ("including", "inklusive") else (
                 key, known)
     last = m.rsplit(" ", 1)[-1]
+    part = _WORD_SPLIT.split(last)[-1]          # "euro-hilfspaket" -> "hilfspaket"
     head = _head(last)
-    if head and head != last and _modifier_is_measure(last[: -len(head)]):
+    if head and head != part and _modifier_is_measure(part[: -len(head)]):
         head = ""          # "Umsatzanteil", "Marktwert": a share of revenue is not a stake
-    for cand in (m, last, head):
+    units = ("money", "count") if unit_class == "money_or_count" else (unit_class,)
+    for cand in (m, last, part, head):
         concept = _WORD_CONCEPT.get(cand)
-        if concept and (not unit_class or unit_class in CONCEPTS[concept][0] or unit_class == "money_or_count"):
+        if concept and (not unit_class or any(u in CONCEPTS[concept][0] for u in units)):
             return concept, True
-    return m, False
+    return (part if part != last and part and len(part) > 3 else m), False
 
 
 _GENERIC_MODIFIERS = ("gesamt", "netto", "brutto", "jahres", "konzern", "kapital", "minderheits", "mehrheits",
