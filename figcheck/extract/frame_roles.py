@@ -245,7 +245,7 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> st
                and not EN_POSSESSIVE.match(t[2])][:2]
         if ref:
             return "vs " + " ".join(ref)       # what it is measured against: compared word for word
-    after = after_units(a.right) if pos is None or pos[0] < 0 or pos[0] > a.fig_end or kind == "verb" else \
+    after = after_units(a.right) if pos is None or pos[0] < 0 or kind == "verb" else \
         [t for t in a.right_all if t[0] >= pos[1]]
     after = until_break(after)
     if measure_key(measure, "percent")[0] == "stake" and de and after and after[0][2] in ("des", "der"):
