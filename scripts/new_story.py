@@ -52,6 +52,12 @@ EXAMPLES = {
         '  - "005_duplicate_wire_copy.txt"',
     ],
     "tolerance": ["tolerance: 0.1"],
+    "labels": [
+        "labels:",
+        '  "002_article.txt:1532": stake   # one figure (figures.csv figure_id) measures the stake',
+        "  Bußgeld: fine                   # every figure measured by this word",
+        "  Vorjahresumsatz: unclassified   # leave these figures out",
+    ],
 }
 
 

@@ -134,7 +134,7 @@ CHIPDEAL_FIGURES = [
     ("003", "$1.2 billion", 1.2e9, "USD", "approx", "deal_amount"),
     ("003", "40 percent", 40.0, "percent", "upper", "stake"),
     ("003", "$3 billion", 3e9, "USD", "approx", "valuation"),
-    ("003", "$1.8 billion", 1.8e9, "USD", "exact", "valuation"),
+    ("003", "$1.8 billion", 1.8e9, "USD", "exact", "valuation__before"),  # "up from": the earlier value
     ("003", "1,400", 1400.0, "count", "upper", None),
     ("003", "$1 billion", 1e9, "USD", "lower", None),
     ("004", "$1.2 million", 1.2e6, "USD", "exact", "deal_amount"),
