@@ -42,7 +42,7 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     table (measures.py) where at least one of the two words is bound to its figure (a noun at it,
     not a verb or a clause's subject read from afar; within one article two such words suffice);
     and neither holder, object nor time differs. confidence: 'high' when both name the same word
-    and agree on a holder or object too, 'medium' otherwise when they agree, 'low' when they do not.
+    and both name a holder or an object that share a name ('scale ai', 'us-start-up scale ai'), 'medium' otherwise when they agree, 'low' when they do not.
     unclear: what is missing or different ('measure', 'holder', 'object', 'time'). words: the
     measure words of the two figures, for the message.
     """
@@ -72,8 +72,8 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     agree = not unclear
     if not agree:
         confidence = "low"
-    elif same_word and (_text(f1, "holder") and _text(f1, "holder") == _text(f2, "holder")
-                        or _text(f1, "object") and _text(f1, "object") == _text(f2, "object")):
+    elif same_word and any(_text(f1, role) and _text(f2, role) and not _names_differ(_text(f1, role), _text(f2, role))
+                           and _text(f1, role) not in GENERIC_DOERS for role in ("holder", "object")):
         confidence = "high"
     else:
         confidence = "medium"
