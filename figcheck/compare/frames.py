@@ -8,7 +8,7 @@ finding can quote them ("both name the stake of the state").
 """
 from __future__ import annotations
 
-from figcheck.extract.frame_roles import GENERIC_DOERS
+from figcheck.extract.names import is_generic, same_name
 from figcheck.extract.grouping import figure_key, same_time
 from figcheck.extract.quantities import unit_class_of
 
@@ -28,11 +28,7 @@ def explicit(fig: dict) -> bool:
 
 
 def _names_differ(a: str, b: str) -> bool:
-    if a.startswith("vs ") or b.startswith("vs "):
-        return a != b                  # what a premium or a fall is measured against: word for word, or none
-    if not a or not b or a in GENERIC_DOERS or b in GENERIC_DOERS:
-        return False
-    return not (set(a.split()) & set(b.split()) or a in b or b in a)
+    return not same_name(a, b)
 
 
 def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
@@ -73,7 +69,7 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     if not agree:
         confidence = "low"
     elif same_word and any(_text(f1, role) and _text(f2, role) and not _names_differ(_text(f1, role), _text(f2, role))
-                           and _text(f1, role) not in GENERIC_DOERS for role in ("holder", "object")):
+                           and not is_generic(_text(f1, role)) for role in ("holder", "object")):
         confidence = "high"
     else:
         confidence = "medium"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 
 from figcheck.extract.context import RANGE_CONN
+from figcheck.extract.names import resolve_demonyms
 from figcheck.extract.frames import figure_frame
 from figcheck.extract.grouping import name_quantities
 from figcheck.extract.hedges import apply_hedge, prev_tokens, strip
@@ -164,6 +165,7 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
                     "measure": frame["measure"], "measure_text": frame["measure_text"], "frame": frame["frame"],
                     "holder": frame["holder"], "object": frame["object"], "when": frame["when"],
                     "verb": frame.get("verb", ""), "part": frame.get("part", ""), "unit_class": ucls})
+    resolve_demonyms(out, text, language)                  # "die Italiener": the Unicredit the text named
     return out
 
 

@@ -13,7 +13,8 @@ import re
 from figcheck.extract.clause import (
     ARTICLES, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, until_break
 )
-from figcheck.extract.measures import NOT_MEASURES, VERBS, holder_key, lemma, measure_key
+from figcheck.extract.measures import NOT_MEASURES, PARTICLES, VERBS, holder_key, lemma, measure_key
+from figcheck.extract.names import DEMONYMS, GENERIC_DOERS, is_generic
 
 _PARTS = {
     "weitere": "added", "weiteren": "added", "weiterer": "added", "zusätzliche": "added", "zusätzlichen": "added",
@@ -113,13 +114,6 @@ def _name(tokens: list, de: bool, limit: int = 5) -> str:
     return " ".join(words).lower()
 
 
-# nouns that stand for a company already named: not a holder's name ("das Institut", "the bank")
-GENERIC_DOERS = frozenset("""
-institut instituts bank banken konzern konzerns unternehmen unternehmens firma gruppe geldhaus geldhauses
-großbank kreditinstitut finanzkonzern mutter tochter käufer verkäufer investor investoren anleger aktionär
-aktionäre italiener dänen amerikaner deutschen schweizer franzosen chinesen briten partner parteien seite
-company firm group lender bank buyer seller investor investors shareholders rival rivals giant parent unit
-""".split())
 _TIME_WORDS = frozenset("""
 januar februar märz april mai juni juli august september oktober november dezember january february march
 june july october december montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday
@@ -182,11 +176,16 @@ def _moved_name(a: Around, de: bool) -> str:
 
 def _verb_subject(a: Around, de: bool) -> str:
     """The name right before or right after a verb of holding, buying or paying in the clause:
-    'UniCredit holds 9%', 'Der Bund verkaufte', 'hielten die Italiener', 'Exxon has offered'."""
+    'UniCredit holds 9%', 'Der Bund verkaufte', 'hielten die Italiener', 'Exxon has offered', a
+    separable verb with its particle at the clause's end ('Unicredit steigt mit 9 Prozent ein'); else
+    the name a share is given with ('Blackrock mit rund sieben Prozent', 'BlackRock, with 7%')."""
     left = a.left[:10]
+    particle = a.right[-1][3] if de and a.right and a.right[-1][3] in PARTICLES else ""
     for i, t in enumerate(left):
-        if t[4] not in _HOLDING_VERBS:
+        if t[4] not in _HOLDING_VERBS and not (particle and particle + t[4] in _HOLDING_VERBS):
             continue
+        if de and t[2][:1].isupper() and i + 1 < len(left):
+            continue                        # a capitalised "Kauf": a noun, not the verb
         before = left[i + 1:i + 4]          # the words before the verb, nearest first
         after = list(reversed(left[:i]))    # the words between the verb and the figure
         if de and any(is_word(u[2]) and not u[2][0].isupper() and u[2].lower() not in ARTICLES
@@ -196,10 +195,21 @@ def _verb_subject(a: Around, de: bool) -> str:
             name = _name_near(cand, de)
             if name:
                 return holder_key(name)
-        generic = [u for u in before if u[3] not in ARTICLES][:1]
-        if generic and generic[0][3] in GENERIC_DOERS:
-            return generic[0][3]            # "Die Bank hält": a holder, though it may stand for a name
-    return ""
+        for cand in ([before] if not de else [before, after]):
+            generic = [u for u in cand if u[3] not in ARTICLES and is_word(u[2])][:1]
+            if generic and (generic[0][3] in GENERIC_DOERS or generic[0][3] in DEMONYMS):
+                return generic[0][3]        # "Die Bank hält", "halten die Italiener": may stand for a name
+    return _with_share(a, de)
+
+
+def _with_share(a: Around, de: bool) -> str:
+    """'Blackrock mit rund sieben Prozent', 'BlackRock, with 7%': the name a share is given with."""
+    rest = a.rest_left(de)
+    if not rest or rest[0][3] not in ("mit", "with"):
+        return ""
+    before = [t for t in a.left_all[len(a.left) - len(rest) + 1:][:4] if t[2] != ","]
+    name = _name_near(before, de)
+    return holder_key(name) if name else ""
 
 
 def _name_near(tokens: list, de: bool) -> str:
@@ -217,7 +227,9 @@ def _name_near(tokens: list, de: bool) -> str:
             if words:
                 break
             continue
-        if tok[0].isupper() and low not in NOT_MEASURES and low not in GENERIC_DOERS and low not in _TIME_WORDS \
+        if tok[0].isupper() and is_generic(low) and not words:
+            continue                        # "der US-Vermögensverwalter Blackrock": past the descriptor
+        if tok[0].isupper() and low not in NOT_MEASURES and not is_generic(low) and low not in _TIME_WORDS \
                 and not measure_key(lemma(tok, "de" if de else "en"))[1] \
                 and not (de and lemma(tok, "de") != low and holder_key(low) != "state"):
             words.append(t)

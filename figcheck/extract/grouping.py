@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from figcheck.extract.frame_roles import GENERIC_DOERS
 from figcheck.extract.measures import measure_key, verb_concept
+from figcheck.extract.names import is_generic, same_name
 from figcheck.extract.quantities import unit_class_of
 
 _OPEN_WHEN = ("", "now")           # times that fit any other time
@@ -54,18 +54,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^0-9a-zäöüß]+", "_", text.lower()).strip("_")[:40] or "unclassified"
 
 
-def _same_name(a: str, b: str) -> bool:
-    """Two holders or objects are one when they share a word ('UniCredit' ~ 'Unicredit SpA',
-    'Mobil Oil' ~ 'Mobil'); an empty one, or a word that stands for a name ('bank', 'Konzern'),
-    fits anything."""
-    if not a or not b or a in GENERIC_DOERS or b in GENERIC_DOERS:
-        return True
-    if a.startswith("vs ") or b.startswith("vs "):
-        return a == b
-    wa, wb = set(a.split()), set(b.split())
-    return bool(wa & wb) or a in b or b in a
-
-
 def same_time(a: str, b: str) -> bool:
     """Two times are one when equal, or when a decade holds the year ('1990s' ~ '1998')."""
     if a == b:
@@ -73,25 +61,6 @@ def same_time(a: str, b: str) -> bool:
     if a[:3].isdigit() and b[:3].isdigit() and (a.endswith("s") or b.endswith("s")):
         return a[:3] == b[:3]
     return False
-
-
-def _fits(fig: dict, cluster: dict) -> bool:
-    when = fig["_when"]
-    if when in _STRICT_WHEN or cluster["when"] in _STRICT_WHEN or when[:1].isdigit() or cluster["when"][:1].isdigit():
-        # a value before, a planned level or an old year (set by _date_old) joins only its own kind, or
-        # (an undated figure) a cluster whose object or holder it names too
-        named = any(fig[k] and cluster[k] and _same_name(fig[k], cluster[k]) for k in ("holder", "object"))
-        if not (same_time(when, cluster["when"]) or not when and named):
-            return False
-    elif when not in _OPEN_WHEN and cluster["when"] not in _OPEN_WHEN and when != cluster["when"]:
-        return False
-    return all(_same_name(fig[k], cluster[k]) for k in ("holder", "object"))
-
-
-def _score(fig: dict, cluster: dict) -> tuple:
-    shared = sum(1 for k in ("holder", "object") if fig[k] and fig[k] == cluster[k]) + \
-        bool(fig["_when"] and fig["_when"] == cluster["when"])
-    return shared, len(cluster["members"])
 
 
 _HOLDER_UNITS = ("percent", "points", "count", "ordinal", "other")   # whose it is matters for these
@@ -107,7 +76,7 @@ def cluster_key(members: list[dict]) -> list[dict]:
     for g in groups:
         c = {"members": g}
         for k in ("holder", "object"):
-            c[k] = next((f[k] for f in g if f[k]), "")
+            c[k] = next((f[k] for f in g if f[k] and not is_generic(f[k])), "")
         c["when"] = next((f["_when"] for f in g if f["_when"] not in _OPEN_WHEN), "")
         out.append(c)
     return out
@@ -134,8 +103,8 @@ def _split(group: list[dict], attr: str) -> list[list[dict]]:
         values = sorted({f[key] for f in group if f[key] not in _OPEN_WHEN})
         classes = _classes(values, same_time)
     else:
-        values = sorted({f[key] for f in group if f[key]})
-        classes = _classes(values, _same_name)
+        values = sorted({f[key] for f in group if f[key] and not is_generic(f[key])})   # "das Institut" names none
+        classes = _classes(values, same_name)
     if not classes or len(classes) == 1 and attr != "when":
         return [group]
     parts = [[f for f in group if f[key] and any(f[key] == v for v in c)] for c in classes]
