@@ -13,7 +13,7 @@ import re
 from figcheck.extract.clause import (
     ARTICLES, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, until_break
 )
-from figcheck.extract.measures import NOT_MEASURES, PARTICLES, VERBS, holder_key, lemma, measure_key
+from figcheck.extract.measures import NOT_MEASURES, PARTICLES, VERBS, holder_key, lemma, measure_key, verb_concept
 from figcheck.extract.names import DEMONYMS, GENERIC_DOERS, is_generic
 
 _PARTS = {
@@ -148,9 +148,51 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
         m = EN_POSSESSIVE.match(t[2])
         if m and (t[2][0].isupper() or m.group(1).lower() not in GENERIC_DOERS | NOT_MEASURES):
             return holder_key(m.group(1).lower())     # "Exxon's", "UBS’s", "the founder's"
-    return _verb_subject(a, de) or (_moved_name(a, de) if measure in _MOVE_VERBS else "")
+    if kind == "verb" and measure in SELL_VERBS:
+        return _buyer(a, de)              # a share sold is the buyer's: "verkaufte 4,5 Prozent an die Unicredit"
+    found = _verb_subject(a, de) or (_moved_name(a, de) if measure in _MOVE_VERBS else "")
+    if not found and _is_stake(measure, kind):
+        # a share's holder is the subject next to 'sein' or 'haben' too: "Mit einem Anteil von neun
+        # Prozent ist die Unicredit ...", "UniCredit has 9%"
+        found = _verb_subject(a, de, _HOLDING_VERBS | _BE_VERBS, right_always=True)
+    return found
 
 
+SELL_VERBS = frozenset(("verkaufen", "veräußern", "abgeben", "sell", "divest", "offload", "dispose"))
+
+
+def _buyer(a: Around, de: bool) -> str:
+    """Who a sale goes to: 'an die Unicredit', 'an das italienische Institut', 'to UniCredit'; ''."""
+    for toks in (a.right[:10], list(reversed(a.left[:10]))):
+        found = _buyer_in(toks, de)
+        if found is not None:
+            return found
+    return ""
+
+
+def _buyer_in(toks: list, de: bool) -> str | None:
+    for i, t in enumerate(toks):
+        if de and t[3] == "an" and i + 1 < len(toks) and toks[i + 1][3] in ("die", "den", "das") or \
+                not de and t[3] == "to":
+            after = [u for u in toks[i + 1:i + 5] if u[3] not in ARTICLES]
+            name = _name_near(after, de)
+            if name:
+                return holder_key(name)
+            first = [u for u in after if u[5]][:2]
+            for u in first:
+                if u[3] in DEMONYMS or is_generic(u[3]):
+                    return u[3]
+            return ""
+    return None
+
+
+def _is_stake(measure: str, kind: str) -> bool:
+    if kind == "verb":
+        return verb_concept(measure, "percent") == "stake"
+    return bool(measure) and measure_key(measure, "percent")[0] == "stake"
+
+
+_BE_VERBS = frozenset(("sein", "haben", "bleiben", "be", "have", "remain"))
 _MOVE_VERBS = frozenset(("rise", "fall", "climb", "drop", "jump", "gain", "decline", "slump", "tumble", "plunge",
                          "sink", "steigen", "sinken", "fallen", "klettern", "zulegen", "anziehen", "nachgeben",
                          "einbrechen"))
@@ -174,7 +216,7 @@ def _moved_name(a: Around, de: bool) -> str:
     return ""
 
 
-def _verb_subject(a: Around, de: bool) -> str:
+def _verb_subject(a: Around, de: bool, verbs: frozenset = _HOLDING_VERBS, right_always: bool = False) -> str:
     """The name right before or right after a verb of holding, buying or paying in the clause:
     'UniCredit holds 9%', 'Der Bund verkaufte', 'hielten die Italiener', 'Exxon has offered', a
     separable verb with its particle at the clause's end ('Unicredit steigt mit 9 Prozent ein'); else
@@ -182,7 +224,7 @@ def _verb_subject(a: Around, de: bool) -> str:
     left = a.left[:10]
     particle = a.right[-1][3] if de and a.right and a.right[-1][3] in PARTICLES else ""
     for i, t in enumerate(left):
-        if t[4] not in _HOLDING_VERBS and not (particle and particle + t[4] in _HOLDING_VERBS):
+        if t[4] not in verbs and not (particle and particle + t[4] in verbs):
             continue
         if de and t[2][:1].isupper() and i + 1 < len(left):
             continue                        # a capitalised "Kauf": a noun, not the verb
@@ -199,6 +241,18 @@ def _verb_subject(a: Around, de: bool) -> str:
             generic = [u for u in cand if u[3] not in ARTICLES and is_word(u[2])][:1]
             if generic and (generic[0][3] in GENERIC_DOERS or generic[0][3] in DEMONYMS):
                 return generic[0][3]        # "Die Bank hält", "halten die Italiener": may stand for a name
+    if de and (right_always or len(a.rest_left(de)) == 0):
+        right = a.right[:8]        # a figure before its verb: "Rund 9,5 Prozent der Aktien hielten die Italiener"
+        for i, t in enumerate(right):
+            if t[4] in verbs and not t[2][:1].isupper():
+                after = right[i + 1:i + 4]
+                name = _name_near(after, de)
+                if name:
+                    return holder_key(name)
+                first = [u for u in after if u[3] not in ARTICLES][:1]
+                if first and (first[0][3] in DEMONYMS or first[0][3] in GENERIC_DOERS):
+                    return first[0][3]
+                break
     return _with_share(a, de)
 
 
@@ -265,7 +319,10 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> st
         if name and holder_key(name) != "state":
             return name
     preps = ("an", "in", "bei", "am", "für", "von", "mit") if de else ("in", "of", "for", "with")
+    sold = kind == "verb" and measure in SELL_VERBS
     for i, t in enumerate(after[:4]):
+        if sold and t[3] == "an" and i + 1 < len(after) and after[i + 1][3] in ("die", "den", "das"):
+            continue                                # "verkaufte 4,5 Prozent an die Unicredit": the buyer
         if t[3] in preps and i + 1 < len(after):
             name = _name(after[i + 1:], de)
             if name and name not in NOT_MEASURES:

@@ -207,7 +207,8 @@ def name_quantities(figures: list[dict], quantities: dict | None = None) -> None
             continue
         f["key"], f["known"] = figure_key(f, ucls)
         if not f["key"] and CUE_FALLBACK and f.get("cue") not in ("", None, "unclassified"):
-            f["key"], f["known"] = f["cue"], False
+            part = f.get("part") or ""
+            f["key"], f["known"] = f["cue"] + (f"_{part}" if part and part == part else ""), False
         f["quantity"] = "unclassified"
     assign_quantities(figures)
 

@@ -131,6 +131,7 @@ VERBS: dict[str, dict[str, str]] = {
     "bezahlen": {"money": "deal_amount"}, "buy": {"money": "deal_amount", "percent": "stake"},
     "acquire": {"money": "deal_amount", "percent": "stake"}, "purchase": {"money": "deal_amount", "percent": "stake"},
     "pay": {"money": "deal_amount"}, "take over": {"money": "deal_amount"},
+    # a share sold: a package that changes hands, not a holding (frame_roles reads the buyer as its holder)
     "verkaufen": {"money": "deal_amount", "percent": "stake_sold"},
     "veräußern": {"money": "deal_amount", "percent": "stake_sold"},
     "abgeben": {"percent": "stake_sold"}, "sell": {"money": "deal_amount", "percent": "stake_sold"},

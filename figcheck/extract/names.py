@@ -85,8 +85,13 @@ def same_name(a: str, b: str) -> bool:
         return a == b
     if not a or not b or is_generic(a) or is_generic(b):
         return True
-    wa, wb = set(a.split()), set(b.split())
+    wa, wb = _words(a), _words(b)
     return bool(wa & wb) or a in b or b in a
+
+
+def _words(name: str) -> set[str]:
+    """A name's words without a German genitive -s ('Kretinskys Holding' ~ 'Kretinsky')."""
+    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in name.split()}
 
 
 def demonym_aliases(text: str, language: str) -> dict[str, str]:
