@@ -293,7 +293,7 @@ def _name_near(tokens: list, de: bool) -> str:
 
 
 _RELATIVE_PREPS = ("to", "over", "above", "below", "against", "versus", "from", "since", "gegenüber", "zum", "zur",
-                   "auf", "seit", "vom")
+                   "auf", "seit", "vom", "über", "unter", "oberhalb", "unterhalb")
 
 
 def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> str:
@@ -307,8 +307,10 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> st
         first = " ".join(t[3] for t in after[:2])
         words = [] if not after else after[1:] if after[0][2].lower() in _RELATIVE_PREPS else \
             after[2:] if first in ("as per", "compared to", "compared with", "relative to", "im vergleich") else []
-        ref = [t[3] for t in words[:5] if t[5] and t[3] not in ARTICLES
-               and not EN_POSSESSIVE.match(t[2])][:2]
+        ref = [t for t in words[:5] if t[5] and t[3] not in ARTICLES and not EN_POSSESSIVE.match(t[2])]
+        if de:                                 # German: the nouns ("dem Xetra-Schlusskurs lag": not the verb)
+            ref = [t for t in ref[:next((i for i, t in enumerate(ref) if not t[6] and i), len(ref))] if t[6]]
+        ref = [t[3] for t in ref][:2]
         if ref:
             return "vs " + " ".join(ref)       # what it is measured against: compared word for word
     after = after_units(a.right) if pos is None or pos[0] < 0 or kind == "verb" else \

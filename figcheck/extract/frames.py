@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 
-from figcheck.extract.clause import Around, FILLERS_DE, FILLERS_EN, LINK_VERBS, is_word, noun, tokens
+from figcheck.extract.clause import (
+    ARTICLES, EN_POSSESSIVE, TIME_NOUNS, Around, FILLERS_DE, FILLERS_EN, LINK_VERBS, is_word, noun, tokens
+)
 from figcheck.extract.context import is_measure
 from figcheck.extract.frame_roles import clause_verb, holder, object_of, part, when
 from figcheck.extract.measures import NOT_MEASURES, PARTICLES, VERBS, is_purchase_noun, lemma, measure_key
@@ -225,6 +227,29 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
 
 
 _GENERIC_NOUNS = frozenset(("bill", "sum", "amount", "total", "figure", "package", "payment", "tab", "charge"))
+_ABOVE = {"über": "aufschlag", "oberhalb": "aufschlag", "above": "premium",
+          "unter": "abschlag", "unterhalb": "abschlag", "below": "discount"}
+_EARLIER = frozenset(("vorjahr", "vorjahres", "vorjahreszeitraum", "vorjahresquartal", "vorquartal", "vormonat",
+                      "year", "quarter", "month", "level", "niveau"))
+
+
+def _above_below(a: Around, fig_text: str, de: bool, unit_class: str):
+    """'knapp fünf Prozent über dem Schlusskurs', '12% above the average price': the gap to a reference,
+    a premium or a discount; against an earlier time ('über dem Vorjahr', 'below last year's level') a
+    rise or a fall. What it is measured against is its object (frame_roles.object_of)."""
+    if unit_class not in ("percent", "points"):
+        return None
+    rest = a.rest_right()
+    if len(rest) < 2 or rest[0][3] not in _ABOVE or rest[1][2][:1].isdigit():
+        return None
+    t = rest[0]
+    ref = [u for u in rest[1:6] if u[5] and u[3] not in ARTICLES and not EN_POSSESSIVE.match(u[2])]
+    if not ref or ref[0][3] in TIME_NOUNS or ref[0][4] in TIME_NOUNS:
+        return None                                   # "über die Jahre", "over the years": time, not a reference
+    up = _ABOVE[t[3]] in ("aufschlag", "premium")
+    if any(u[4] in _EARLIER or u[3] in _EARLIER for u in ref[:2]):
+        return ("steigen" if de else "rise") if up else ("sinken" if de else "fall"), t[2], "verb", (t[0], t[0])
+    return _ABOVE[t[3]], t[2], "above_below", (t[0], t[0])
 
 
 def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
@@ -410,6 +435,7 @@ def _through_parenthesis(a: Around, de: bool):
     return None
 
 
-_RULES = (_age, _glued, _per_share, _noun_after, _noun_linked, _for_purchase, _up_down, _verb, _subject)
+_RULES = (_age, _glued, _per_share, _above_below, _noun_after, _noun_linked, _for_purchase, _up_down, _verb,
+          _subject)
 
 
