@@ -389,7 +389,9 @@ def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
     """The subject of a link verb when it is a known measure: 'Der Umsatz stieg auf 10 Milliarden',
     'Die Nettofinanzschulden lagen zuletzt bei knapp 33 Milliarden'; through a relative pronoun to
     the noun before the comma ('des Schuldenbergs, der sich auf rund 33 Milliarden belief')."""
-    for i, t in enumerate(a.left[:12]):
+    level = a.rest_left(de)[:1]
+    reach = 18 if level and level[0][3] in ("auf", "to") else 12   # "reduzierte sich der Staatsanteil ... auf 12 Prozent"
+    for i, t in enumerate(a.left[:reach]):
         if not noun(t[2], de):
             continue
         lem = t[4]
