@@ -125,6 +125,7 @@ class Around:
                                  lemma(rest, lang), True, rest[0].isupper(), False))
         right_all = _past_conversion(right)
         self.left_all = left_all
+        self.fig_start = rel_start
         self.fig_end = rel_end
         self.left = until_break(left_all)
         self.right = [t for t in until_break(right_all) if t[2] not in ".!?"]

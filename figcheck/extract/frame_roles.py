@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from figcheck.extract.clause import (
-    ARTICLES, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, until_break
+    ARTICLES, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, tokens, until_break
 )
 from figcheck.extract.measures import NOT_MEASURES, PARTICLES, VERBS, holder_key, lemma, measure_key, verb_concept
 from figcheck.extract.names import DEMONYMS, GENERIC_DOERS, is_generic
@@ -230,9 +230,9 @@ def _verb_subject(a: Around, de: bool, verbs: frozenset = _HOLDING_VERBS, right_
             continue                        # a capitalised "Kauf": a noun, not the verb
         before = left[i + 1:i + 4]          # the words before the verb, nearest first
         after = list(reversed(left[:i]))    # the words between the verb and the figure
-        if de and any(is_word(u[2]) and not u[2][0].isupper() and u[2].lower() not in ARTICLES
-                      for u in left[i + 1:]):
-            before = []                     # a verb at the clause's end: the word before it is its object
+        if de and _subordinate(a) and any(
+                is_word(u[2]) and not u[2][0].isupper() and u[3] not in ARTICLES for u in left[i + 1:-1]):
+            before = []                     # "dass ... Schenker übernimmt": the word before the verb is its object
         for cand in ([before] if not de else [before, after]):
             name = _name_near(cand, de)
             if name:
@@ -254,6 +254,24 @@ def _verb_subject(a: Around, de: bool, verbs: frozenset = _HOLDING_VERBS, right_
                     return first[0][3]
                 break
     return _with_share(a, de)
+
+
+_SUBORDINATORS = frozenset(("dass", "weil", "nachdem", "ob", "wenn", "als", "da", "womit", "wodurch", "obwohl",
+                           "während", "wie", "sodass", "damit", "bevor", "seit", "seitdem", "indem", "sofern", "falls",
+                           "soweit", "wobei", "weshalb", "weswegen", "zumal", "ehe", "bis", "um"))
+_RELATIVE_PRONOUNS = frozenset(("der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"))
+
+
+def _subordinate(a: Around) -> bool:
+    """Whether the figure's German clause is a subordinate one (verb last): it opens with a conjunction
+    ('dass', 'nachdem') or, after a comma, with a relative pronoun."""
+    if not a.left:
+        return False
+    first = a.left[-1][3]
+    if first in _SUBORDINATORS:
+        return True
+    opened = len(a.left_all) > len(a.left) and a.left_all[len(a.left)][2] == ","
+    return first in _RELATIVE_PRONOUNS and opened
 
 
 def _with_share(a: Around, de: bool) -> str:
@@ -333,9 +351,43 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> st
                 head = [u for u in after[i + 1:i + 4] if u[5] and u[3] not in ARTICLES][:1]
                 if head and not head[0][6] and head[0][3] not in NOT_MEASURES and head[0][3] not in GENERIC_DOERS:
                     return head[0][4]
+    if measure_key(measure, "money")[0] in _DEAL_CONCEPTS or kind == "verb" and measure in _BUY_VERBS:
+        return _bought(a, de)
     return ""
 
 
+_DEAL_CONCEPTS = ("deal_amount", "offer", "enterprise_value", "price_per_share")
+_BUY_VERBS = frozenset(("buy", "acquire", "purchase", "take over", "kaufen", "übernehmen", "erwerben", "akquirieren"))
+
+
+def _bought(a: Around, de: bool) -> str:
+    """What a deal buys when its sentence says so with a verb: 'to buy Pioneer Natural Resources in a
+    deal valued at', 'buying pipeline operator Denbury in an all-share deal', 'übernimmt die
+    Logistiktochter Schenker für'; the name after the verb nearest the figure, past descriptors."""
+    toks = [t for t in tokens(a.sentence, "de" if de else "en") if not a.fig_start <= t[0] < a.fig_end]
+    best, dist = "", 10 ** 6
+    for i, t in enumerate(toks):
+        if t[4] not in _BUY_VERBS or de and t[6]:
+            continue
+        name = _name_near([u for u in toks[i + 1:i + 7] if u[3] not in ARTICLES and not _descriptive(u, de)
+                           and u[3] not in NOT_MEASURES], de)
+        d = abs(t[0] - a.fig_end)
+        if name and d < dist:
+            best, dist = holder_key(name), d
+    return best
+
+
+def _descriptive(t: tuple, de: bool) -> bool:
+    """A word that describes what is bought before its name: 'US rival', 'pipeline operator', 'die
+    dänische Logistiktochter'."""
+    if not t[5]:
+        return False
+    if de:
+        return not t[6] or is_generic(t[3])
+    return not t[6] or is_generic(t[3]) or t[3] in DEMONYMS or t[3] in ("us", "u.s.", "uk")
+
+
+_SINCE = frozenset(("seit", "since", "ab"))
 _BEFORE_LINKS = {("von", "auf"), ("from", "to"), ("from", "at")}
 _TARGET = re.compile(
     r"\b(?:zu\s+(?:erhöhen|erwerben|steigern)|aufzustocken|auszubauen|anzuheben|Ziel\w*|"
@@ -349,8 +401,13 @@ def when(a: Around, fig_text: str = "") -> str:
     right before it ('zuvor', 'zuletzt', 'previously', 'bereits'); 'planned' for a level someone
     wants to reach ('auf 29,9 Prozent auszubauen', 'Genehmigung ... zu erwerben', 'aims to');
     'now' for 'nun', 'jetzt', 'now'; '' when nothing says."""
-    for t in a.left[:12] + a.right[:10]:
-        if t[7]:
+    for side, toks in ((a.left, a.left[:12]), (a.right, a.right[:10])):
+        for k, t in enumerate(toks):
+            if not t[7]:
+                continue
+            before = side[k + 1] if side is a.left else side[k - 1] if k else None
+            if before is not None and before[3] in _SINCE:
+                continue                        # "seit 2016", "since 2019": a start, not the figure's time
             return t[2][:4] + ("s" if t[2][4:] in ("s", "er") else "")
     # words between the figure and the number before it in the clause
     near = []

@@ -410,11 +410,13 @@ def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
 
 
 _BOUGHT = frozenset(("mehrheit", "anteil", "beteiligung", "übernahme", "kauf", "majority", "stake", "takeover"))
-def _through_parenthesis(a: Around, de: bool):
+
+
+def _through_parenthesis(a: Around, fig_text: str, de: bool, unit_class: str):
     """'The transaction's value, including debt, is about 64.5 billion': the subject before a
     parenthesis between commas, with what the parenthesis adds ('including debt')."""
-    if not a.left or len(a.left) > 3 or not all(t[4] in LINK_VERBS or t[3] in FILLERS_EN | FILLERS_DE
-                                                for t in a.left):
+    if not a.left or len(a.left) > 4 or not all(t[4] in LINK_VERBS or t[3] in FILLERS_EN | FILLERS_DE
+                                                or t[3] in ("bei", "auf", "at", "to") for t in a.left):
         return None
     rest = a.left_all[len(a.left):]
     if not rest or rest[0][2] != ",":
@@ -423,21 +425,21 @@ def _through_parenthesis(a: Around, de: bool):
     for i, t in enumerate(rest[1:8], start=1):
         if t[2] == ",":
             before = rest[i + 1:i + 4]
-            noun = next((u for u in before if noun(u[2], de)), None)
-            if noun is None or not inner:
+            head = next((u for u in before if noun(u[2], de)), None)
+            if head is None or not inner:
                 return None
             added = " ".join(u[3] for u in reversed(inner))
             if not added.startswith(("including", "excluding", "inklusive", "einschließlich", "ohne", "net of")):
                 return None
-            run = _left_noun_run(before) if not de else [noun]
-            words = [u[2] for u in run] if run else [noun[2]]
+            run = _left_noun_run(before) if not de else [head]
+            words = [u[2] for u in run] if run else [head[2]]
             return (" ".join(w.lower() for w in words) + " " + added, " ".join(words) + ", " + added, "subject",
-                    (noun[0], noun[1]))
+                    (head[0], head[1]))
         inner.append(t)
     return None
 
 
 _RULES = (_age, _glued, _per_share, _above_below, _noun_after, _noun_linked, _for_purchase, _up_down, _verb,
-          _subject)
+          _subject, _through_parenthesis)
 
 

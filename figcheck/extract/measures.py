@@ -270,6 +270,7 @@ def holder_key(name: str, compound: bool = False) -> str:
 _ADJECTIVES = frozenset(("deutschen", "deutsche", "deutscher", "italienische", "italienischen", "dänische",
                          "dänischen", "the", "der", "die", "das", "des", "dem", "den"))
 _WORD_SPLIT = re.compile(r"[-/]")
+_POSSESSIVE = re.compile(r"(?<=\w)(?:'s|’s)\b")
 _LEMMATIZER = None
 _LEMMA_FIXES = {("de", "schulden"): "schulden", ("de", "jobs"): "job", ("de", "importen"): "import",
                 ("en", "cutting"): "cut", ("en", "rose"): "rise", ("en", "sales"): "sales",
@@ -324,14 +325,21 @@ def measure_key(measure: str, unit_class: str = "") -> tuple[str, bool]:
     """(key, known) for a measure lemma (one word or a phrase): the concept of the synonym table
     when the phrase, the word or a German compound's head is listed there and the concept fits
     the unit class; else the measure itself. known tells which."""
-    m = " ".join(measure.split()).lower()
+    m = " ".join(_POSSESSIVE.sub(" ", measure).split()).lower()    # "the transaction's value"
     if not m:
         return "", False
-    for link in (" before ", " after ", " vor ", " nach ", " excluding ", " including ", " ohne ", " inklusive "):
+    if m in _WORD_CONCEPT and (not unit_class or unit_class in CONCEPTS[_WORD_CONCEPT[m]][0]):
+        return _WORD_CONCEPT[m], True
+    for link in (" before ", " after ", " vor ", " nach ", " excluding ", " including ", " ohne ", " inklusive ",
+                 " einschließlich "):
         if link in m:                          # "profit before tax": a profit; the rest qualifies it
-            key, known = measure_key(m.split(link, 1)[0], unit_class)
-            return (f"{key}{link.strip()[:3]}", known) if link.strip() in ("including", "inklusive") else (
-                key, known)
+            base, rest = m.split(link, 1)
+            key, known = measure_key(base, unit_class)
+            if link.strip() not in ("including", "inklusive", "einschließlich"):
+                return key, known
+            if key in ("deal_amount", "valuation", "offer") and ("debt" in rest or "schulden" in rest):
+                return "enterprise_value", True    # "the deal's value including debt": an enterprise value
+            return f"{key}_incl", known
     last = m.rsplit(" ", 1)[-1]
     part = _WORD_SPLIT.split(last)[-1]          # "euro-hilfspaket" -> "hilfspaket"
     head = _head(last)
