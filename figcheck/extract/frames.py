@@ -211,6 +211,8 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
         return None
     if t[3] in ("in", "of") and len(rest) > 1 and unit_class in ("money", "money_or_count"):
         run = _en_noun_run(rest[1:])
+        if run and run[-1][3] in _PAYMENT_FORMS and t[3] == "in":
+            return None                        # "for 3 billion francs in stock": how it is paid, not what
         if run:
             return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "in_noun", (run[0][0], run[-1][1])
         return None
@@ -226,6 +228,7 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+_PAYMENT_FORMS = frozenset(("stock", "shares", "cash", "equity", "scrip", "bonds", "notes", "debt"))
 _GENERIC_NOUNS = frozenset(("bill", "sum", "amount", "total", "figure", "package", "payment", "tab", "charge"))
 _ABOVE = {"über": "aufschlag", "oberhalb": "aufschlag", "above": "premium",
           "unter": "abschlag", "unterhalb": "abschlag", "below": "discount"}

@@ -97,7 +97,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "unemployment_rate": (("percent",), ("arbeitslosenquote", "unemployment rate", "unemployment", "jobless rate")),
     "margin": (("percent",), ("marge", "margin", "gewinnmarge", "profit margin")),
     "growth": (("percent",), ("wachstum", "growth", "zuwachs", "anstieg", "increase", "rise", "gain", "plus")),
-    "decline": (("percent",), ("rückgang", "einbruch", "decline", "drop", "fall", "slump", "minus", "verlust")),
+    "decline": (("percent",), ("rückgang", "einbruch", "decline", "drop", "fall", "slump", "minus", "verlust",
+                               "tumble", "plunge", "slide", "sell-off", "kurssturz", "kursverlust", "absturz")),
     "employees": (("count",), ("mitarbeiter", "mitarbeiterin", "beschäftigte", "beschäftigter", "angestellte",
                                "arbeitnehmer", "belegschaft", "employee", "employees", "staff", "worker", "workers",
                                "workforce", "personnel", "beschäftigten")),
@@ -119,6 +120,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                       "rohstahlkapazität", "rohstahlproduktion", "produktion", "production",
                                       "output", "förderung")),
     "rank": (("ordinal",), ("rang", "platz", "rank", "place", "position", "stelle")),
+    "failure": (("ordinal", "count"), ("failure", "collapse", "pleite", "zusammenbruch", "insolvenz", "bankruptcy",
+                                       "bankenpleite", "bank failure", "bank collapse", "banking collapse")),
     "shareholder_rank": (("ordinal",), ("aktionär", "aktionärin", "anteilseigner", "anteilseignerin", "shareholder",
                                         "investor", "eigentümer", "owner")),
 }
@@ -148,8 +151,8 @@ VERBS: dict[str, dict[str, str]] = {
     # money in, money out
     "einsammeln": {"money": "funding"}, "raise": {"money": "funding"}, "aufnehmen": {"money": "loan"},
     "borrow": {"money": "loan"}, "lend": {"money": "loan"}, "leihen": {"money": "loan"},
-    "verdienen": {"money": "profit"}, "earn": {"money": "profit"}, "verlieren": {"money": "loss"},
-    "lose": {"money": "loss"}, "ausgeben": {"money": "spending"}, "spend": {"money": "spending"},
+    "verdienen": {"money": "profit"}, "earn": {"money": "profit"}, "verlieren": {"money": "loss", "percent": "decline"},
+    "lose": {"money": "loss", "percent": "decline"}, "ausgeben": {"money": "spending"}, "spend": {"money": "spending"},
     "kosten": {"money": "price"}, "cost": {"money": "price"}, "einnehmen": {"money": "proceeds"},
     "kill": {"count": "deaths"}, "die": {"count": "deaths"}, "sterben": {"count": "deaths"},
     "töten": {"count": "deaths"}, "injure": {"count": "injured"}, "wound": {"count": "injured"},
@@ -171,6 +174,8 @@ VERBS: dict[str, dict[str, str]] = {
     "slump": {"percent": "decline"}, "tumble": {"percent": "decline"}, "plunge": {"percent": "decline"},
     "sink": {"percent": "decline"}, "lose value": {"percent": "decline"}, "verlieren value": {"percent": "decline"},
     "einbrechen": {"percent": "decline"}, "nachgeben": {"percent": "decline"}, "anziehen": {"percent": "growth"},
+    "slide": {"percent": "decline"}, "sag": {"percent": "decline"}, "soar": {"percent": "growth"},
+    "surge": {"percent": "growth"}, "abstürzen": {"percent": "decline"}, "fallen lassen": {"percent": "decline"},
     "wachsen": {"percent": "growth"}, "grow": {"percent": "growth"},
 }
 # verb forms simplemma misses or reads as nouns; English irregular past forms
@@ -225,6 +230,8 @@ rund etwa fast knapp gut mehr weniger insgesamt zusammen jeweils bereits schon n
 dabei davon dafür darauf sowie bzw beziehungsweise euro dollar prozent percent cent cents million millionen
 milliarde milliarden billion billions millions mio mrd bn m tsd thousand tausend hundert hundred
 year years jahr jahre jahren month months monat monate monaten week weeks woche wochen day days tag tage tagen
+following toward towards including excluding according amid despite regarding concerning versus vs within upon
+overnight today yesterday tomorrow ago earlier later alone apiece
 """.split())
 
 # German separable verbs: the particle at the clause's end ("steigt ... ein" -> einsteigen)
