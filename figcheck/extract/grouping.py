@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from figcheck.extract.measures import measure_key, verb_concept
-from figcheck.extract.names import is_generic, same_name
+from figcheck.extract.names import is_generic, is_place, same_name
 from figcheck.extract.quantities import unit_class_of
 
 _OPEN_WHEN = ("", "now")           # times that fit any other time
@@ -37,6 +37,8 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
         return f"{key}_{part}", known
     if frame.get("frame") == "verb":
         concept = verb_concept(measure, unit_class)
+        if concept == "deal_amount" and _invested_in_place(measure, frame.get("object") or ""):
+            return "investment", True     # "1,1 Milliarden in den Standort investieren"
         return (concept, True) if concept else (measure, False)
     key, known = measure_key(measure, unit_class)
     verb = verb_concept(frame.get("verb") or "", unit_class) if frame.get("verb") else ""
@@ -46,7 +48,27 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
         return verb, True                 # "seven people were killed": deaths
     if key == "price" and verb in ("deal_amount", "stake"):
         return "deal_amount", True        # "lässt sich die Mehrheit 2 Mrd. Euro kosten": the price of a deal
+    if key == "deal_amount" and _invested_in_place(measure, frame.get("object") or ""):
+        return "investment", True         # "Investitionen in Deutschland", "Infrastrukturinvestitionen"
     return key, known
+
+
+_INVEST = ("investition", "investieren", "invest", "investment", "investitionen")
+_SCALE_MODIFIERS = ("milliarden", "millionen", "multimilliarden", "rekord", "gesamt", "groß")
+
+
+def _invested_in_place(measure: str, obj: str) -> bool:
+    """An investment in a place or a site, not in a company: its object is a country or a site
+    ('in Deutschland', 'in den Standort'), or its German compound names what is built
+    ('Infrastrukturinvestition', not 'Milliardeninvestition')."""
+    last = measure.rsplit(" ", 1)[-1]
+    head = next((w for w in _INVEST if last.endswith(w)), "")
+    if not head:
+        return False
+    modifier = last[: -len(head)].rstrip("-s")
+    if modifier and not modifier.startswith(_SCALE_MODIFIERS):
+        return True
+    return bool(obj) and is_place(obj)
 
 
 def slug(text: str) -> str:

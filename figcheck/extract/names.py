@@ -77,6 +77,33 @@ def is_generic(name: str) -> bool:
     return any(last == h or len(last) > len(h) + 2 and last.endswith(h) for h in _DESCRIPTOR_HEADS)
 
 
+_PLACE_WORDS = frozenset("""
+usa us u.s. uk eu europa europe standort standorte werk werke fabrik fabriken infrastruktur netz region
+plant plants site sites factory factories infrastructure network region facility facilities
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """Country and region names in German and English (Babel's CLDR data)."""
+    from babel import Locale
+    names = set()
+    for lang in ("de", "en"):
+        names |= {n.lower() for n in Locale(lang).territories.values()}
+    return frozenset(names)
+
+
+@lru_cache(maxsize=20_000)
+def is_place(name: str) -> bool:
+    """Whether a frame's object is a place, not a company: a country or region ('Deutschland', 'the
+    United States'), or a word for a site ('Standort', 'plant')."""
+    words = name.split()
+    if not words:
+        return False
+    return name in _territories() or words[-1] in _territories() or words[-1] in _PLACE_WORDS or \
+        any(words[-1].endswith(w) for w in ("standort", "werk", "fabrik"))
+
+
 def same_name(a: str, b: str) -> bool:
     """Two holders or objects are one when they share a word ('UniCredit' ~ 'Unicredit SpA', 'Mobil
     Oil' ~ 'Mobil'); an empty one, or one that only describes a company, fits anything. What a
