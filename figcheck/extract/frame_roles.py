@@ -338,7 +338,9 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> st
         name = _name(after[1:], True)            # "Anteil des Unternehmens Scale AI": the company's shares
         if name and holder_key(name) != "state":
             return name
-    preps = ("an", "in", "bei", "am", "für", "von", "mit") if de else ("in", "of", "for", "with")
+    stake = measure_key(measure, "percent")[0] == "stake" or kind == "verb" and verb_concept(measure, "percent") == "stake"
+    preps = ("an", "in", "bei", "am", "für", "von", "mit") if de and stake else ("an", "in", "am", "für", "von") if de \
+        else ("in", "of", "for", "with")     # "bei der Commerzbank einsteigen"; "Geschäft bei der Bahn": no object
     sold = kind == "verb" and measure in SELL_VERBS
     for i, t in enumerate(after[:4]):
         if sold and t[3] == "an" and i + 1 < len(after) and after[i + 1][3] in ("die", "den", "das"):
