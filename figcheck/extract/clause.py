@@ -62,10 +62,23 @@ def tokens(sentence: str, lang: str = "en") -> tuple[tuple, ...]:
     out = []
     for m in _TOKEN.finditer(sentence):
         tok = m.group()
-        word = tok[:1].isalpha()
-        out.append((m.start(), m.end(), tok, tok.lower(), lemma(tok, lang) if word else tok, word,
-                    word and tok[0].isupper(), bool(YEAR.match(tok)) if tok[:1].isdigit() else False))
+        glued = _GLUED.match(tok) if "." in tok else None
+        if glued:                          # "Euro.Christoph": a sentence glued to the next one (scraped text)
+            k = m.start() + glued.end(1)
+            for start, end in ((m.start(), k), (k, k + 1), (k + 1, m.end())):
+                out.append(_token(sentence[start:end], start, end, lang))
+            continue
+        out.append(_token(tok, m.start(), m.end(), lang))
     return tuple(out)
+
+
+_GLUED = re.compile(r"([^\W\d_]{3,})\.(?=[A-ZÄÖÜ][a-zäöüß]{2,}$)")
+
+
+def _token(tok: str, start: int, end: int, lang: str) -> tuple:
+    word = tok[:1].isalpha()
+    return (start, end, tok, tok.lower(), lemma(tok, lang) if word else tok, word,
+            word and tok[0].isupper(), bool(YEAR.match(tok)) if tok[:1].isdigit() else False)
 
 
 @lru_cache(maxsize=50_000)
@@ -128,7 +141,7 @@ class Around:
         self.fig_start = rel_start
         self.fig_end = rel_end
         self.left = until_break(left_all)
-        self.right = [t for t in until_break(right_all) if t[2] not in ".!?"]
+        self.right = [t for t in _until_glued(until_break(right_all), rel_end) if t[2] not in ".!?"]
         self.right_all = right_all
         self.sentence = sentence
         self._rest_right = None
@@ -150,6 +163,16 @@ class Around:
             self._rest_left = skip(self.left, FILLERS_DE if de else FILLERS_EN)
         return self._rest_left
 
+
+
+def _until_glued(tokens: list, fig_end: int) -> list:
+    """The tokens up to a full stop glued to a capitalised word ('Euro.Christoph'): the sentence ends."""
+    for i, t in enumerate(tokens[:-1]):
+        if t[2] == "." and tokens[i + 1][0] == t[1] and tokens[i + 1][6] and (
+                i and tokens[i - 1][1] == t[0] and tokens[i - 1][5] and len(tokens[i - 1][2]) >= 3
+                or not i and t[0] == fig_end):
+            return tokens[:i]
+    return tokens
 
 
 def until_break(tokens: list) -> list:

@@ -234,6 +234,7 @@ milliarde milliarden billion billions millions mio mrd bn m tsd thousand tausend
 year years jahr jahre jahren month months monat monate monaten week weeks woche wochen day days tag tage tagen
 following toward towards including excluding according amid despite regarding concerning versus vs within upon
 overnight today yesterday tomorrow ago earlier later alone apiece
+er sie es wir ihr man dieser diese dieses jener jene
 """.split())
 
 # German separable verbs: the particle at the clause's end ("steigt ... ein" -> einsteigen)
