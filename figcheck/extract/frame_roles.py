@@ -407,7 +407,10 @@ def when(a: Around, fig_text: str = "") -> str:
         for k, t in enumerate(toks):
             if not t[7]:
                 continue
-            before = side[k + 1] if side is a.left else side[k - 1] if k else None
+            if side is a.left:
+                before = side[k + 1] if k + 1 < len(side) else None
+            else:
+                before = side[k - 1] if k else None
             if before is not None and before[3] in _SINCE:
                 continue                        # "seit 2016", "since 2019": a start, not the figure's time
             return t[2][:4] + ("s" if t[2][4:] in ("s", "er") else "")
