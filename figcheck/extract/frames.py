@@ -24,6 +24,7 @@ The rules read the grammar around the figure inside its clause, nearest first:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from figcheck.extract.clause import (
     ARTICLES, EN_POSSESSIVE, TIME_NOUNS, Around, FILLERS_DE, FILLERS_EN, LINK_VERBS, is_word, noun, tokens
@@ -43,8 +44,14 @@ def figure_frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, uni
 
     `rel_start`/`rel_end` are the figure's offsets inside `sentence`; `unit_class` is money,
     percent, count, other, year, ordinal (money_or_count when the figure has no currency yet);
-    `language` de or en.
+    `language` de or en. A sentence read before (agency copy that several outlets print word for
+    word) is not read again: the frame is memoised, and a copy returned.
     """
+    return dict(_frame(sentence, rel_start, rel_end, fig_text, unit_class, language))
+
+
+@lru_cache(maxsize=20_000)
+def _frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, unit_class: str, language: str) -> dict:
     de = language == "de"
     a = Around(sentence, rel_start, rel_end, "de" if de else "en")
     frame = {"measure": "", "measure_text": "", "frame": "", "holder": "", "object": "", "when": "", "verb": "",
