@@ -139,7 +139,9 @@ def _glued(a: Around, fig_text: str, de: bool, unit_class: str):
     hyphen = bool(a.right) and a.right[0][2] == "-" and a.right[0][0] == a.fig_end
     if hyphen:
         a.right = a.right[1:]
-    if not (hyphen or low.endswith("-") or re.search(r"(prozentig\w*|-(?:franc|dollar|euro|pound|yen|milliarden|"
+    # "20-Prozent-Anteil": the token ran on past the figure, its rest follows the hyphen
+    ran_on = bool(a.right) and a.right[0][0] == a.fig_end + 1 and a.sentence[a.fig_end:a.fig_end + 1] == "-"
+    if not (hyphen or ran_on or low.endswith("-") or re.search(r"(prozentig\w*|-(?:franc|dollar|euro|pound|yen|milliarden|"
                                                      r"millionen))$", low)):
         return None
     if not a.right:

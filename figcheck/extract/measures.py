@@ -88,7 +88,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                             "compensation package")),
     "stake": (("percent",), ("anteil", "beteiligung", "aktienpaket", "paket", "stake", "holding", "position",
                              "gesamtposition", "share", "interest", "ownership", "equity stake", "minderheitsbeteiligung",
-                             "mehrheitsbeteiligung", "staatsanteil", "stimmrecht", "voting rights", "kapitalanteil")),
+                             "mehrheitsbeteiligung", "staatsanteil", "stimmrecht", "voting rights", "kapitalanteil",
+                             "einstieg", "anteilsschein")),
     "premium": (("percent", "money"), ("prämie", "aufschlag", "aufpreis", "premium", "markup")),
     "discount": (("percent", "money"), ("abschlag", "rabatt", "discount")),
     "market_share": (("percent",), ("marktanteil", "market share")),
@@ -316,10 +317,20 @@ def lemma(word: str, language: str) -> str:
         return low
 
 
-_WORD_CONCEPT: dict[str, str] = {}
+_WORD_CONCEPT: dict[str, str] = {}          # a word's first concept
+_WORD_CONCEPTS: dict[str, list[str]] = {}    # all its concepts: "Einstieg" is a deal's amount or a stake
 for _concept, (_units, _words) in CONCEPTS.items():
     for _w in _words:
         _WORD_CONCEPT.setdefault(_w, _concept)
+        _WORD_CONCEPTS.setdefault(_w, []).append(_concept)
+
+
+def _concept_for(word: str, unit_class: str) -> str:
+    """The word's concept that fits the unit class (the first one when no class is given); ''."""
+    for concept in _WORD_CONCEPTS.get(word, ()):
+        if not unit_class or unit_class in CONCEPTS[concept][0]:
+            return concept
+    return ""
 _HEADS = sorted((w for w in _WORD_CONCEPT if " " not in w), key=len, reverse=True)
 # heads that end many compounds which are not measures ("Tankstelle", "Parkplatz")
 _NOT_HEAD_OF = {"stelle": ("tank", "annahme", "sammel", "bau", "halte", "feuer", "unfall", "dienst", "grenz",
@@ -338,8 +349,9 @@ def measure_key(measure: str, unit_class: str = "") -> tuple[str, bool]:
     m = " ".join(_POSSESSIVE.sub(" ", measure).split()).lower()    # "the transaction's value"
     if not m:
         return "", False
-    if m in _WORD_CONCEPT and (not unit_class or unit_class in CONCEPTS[_WORD_CONCEPT[m]][0]):
-        return _WORD_CONCEPT[m], True
+    whole = _concept_for(m, unit_class)
+    if whole:
+        return whole, True
     for link in (" before ", " after ", " vor ", " nach ", " excluding ", " including ", " ohne ", " inklusive ",
                  " einschließlich "):
         if link in m:                          # "profit before tax": a profit; the rest qualifies it
@@ -357,8 +369,8 @@ def measure_key(measure: str, unit_class: str = "") -> tuple[str, bool]:
         head = ""          # "Umsatzanteil", "Marktwert": a share of revenue is not a stake
     units = ("money", "count") if unit_class == "money_or_count" else (unit_class,)
     for cand in (m, last, part, head):
-        concept = _WORD_CONCEPT.get(cand)
-        if concept and (not unit_class or any(u in CONCEPTS[concept][0] for u in units)):
+        concept = next((c for u in units for c in [_concept_for(cand, u)] if c), "")
+        if concept:
             return concept, True
     return (part if part != last and part and len(part) > 3 else m), False
 
