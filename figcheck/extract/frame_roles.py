@@ -150,7 +150,8 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
             return holder_key(m.group(1).lower())     # "Exxon's", "UBS’s", "the founder's"
     if kind == "verb" and measure in SELL_VERBS:
         return _buyer(a, de)              # a share sold is the buyer's: "verkaufte 4,5 Prozent an die Unicredit"
-    found = _verb_subject(a, de) or (_moved_name(a, de) if measure in _MOVE_VERBS else "")
+    moved = measure in _MOVE_VERBS or kind == "verb" and verb_concept(measure, "percent") in ("growth", "decline")
+    found = _verb_subject(a, de) or (_moved_name(a, de) or _mover(a, de) if moved else "")
     if not found and _is_stake(measure, kind):
         # a share's holder is the subject next to 'sein' or 'haben' too: "Mit einem Anteil von neun
         # Prozent ist die Unicredit ...", "UniCredit has 9%"
@@ -197,6 +198,28 @@ _MOVE_VERBS = frozenset(("rise", "fall", "climb", "drop", "jump", "gain", "decli
                          "sink", "steigen", "sinken", "fallen", "klettern", "zulegen", "anziehen", "nachgeben",
                          "einbrechen"))
 _SHARE_WORDS = frozenset(("shares", "share", "stock", "stocks", "aktie", "aktien", "papiere", "kurs"))
+
+
+def _mover(a: Around, de: bool) -> str:
+    """Who moved, named before the verb ('PacWest Bancorp lost 38%', 'First Republic Bank fell 15%'),
+    also past a relative clause between commas ('Signature Bank, which caters to crypto, declined 22%')."""
+    left = a.left_all[:24]
+    for i, t in enumerate(left[:6]):
+        if not (t[5] and (t[4] in VERBS or t[3] in ("down", "up"))):
+            continue
+        before = left[i + 1:i + 5]
+        if len(before) > 2 and before[0][3] in ("which", "who", "that", "der", "die", "das") and before[1][2] == ",":
+            before = left[i + 3:i + 7]                  # "The ... ETF, which tumbled 8%": its antecedent
+        elif before and before[0][2] == ",":            # walk back past ", which ... ,"
+            for j in range(i + 2, len(left) - 1):
+                if left[j][2] == "," and left[j - 1][3] in ("which", "who", "that", "der", "die", "das"):
+                    before = left[j + 1:j + 5]
+                    break
+            else:
+                return ""
+        name = _name_near([u for u in before if u[3] not in ("were", "was", "had", "have", "has")], de)
+        return holder_key(name) if name else ""
+    return ""
 
 
 def _moved_name(a: Around, de: bool) -> str:
@@ -347,7 +370,7 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> st
             continue                                # "verkaufte 4,5 Prozent an die Unicredit": the buyer
         if t[3] in preps and i + 1 < len(after):
             name = _name(after[i + 1:], de)
-            if name and name not in NOT_MEASURES:
+            if name and name not in NOT_MEASURES and name.split()[-1] not in _TIME_WORDS:
                 return name
             if not de and t[3] == "of":             # "9% of the platform": a plain noun names it too
                 head = [u for u in after[i + 1:i + 4] if u[5] and u[3] not in ARTICLES][:1]

@@ -389,8 +389,9 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
 
 def _up_down(a: Around, fig_text: str, de: bool, unit_class: str):
     """'were up 1.1%', 'down 3%', 'im Plus von 2 Prozent': the size of a move."""
-    rest = [t for t in a.left[:3] if t[3] not in ("about", "around", "nearly", "almost", "some", "roughly", "rund",
-                                                    "etwa", "knapp", "fast", "gut", "more", "than", "less")]
+    rest = [t for t in a.left[:4] if t[3] not in ("about", "around", "nearly", "almost", "some", "roughly", "rund",
+                                                    "etwa", "knapp", "fast", "gut", "more", "than", "less", "another",
+                                                    "further", "a", "weitere", "weiteren")]
     if unit_class in ("percent", "points") and rest and rest[0][3] in ("up", "down", "plus", "minus"):
         verb = "rise" if rest[0][3] in ("up", "plus") else "fall"
         return verb, rest[0][2], "verb", (rest[0][0], rest[0][1])
