@@ -152,6 +152,9 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
         return _buyer(a, de)              # a share sold is the buyer's: "verkaufte 4,5 Prozent an die Unicredit"
     moved = measure in _MOVE_VERBS or kind == "verb" and verb_concept(measure, "percent") in ("growth", "decline")
     found = _verb_subject(a, de) or (_moved_name(a, de) or _mover(a, de) if moved else "")
+    if not found and not kind == "verb" and measure_key(measure, "ordinal")[0] in ("failure", "rank"):
+        # whose rank: the subject of 'be' or 'become' ("SVB has become the second-largest bank failure")
+        found = _verb_subject(a, de, _BE_VERBS | _BECOME, right_always=True)
     if not found and _is_stake(measure, kind):
         # a share's holder is the subject next to 'sein' or 'haben' too: "Mit einem Anteil von neun
         # Prozent ist die Unicredit ...", "UniCredit has 9%"
@@ -194,6 +197,7 @@ def _is_stake(measure: str, kind: str) -> bool:
 
 
 _BE_VERBS = frozenset(("sein", "haben", "bleiben", "be", "have", "remain"))
+_BECOME = frozenset(("become", "werden", "fail", "scheitern", "mark", "rank"))
 _MOVE_VERBS = frozenset(("rise", "fall", "climb", "drop", "jump", "gain", "decline", "slump", "tumble", "plunge",
                          "sink", "steigen", "sinken", "fallen", "klettern", "zulegen", "anziehen", "nachgeben",
                          "einbrechen"))

@@ -222,6 +222,8 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
         run = _en_noun_run(rest[1:])
         if run and run[-1][3] in _PAYMENT_FORMS and t[3] == "in":
             return None                        # "for 3 billion francs in stock": how it is paid, not what
+        if run and run[-1][3] in ("total", "capital", "all") and t[3] == "in":
+            return None                        # "raise $2.25 billion in total / in capital": the verb says what
         if run:
             return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "in_noun", (run[0][0], run[-1][1])
         return None

@@ -64,7 +64,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                "liquidity support", "liquidity backstop", "liquiditätsspritze", "liquiditätslinie")),
     "funding": (("money",), ("finanzierung", "finanzierungsrunde", "funding", "funding round", "capital raise",
                              "raise", "fundraising", "capital increase", "kapitalerhöhung", "offering",
-                             "share offering", "risikokapital", "venture capital")),
+                             "share offering", "risikokapital", "venture capital", "share sale", "stock sale",
+                             "stock offering", "equity raise", "capital raising")),
     "dividend": (("money",), ("dividende", "dividend", "ausschüttung")),
     "fine": (("money",), ("strafe", "geldstrafe", "bußgeld", "geldbuße", "fine", "penalty", "settlement",
                           "vergleich")),
@@ -286,7 +287,7 @@ _LEMMATIZER = None
 _LEMMA_FIXES = {("de", "schulden"): "schulden", ("de", "jobs"): "job", ("de", "importen"): "import",
                 ("en", "cutting"): "cut", ("en", "rose"): "rise", ("en", "sales"): "sales",
                 ("en", "earnings"): "earnings", ("en", "damages"): "damages", ("en", "assets"): "assets",
-                ("en", "proceeds"): "proceeds", ("en", "deposits"): "deposits", ("en", "savings"): "savings",
+                ("en", "proceeds"): "proceeds", ("en", "offering"): "offering", ("en", "offerings"): "offering", ("en", "deposits"): "deposits", ("en", "savings"): "savings",
                 ("en", "shares"): "share", ("en", "losses"): "loss", ("en", "data"): "data",
                 ("de", "beschäftigten"): "beschäftigte", ("de", "toten"): "tote", ("de", "verletzten"): "verletzte",
                 ("de", "einnahmen"): "einnahme", ("de", "kosten"): "kosten", ("de", "ausgaben"): "ausgabe"}
