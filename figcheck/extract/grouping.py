@@ -199,6 +199,27 @@ def _date_old(members: list[dict], present: int | None) -> None:
             f["_when"] = ""
 
 
+# measures a story may use for one thing: an enterprise value that is the deal's price ("Unternehmenswert
+# von 14,3 Milliarden" where others write "für 14,3 Milliarden verkauft"), aid that is liquidity
+SIBLINGS = (("enterprise_value", "deal_amount"), ("liquidity", "aid"))
+
+
+def _join_siblings(by_key: dict) -> None:
+    """A sibling measure joins the other where the story gives both the same value in the same unit;
+    where their values differ (an enterprise value of 64.5 billion, a price of 59.5) they stay two."""
+    for a, b in SIBLINGS:
+        for ucls in {u for (_k, u) in by_key}:
+            first, second = by_key.get((a, ucls)), by_key.get((b, ucls))
+            if not first or not second:
+                continue
+            values = {(f.get("unit"), round(f["value"], 6)) for f in second if f.get("value") == f.get("value")}
+            if any((f.get("unit"), round(f["value"], 6)) in values for f in first if f.get("value") == f.get("value")):
+                for f in first:
+                    f["key"] = b
+                second.extend(first)
+                del by_key[(a, ucls)]
+
+
 def assign_quantities(figures: list[dict]) -> None:
     """Set `quantity` of every figure of a story (dicts with key, unit_class, holder, object, when,
     file, start); figures without a key keep the quantity they have."""
@@ -206,6 +227,7 @@ def assign_quantities(figures: list[dict]) -> None:
     for f in figures:
         if f.get("key"):
             by_key.setdefault((f["key"], f["unit_class"]), []).append(f)
+    _join_siblings(by_key)
     present = story_year(figures)
     for members in by_key.values():
         _contrast_only(members)
