@@ -127,13 +127,14 @@ def test_a_figure_with_no_bound_word_has_an_empty_frame():
                  marks=bug("a generic noun ('ein Volumen von') hides the measure: measure 'volumen', quantity "
                            "'volumen' (English has _GENERIC_NOUNS for 'a bill in', German 'Volumen' is only "
                            "skipped in 'im Volumen von')")),
-    pytest.param("Der Bund ist mit 25 Prozent an der Fluglinie beteiligt.", "de", "25", "beteiligen", "stake",
+    pytest.param("Der Bund ist mit 25 Prozent an der Fluglinie beteiligt.", "de", "25", None, "stake",
                  marks=bug("'mit 25 Prozent beteiligt sein', the common German stake form, gives no frame "
                            "(unclassified)")),
 ])
 def test_measure_forms_read_wrong(text, lang, span, measure, concept):
     f = frame(text, span, lang)
-    assert f["measure"] == measure
+    if measure is not None:            # None: any measure word that names the concept will do
+        assert f["measure"] == measure
     assert key(f) == concept
 
 
