@@ -13,7 +13,9 @@ import re
 from figcheck.extract.clause import (
     ARTICLES, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, tokens, until_break
 )
-from figcheck.extract.measures import NOT_MEASURES, PARTICLES, VERBS, holder_key, lemma, measure_key, verb_concept
+from figcheck.extract.measures import (
+    NOT_MEASURES, PARTICLES, VERBS, holder_key, is_measure_word, lemma, measure_key, verb_concept
+)
 from figcheck.extract.names import DEMONYMS, GENERIC_DOERS, is_generic
 
 _PARTS = {
@@ -111,6 +113,10 @@ def _name(tokens: list, de: bool, limit: int = 5) -> str:
         break
     while words and words[-1].lower() in ("of", "&"):
         words.pop()
+    # "des Leipziger Batterieherstellers Velmar": the name after a place adjective and a descriptor
+    while len(words) > 1 and (is_generic(words[0].lower()) or words[0].endswith("er") and words[0][:1].isupper()
+                              and lemma(words[0], "de") == words[0].lower() and is_generic(words[1].lower())):
+        words.pop(0)
     return " ".join(words).lower()
 
 
@@ -329,7 +335,7 @@ def _name_near(tokens: list, de: bool) -> str:
         if tok[0].isupper() and is_generic(low) and not words:
             continue                        # "der US-Vermögensverwalter Blackrock": past the descriptor
         if tok[0].isupper() and low not in NOT_MEASURES and not is_generic(low) and low not in _TIME_WORDS \
-                and not measure_key(lemma(tok, "de" if de else "en"))[1] \
+                and not is_measure_word(lemma(tok, "de" if de else "en")) \
                 and not (de and lemma(tok, "de") != low and holder_key(low) != "state"):
             words.append(t)
             continue

@@ -146,14 +146,17 @@ def _alias_holders(parts: list[list[dict]]) -> list[list[dict]]:
     parts join. Holders whose values differ ('des Staates' 12 %, 'UniCredit' 9 %) stay apart."""
     merged: list[list[dict]] = []
     for p in parts:
-        values = {round(f["value"], 6) for f in p if f.get("value") == f.get("value")}
-        target = next((m for m in merged if values & {round(f["value"], 6) for f in m
-                                                       if f.get("value") == f.get("value")}), None)
+        values = _values(p)
+        target = next((m for m in merged if values & _values(m)), None)
         if target is None:
             merged.append(list(p))
         else:
             target.extend(p)
     return merged
+
+
+def _values(figures: list[dict]) -> set[float]:
+    return {round(f["value"], 6) for f in figures if isinstance(f.get("value"), (int, float)) and f["value"] == f["value"]}
 
 
 def _suffix(cluster: dict, main: dict) -> str:
@@ -205,15 +208,23 @@ SIBLINGS = (("enterprise_value", "deal_amount"), ("liquidity", "aid"))
 
 
 def _join_siblings(by_key: dict) -> None:
-    """A sibling measure joins the other where the story gives both the same value in the same unit;
-    where their values differ (an enterprise value of 64.5 billion, a price of 59.5) they stay two."""
+    """A sibling measure joins the other where the story gives both the same value in the same unit,
+    and at least two articles give that value under the other's name (two outlets' price of 14.3
+    billion, one's enterprise value of 14.3 billion); where their values differ (an enterprise value of
+    64.5 billion, a price of 59.5 that one outlet calls a $64.5 billion purchase) they stay two."""
     for a, b in SIBLINGS:
         for ucls in {u for (_k, u) in by_key}:
             first, second = by_key.get((a, ucls)), by_key.get((b, ucls))
             if not first or not second:
                 continue
-            values = {(f.get("unit"), round(f["value"], 6)) for f in second if f.get("value") == f.get("value")}
-            if any((f.get("unit"), round(f["value"], 6)) in values for f in first if f.get("value") == f.get("value")):
+            # the values at least two articles give under the other measure's name
+            files: dict[tuple, set] = {}
+            for f in second:
+                if isinstance(f.get("value"), (int, float)) and f["value"] == f["value"]:
+                    files.setdefault((f.get("unit"), round(f["value"], 6)), set()).add(f.get("file", ""))
+            values = {v for v, fs in files.items() if len(fs) >= 2}
+            if any((f.get("unit"), round(f["value"], 6)) in values for f in first
+                   if isinstance(f.get("value"), (int, float)) and f["value"] == f["value"]):
                 for f in first:
                     f["key"] = b
                 second.extend(first)

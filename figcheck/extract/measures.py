@@ -326,6 +326,12 @@ for _concept, (_units, _words) in CONCEPTS.items():
         _WORD_CONCEPTS.setdefault(_w, []).append(_concept)
 
 
+def is_measure_word(word: str) -> bool:
+    """Whether a lemma is itself a measure of the table ('anteil', 'kaufpreis'), not only by its
+    compound head: 'Nordwerk' may be a name, though a 'Werk' is a site."""
+    return word in _WORD_CONCEPTS
+
+
 def _concept_for(word: str, unit_class: str) -> str:
     """The word's concept that fits the unit class (the first one when no class is given); ''."""
     for concept in _WORD_CONCEPTS.get(word, ()):

@@ -74,7 +74,9 @@ def is_generic(name: str) -> bool:
     last = words[-1]
     if last in GENERIC_DOERS or last in DEMONYMS or name in GENERIC_DOERS:
         return True
-    return any(last == h or len(last) > len(h) + 2 and last.endswith(h) for h in _DESCRIPTOR_HEADS)
+    stems = (last, last[:-1]) if last.endswith("s") else (last,)      # genitive: "des Batterieherstellers"
+    # a compound's head counts for the longer heads only: "Nordwerk" and "Finanzarm" may be names
+    return any(w == h or len(h) >= 6 and len(w) > len(h) + 2 and w.endswith(h) for w in stems for h in _DESCRIPTOR_HEADS)
 
 
 _PLACE_WORDS = frozenset("""
@@ -101,7 +103,7 @@ def is_place(name: str) -> bool:
     if not words:
         return False
     return name in _territories() or words[-1] in _territories() or words[-1] in _PLACE_WORDS or \
-        any(words[-1].endswith(w) for w in ("standort", "werk", "fabrik"))
+        any(words[-1].endswith(w) for w in ("standort", "fabrik"))
 
 
 def same_name(a: str, b: str) -> bool:

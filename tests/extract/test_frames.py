@@ -233,8 +233,7 @@ def test_object(text, lang, span, obj):
 @pytest.mark.parametrize("text,lang,span,obj", [
     pytest.param("Der Anteil des Staates an der Fluglinie liegt bei 20 Prozent.", "de", "20", "fluglinie",
                  marks=bug("a subject frame reads no object: 'an der Fluglinie' after the measure is lost")),
-    pytest.param("Orbis will acquire Quillon for $62 billion.", "en", "$62", "quillon",
-                 marks=bug("the direct object of a purchase verb ('acquire Quillon for') is no object")),
+    ("Orbis will acquire Quillon for $62 billion.", "en", "$62", "quillon"),
     pytest.param("Orbis's acquisition of Quillon for $62 billion closed.", "en", "$62", "quillon",
                  marks=bug("'acquisition of Quillon for $62 billion': the 'of' before the figure is not read")),
     pytest.param("The deal values Brightwave at $12 billion.", "en", "$12", "brightwave",

@@ -196,16 +196,12 @@ def test_an_earlier_deal_dated_at_the_sentence_start_is_not_this_deal():
     assert q(df, 1, "$5") != q(df, 0, "$62")
 
 
-@bug("'the airline' (a plain noun) is taken for another object than 'Aerona', so Northbank's 5% splits into "
-     "two quantities across the articles")
 def test_a_plain_noun_object_does_not_split_a_holders_stake():
     df = story("en|Northbank holds 5% of Aerona.", "en|Northbank owns 5% of the airline.",
                "en|Northbank holds a 5% stake.")
     assert len({q(df, i, "5%") for i in range(3)}) == 1
 
 
-@bug("'Harrow Bank' is read as the generic holder 'bank', which fits any holder: the bank's 5% joins the "
-     "state's 20%")
 def test_a_bank_named_with_a_generic_word_is_not_the_state():
     df = story("en|The state's stake in Aerona is 20%. Harrow Bank holds 5% of Aerona.",
                "en|The government's 20% stake will not be sold. Harrow Bank holds 5% of the carrier.")

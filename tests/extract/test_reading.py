@@ -100,6 +100,9 @@ def test_vague_amounts(text, lang, low, high, unit):
 
 def test_vague_money_without_any_stated_currency_is_other():
     f = one("Der Konzern investiert Milliarden in neue Werke.")
+    # money put into plants is an investment, not the price of a deal
+    assert f["qualifier"] == "vague" and f["unit"] == "other" and f["quantity"] == "investment"
+    f = one("Der Konzern investiert Milliarden in den Rivalen Nordwerk.")
     assert f["qualifier"] == "vague" and f["unit"] == "other" and f["quantity"] == "deal_amount"
 
 
