@@ -97,16 +97,17 @@ def compare_split_holders(figs: pd.DataFrame, language: str = "en") -> tuple[pd.
             if s0 is not None and st is not None:
                 h = _holding_subject(str(r.get("sentence", "")), int(st - s0), int((en or st) - s0))
         holders.append(h)
-    figs["holder"] = [h or "" for h in holders]
+    # the holding verb's subject, apart from the frame's holder (which frames_agree compares)
+    figs["_holding"] = [h or "" for h in holders]
     holding = pd.Series([h is not None for h in holders], index=figs.index)
     for q in sorted(set(figs.loc[holding, "quantity"])):
         in_q = figs["quantity"] == q
         groups: dict[frozenset, dict] = {}
         for idx, r in figs[in_q & holding].iterrows():
-            k = _holder_key(r["holder"]) if r["holder"] else frozenset({f"\0{r['file']}"})
+            k = _holder_key(r["_holding"]) if r["_holding"] else frozenset({f"\0{r['file']}"})
             hit = next((g for g in groups if g == k or _same_holder(g, k)), None)
             if hit is None:
-                groups[k] = {"name": r["holder"], "files": {r["file"]}, "rows": [idx]}
+                groups[k] = {"name": r["_holding"], "files": {r["file"]}, "rows": [idx]}
             else:
                 groups[hit]["files"].add(r["file"])
                 groups[hit]["rows"].append(idx)

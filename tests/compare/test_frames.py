@@ -189,18 +189,12 @@ def test_stakes_of_the_state_in_the_same_words_that_differ_contradict():
     assert "Anteil" in alarms.iloc[0]["message"]
 
 
-WIPED = ("compare_split_holders (compare/holders.py) overwrites the frame's `holder` column with its own "
-         "holding-verb reading, so frames_agree never sees 'des Staates' / 'der Förderbank' / 'der Nordbank'")
-
-
-@pytest.mark.xfail(strict=True, reason=WIPED + ": the same word and the same holder give only 'medium'")
+# compare_split_holders (compare/holders.py) keeps the frame's `holder`: frames_agree compares it
 def test_the_same_word_and_the_same_holder_give_high_confidence():
     alarms = _alarms(_state_stakes("Der Anteil des Staates beträgt 25 Prozent."))
     assert alarms.iloc[0]["confidence"] == "high"
 
 
-@pytest.mark.xfail(strict=True, reason=WIPED + " (and money figures are not split by holder in grouping): two "
-                                        "loans of two lenders are a medium contradiction")
 def test_loans_of_two_lenders_are_no_alarm():
     texts = ("de|Die Werft erhält einen Kredit der Förderbank über zwei Milliarden Euro.",
              "de|Die Werft bekommt einen Kredit der Nordbank über drei Milliarden Euro.")
