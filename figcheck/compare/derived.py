@@ -13,6 +13,7 @@ from figcheck.compare.base import (
     POINT_QUALIFIERS, SHARE_QUANTITY, number_or_none, overlap, widen
 )
 from figcheck.compare.currencies import MONEY_NONCODES
+from figcheck.compare.frames import one_transaction
 from figcheck.compare.holders import DEAL_VERBS, HOLDING_VERBS
 from figcheck.compare.records import finding
 from figcheck.compare.stages import compare_clause
@@ -78,7 +79,9 @@ def compare_builtin_inputs_fit(rel: dict, got: dict) -> bool:
     factors stand in one sentence ("$48 per share for all 50 million shares")."""
     if "numerator" in rel:
         if SHARE_QUANTITY.search(str(rel.get("denominator", ""))):
-            return compare_same_transaction(got[rel["numerator"]], got[rel["denominator"]])
+            amount, stake = got[rel["numerator"]], got[rel["denominator"]]
+            return compare_same_transaction(amount, stake) and one_transaction(
+                amount.get("figures") or [amount.get("rep") or {}], stake.get("figures") or [stake.get("rep") or {}])
         return True
     reps = [c.get("rep") or {} for c in got.values()]
     starts = {(r.get("file"), number_or_none(r.get("sentence_start"))) for r in reps}
@@ -208,8 +211,9 @@ def _article_checks(rel: dict, terms: list[str], by_q: dict, cons_by_q: dict, pa
 
 
 def _consensus_check(rel: dict, terms: list[str], cons_by_q: dict, params: dict, tol: float) -> list[dict]:
-    """The relation checked on the consensus values of its inputs (no article reports them all)."""
-    got = {}
+    """The relation checked on the consensus values of its inputs (no article reports them all), when
+    the inputs' frames name one transaction (a built-in amount ÷ stake)."""
+    got, agreeing = {}, {}
     for q in terms:
         opts = cons_by_q.get(q, [])
         if not opts:
@@ -218,10 +222,14 @@ def _consensus_check(rel: dict, terms: list[str], cons_by_q: dict, params: dict,
         if _builtin_share_relation(rel, params) and q == rel.get("denominator") and any(
                 _is_holding(c["rep"]) for c in res["claims"] if c["verdict"] == "agrees"):
             return []  # a holder's existing stake, not the share a deal buys
+        agreeing[q] = [f for c in res["claims"] if c["verdict"] == "agrees" for f in (c.get("figures") or [c["rep"]])]
         lo, hi = res["consensus"]
         got[q] = {"raw_lo": lo, "raw_hi": hi if hi is not None else lo, "unit": u,
                   "point": (lo + hi) / 2 if hi is not None else lo, "qualifier": "range",
                   "file": "", "label": "", "rep": None, "consensus_of": res}
+    if _builtin_share_relation(rel, params) and not one_transaction(
+            agreeing.get(rel["numerator"], []), agreeing.get(rel["denominator"], []), params.get("_present_year")):
+        return []  # the amount and the stake name no common holder or object: maybe two transactions
     money = {g["unit"] for g in got.values() if g["unit"] not in MONEY_NONCODES}
     implied = compare_implied(rel, got) if len(money) <= 1 else None
     if implied is None:

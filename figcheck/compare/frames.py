@@ -114,3 +114,24 @@ def best_agreement(fig: dict, others: list[dict], present_year: int | None = Non
     if not results:
         return {"agree": False, "confidence": "low", "unclear": ["measure"], "words": [], "holder": ""}
     return min(results, key=lambda r: (not r["agree"], rank[r["confidence"]]))
+
+
+def one_transaction(first: list[dict], second: list[dict], present_year: int | None = None) -> bool:
+    """Whether figures of two quantities name one transaction, so that one may be computed from the
+    other (amount ÷ stake = valuation): two of them stand in one sentence, or their frames name the
+    same holder or object ('Orbis' investment in Quillon' and 'a 49% stake in Quillon'), and neither
+    is dated years before the other. A charity's 2% of 'the platform' shares nothing with Orbis's
+    investment in Quillon."""
+    for f in first:
+        for g in second:
+            if _old(_text(f, "when"), present_year) != _old(_text(g, "when"), present_year):
+                continue
+            if f.get("file") and f.get("file") == g.get("file") and f.get("sentence_start") is not None \
+                    and f.get("sentence_start") == g.get("sentence_start"):
+                return True
+            names_f = [_text(f, k) for k in ("holder", "object")]
+            names_g = [_text(g, k) for k in ("holder", "object")]
+            if any(a and b and not is_generic(a) and not is_generic(b) and not a.startswith("vs ")
+                   and same_name(a, b) for a in names_f for b in names_g):
+                return True
+    return False

@@ -71,13 +71,24 @@ def test_a_stake_above_100_percent_is_flagged():
 
 def test_consensus_values_are_used_when_no_article_reports_all_inputs():
     figs = pd.DataFrame([
-        fig("a", "$10 billion", 10 * BN, "USD", "exact", "deal_amount"),
-        fig("b", "50 percent", 50.0, "percent", "exact", "stake"),
-        fig("c", "$20 billion", 20 * BN, "USD", "exact", "valuation"),
+        sfig("a", "Orbis pays $10 billion for Quillon.", "$10 billion", 10 * BN, "USD", "deal_amount"),
+        sfig("b", "Orbis takes a 50 percent stake in Quillon.", "50 percent", 50.0, "percent", "stake"),
+        sfig("c", "The deal values Quillon at $20 billion.", "$20 billion", 20 * BN, "USD", "valuation"),
     ])
     res = compare_story(figs, arts_for(list("abc")), {})
     d = detail(kinds(res, "derived_check", "valuation").iloc[0])
     assert d["consistent"] is True and d["implied"] == pytest.approx(20 * BN) and d["result_from"] == "consensus"
+
+
+def test_no_consensus_check_from_an_amount_and_a_stake_of_two_transactions():
+    # invented: Orbis pays for Quillon; a charity holds 50 percent of another company
+    figs = pd.DataFrame([
+        sfig("a", "Orbis pays $10 billion for Quillon.", "$10 billion", 10 * BN, "USD", "deal_amount"),
+        sfig("b", "The Harlow Trust was given a 50 percent stake in Brightwave.", "50 percent", 50.0, "percent", "stake"),
+        sfig("c", "The deal values Quillon at $30 billion.", "$30 billion", 30 * BN, "USD", "valuation"),
+    ])
+    res = compare_story(figs, arts_for(list("abc")), {})
+    assert kinds(res, "derived_check", "valuation").empty
 
 
 def test_parts_relation_checks_part_le_whole():

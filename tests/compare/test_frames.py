@@ -261,9 +261,6 @@ def test_a_real_disagreement_in_an_invented_takeover_is_found():
     assert (a["kind"], a["quantity"], a["confidence"]) == ("outlier", "deal_amount", "high")
 
 
-@pytest.mark.xfail(strict=True, reason="the built-in valuation = amount ÷ stake is checked from consensus values "
-                                        "whose frames name no common holder or object (Orbis's investment in "
-                                        "Quillon ÷ a charity's 2% stake): a medium derived_check, a false alarm")
 def test_a_derived_check_needs_operands_of_one_transaction():
     texts = ("en|Orbis will invest $3 billion in Quillon. A charity, the Quillon Foundation, was given a 2% stake "
              "in the platform. The deal values Quillon at $30 billion.",
