@@ -199,7 +199,8 @@ def _buyer_in(toks: list, de: bool) -> str | None:
 def _is_stake(measure: str, kind: str) -> bool:
     if kind == "verb":
         return verb_concept(measure, "percent") == "stake"
-    return bool(measure) and measure_key(measure, "percent")[0] == "stake"
+    # "Rettungspaket" is aid, though a "Paket" of shares is a stake
+    return bool(measure) and measure_key(measure, "percent")[0] == "stake" and not measure_key(measure, "money")[1]
 
 
 _BE_VERBS = frozenset(("sein", "haben", "bleiben", "be", "have", "remain"))
@@ -321,21 +322,29 @@ def _name_near(tokens: list, de: bool) -> str:
     """A proper name among a few tokens (skipping articles and auxiliaries): capitalised, not a known
     measure, not a sentence-opening adverb; several capitalised words in a row are one name."""
     words = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
         tok = t[2]
         low = tok.lower()
-        if not is_word(tok) or low in ("has", "have", "had", "will", "would", "agreed", "to", "also", "is", "was"):
+        if not is_word(tok) or low in ("has", "have", "had", "will", "would", "agreed", "to", "also", "is", "was") \
+                or low in _ADVERBS:
             if words:
                 break
-            continue
+            continue                        # "Orbis previously held": past the adverb
         if low in ARTICLES:
             if words:
                 break
             continue
+        if not words and not tok[0].isupper() and holder_key(low) == "state":
+            return "state"                  # "the government holds", "the state's"
         if tok[0].isupper() and is_generic(low) and not words:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and nxt[6] and not is_generic(nxt[3]) and nxt[3] not in NOT_MEASURES \
+                    and (abs(nxt[0] - t[1]) <= 1 or abs(t[0] - nxt[1]) <= 1):
+                words.append(t)             # "Harrow Bank holds": the descriptor is part of the name
+                continue
             continue                        # "der US-Vermögensverwalter Blackrock": past the descriptor
         if tok[0].isupper() and low not in NOT_MEASURES and not is_generic(low) and low not in _TIME_WORDS \
-                and not is_measure_word(lemma(tok, "de" if de else "en")) \
+                and (not is_measure_word(lemma(tok, "de" if de else "en")) or holder_key(low) == "state") \
                 and not (de and lemma(tok, "de") != low and holder_key(low) != "state"):
             words.append(t)
             continue
@@ -423,6 +432,9 @@ def _descriptive(t: tuple, de: bool) -> bool:
 
 
 _SINCE = frozenset(("seit", "since", "ab"))
+_ADVERBS = frozenset(("now", "previously", "currently", "already", "still", "reportedly", "recently", "just",
+                      "initially", "formerly", "together", "jointly", "nun", "jetzt", "bereits", "derzeit", "zuvor",
+                      "zuletzt", "inzwischen", "gemeinsam", "zusammen"))
 _BEFORE_LINKS = {("von", "auf"), ("from", "to"), ("from", "at")}
 _TARGET = re.compile(
     r"\b(?:zu\s+(?:erhöhen|erwerben|steigern)|aufzustocken|auszubauen|anzuheben|Ziel\w*|"

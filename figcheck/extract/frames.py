@@ -239,6 +239,7 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+_SIZE_NOUNS = frozenset(("volumen", "umfang", "höhe", "größe", "volume", "size"))
 _PAYMENT_FORMS = frozenset(("stock", "shares", "cash", "equity", "scrip", "bonds", "notes", "debt"))
 _GENERIC_NOUNS = frozenset(("bill", "sum", "amount", "total", "figure", "package", "payment", "tab", "charge"))
 _ABOVE = {"über": "aufschlag", "oberhalb": "aufschlag", "above": "premium",
@@ -283,6 +284,10 @@ def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
             return None
         if len(rest) >= 2 and rest[0][2] in _LINKS_DE and noun(rest[1][2], True):
             t = rest[1]
+            if t[4] in _SIZE_NOUNS:                    # "Das Rettungspaket hat ein Volumen von": the package
+                owner = next((u for u in rest[2:8] if noun(u[2], True)), None)
+                if owner is not None:
+                    return owner[4], owner[2], "noun_of", (owner[0], owner[1])
             return _past_genitive(rest[1:]) or (t[4], t[2], "noun_of", (t[0], t[1]))
         return None
     if len(rest) >= 3 and rest[0][3] == "of" and rest[1][3] in ("maximum", "minimum", "total") \
@@ -297,6 +302,11 @@ def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
             return "share price", rest[1][2], "noun_of", (rest[1][0], rest[1][1])   # "shares closed at 270p"
         if verb in ("value", "price"):                 # "deal valued at", "priced at"
             run = _left_noun_run(rest[2:])
+            if not run and len(rest) == 2 and len(a.left_all) > len(a.left) + 1 and \
+                    a.left_all[len(a.left)][2] == ",":
+                run = _left_noun_run(a.left_all[len(a.left) + 1:])   # "The merger, valued at $12 billion,"
+            if run and run[0][3] in _COMPANY_NOUNS | {"startup", "start-up", "lender", "maker"}:
+                return "valuation", " ".join(r[2] for r in run) + " " + rest[1][2], "noun_of", (run[0][0], rest[1][1])
             if run:
                 return (_phrase([r[2] for r in run], False), " ".join(r[2] for r in run) + " " + rest[1][2],
                         "noun_of", (run[0][0], rest[1][1]))
@@ -305,6 +315,11 @@ def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
     if link in _LINKS_EN[:-1] or link == "to" and len(rest) > 1 and rest[1][3] == "amounting":
         left = rest[1:] if link != "to" else rest[2:]
         run = _left_noun_run(left)
+        if run and run[0][4] in _SIZE_NOUNS:           # "the package has a volume of": the package
+            owner = _left_noun_run([u for u in left[len(run):len(run) + 6] if u[3] not in ("has", "had", "have", "a",
+                                                                                              "an", "the", "with")])
+            if owner:
+                run = owner
         if run:
             beyond = left[len(run):]
             if len(beyond) >= 2 and beyond[0][3] in ("before", "after", "excluding", "including") and \

@@ -136,6 +136,8 @@ def _split(group: list[dict], attr: str) -> list[list[dict]]:
     if attr == "when":
         return [p for p in [rest] + parts if p]
     biggest = max(range(len(parts)), key=lambda i: (len({f.get("file", "") for f in parts[i]}), len(parts[i])))
+    if rest and attr == "holder" and len({f.get("file", "") for f in parts[biggest]}) < 2:
+        return [rest] + parts    # no holder the story's articles share: figures naming none stay together
     parts[biggest] += rest
     return parts
 

@@ -30,6 +30,8 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                       "deal value including debt", "total enterprise value", "transaction value including debt",
                                       "value including net debt", "implied total enterprise value")),
     "investment": (("money",), ("capital injection", "kapitalspritze")),
+    "equity": (("money",), ("eigenkapital", "equity", "kernkapital", "equity capital", "eigenmittel",
+                            "core capital", "tier 1 capital")),
     "commitment": (("money",), ("zusage", "investitionszusage", "commitment", "equity commitment", "pledge",
                                 "investment commitment", "verpflichtung")),
     "valuation": (("money",), ("bewertung", "valuation", "firmenwert", "unternehmensbewertung",
@@ -151,6 +153,7 @@ VERBS: dict[str, dict[str, str]] = {
     "halten": {"percent": "stake", "count": "shares"}, "besitzen": {"percent": "stake"},
     "kontrollieren": {"percent": "stake"}, "hold": {"percent": "stake"}, "own": {"percent": "stake"},
     "control": {"percent": "stake"}, "aufstocken": {"percent": "stake"}, "ausbauen": {"percent": "stake"},
+    "beteiligen": {"percent": "stake"},
     "erhöhen": {"percent": "stake"}, "reduzieren": {"percent": "stake"},
     # money in, money out
     "einsammeln": {"money": "funding"}, "raise": {"money": "funding"}, "aufnehmen": {"money": "loan"},
@@ -184,6 +187,7 @@ VERBS: dict[str, dict[str, str]] = {
 }
 # verb forms simplemma misses or reads as nouns; English irregular past forms
 VERB_FORMS = {
+    "beteiligt": "beteiligen", "beteiligte": "beteiligen",
     "paid": "pay", "pays": "pay", "paying": "pay", "bought": "buy", "buys": "buy", "buying": "buy", "sold": "sell",
     "sells": "sell", "selling": "sell", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
     "lost": "lose", "held": "hold", "holds": "hold", "owns": "own", "owned": "own", "raised": "raise",
@@ -237,6 +241,10 @@ year years jahr jahre jahren month months monat monate monaten week weeks woche 
 following toward towards including excluding according amid despite regarding concerning versus vs within upon
 overnight today yesterday tomorrow ago earlier later alone apiece
 er sie es wir ihr man dieser diese dieses jener jene
+now currently already still again then once yet soon recently previously formerly initially
+makes includes applies comes goes means gives puts takes brings remains represents marks shows covers adds
+says sees needs helps lifts cuts pushes leaves keeps gets sets stands ranks equals exceeds tops values
+""".split()) | frozenset("""
 """.split())
 
 # German separable verbs: the particle at the clause's end ("steigt ... ein" -> einsteigen)
@@ -384,7 +392,8 @@ def measure_key(measure: str, unit_class: str = "") -> tuple[str, bool]:
 
 _GENERIC_MODIFIERS = ("gesamt", "netto", "brutto", "jahres", "konzern", "kapital", "minderheits", "mehrheits",
                       "milliarden", "millionen", "rekord", "rest", "zusatz", "sonder", "teil", "direkt", "basis",
-                      "staats", "bundes", "aktien", "anteils", "rettungs", "not", "förder")
+                      "staats", "bundes", "aktien", "anteils", "rettungs", "not", "förder", "eigenkapital",
+                      "fremdkapital")
 
 
 def _modifier_is_measure(modifier: str) -> bool:

@@ -71,12 +71,26 @@ def is_generic(name: str) -> bool:
     words = name.split()
     if not words:
         return False
-    last = words[-1]
-    if last in GENERIC_DOERS or last in DEMONYMS or name in GENERIC_DOERS:
+    if len(words) > 1:            # "frankfurter geldhaus", "italian lender": only descriptors; "signature bank": a name
+        return all(_describes(w) or _qualifies(w) for w in words) and _describes(words[-1])
+    return _describes(words[0])
+
+
+def _describes(word: str) -> bool:
+    if word in GENERIC_DOERS or word in DEMONYMS:
         return True
-    stems = (last, last[:-1]) if last.endswith("s") else (last,)      # genitive: "des Batterieherstellers"
+    stems = (word, word[:-1]) if word.endswith("s") else (word,)      # genitive: "des Batterieherstellers"
     # a compound's head counts for the longer heads only: "Nordwerk" and "Finanzarm" may be names
     return any(w == h or len(h) >= 6 and len(w) > len(h) + 2 and w.endswith(h) for w in stems for h in _DESCRIPTOR_HEADS)
+
+
+def _qualifies(word: str) -> bool:
+    """An adjective before a descriptor: of a place ('frankfurter', 'mailänder'), a nationality
+    ('italienische', 'danish', 'us'), or a size ('große', 'big')."""
+    stem = re.sub(r"(?:e|en|er|es)$", "", word)
+    return word.endswith("er") and len(word) > 5 or stem in _DEMONYMS_DE or word in _DEMONYMS_EN or \
+        word in ("us", "u.s.", "uk", "eu", "big", "large", "small", "große", "größte", "kleine", "new", "neue", "the", "a",
+                 "an", "der", "die", "das", "den", "dem", "des")
 
 
 _PLACE_WORDS = frozenset("""
@@ -115,12 +129,20 @@ def same_name(a: str, b: str) -> bool:
     if not a or not b or is_generic(a) or is_generic(b):
         return True
     wa, wb = _words(a), _words(b)
-    return bool(wa & wb) or a in b or b in a
+    return bool(wa & wb) or a in b or b in a or _initials(a) == b.replace(".", "") or _initials(b) == a.replace(".", "")
+
+
+def _initials(name: str) -> str:
+    """'silicon valley bank' -> 'svb': a name's initials, for its abbreviation."""
+    words = name.split()
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
 def _words(name: str) -> set[str]:
-    """A name's words without a German genitive -s ('Kretinskys Holding' ~ 'Kretinsky')."""
-    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in name.split()}
+    """A name's own words, without a German genitive -s ('Kretinskys Holding' ~ 'Kretinsky') and without
+    the words that only describe ('Signature Bank' and 'First Republic Bank' share no name)."""
+    words = [w for w in name.split() if not is_generic(w) and w not in ("of", "&", "the", "and", "und")] or name.split()
+    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words}
 
 
 def demonym_aliases(text: str, language: str) -> dict[str, str]:
