@@ -356,7 +356,7 @@ _RELATIVE_PREPS = ("to", "over", "above", "below", "against", "versus", "from", 
                    "auf", "seit", "vom", "über", "unter", "oberhalb", "unterhalb")
 
 
-def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> str:
+def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "", unit_class: str = "") -> str:
     """Of what: 'an der Commerzbank', 'in Scale AI', 'of Pioneer', 'for Credit Suisse' after the figure
     or its measure noun; for a premium or a change, what it is measured against ('a 9% premium to
     the average price for 30 days' -> 'average price')."""
@@ -373,35 +373,50 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "") -> st
         ref = [t[3] for t in ref][:2]
         if ref:
             return "vs " + " ".join(ref)       # what it is measured against: compared word for word
-    after = after_units(a.right) if pos is None or pos[0] < 0 or kind == "verb" else \
-        [t for t in a.right_all if t[0] >= pos[1]]
+    if pos is None or pos[0] < 0 or kind == "verb":
+        after = after_units(a.right)
+    elif pos[1] <= a.fig_start:       # the measure before the figure: the words after it ("Der Anteil des
+        between = sorted(t for t in a.left_all if t[0] >= pos[1])   # Staates an der Fluglinie liegt bei"),
+        if de and between and between[0][2] in ("des", "der"):      # then those after the figure
+            between = between[1 + next((i for i, t in enumerate(between[1:]) if t[6] and i < 4), 0) + 1:]
+        between = until_break(between)
+        while between and between[-1][3] in ("von", "über", "of", "at", "worth", "höhe", "in", "mit", "with"):
+            between = between[:-1]                 # "Anteil von neun Prozent": the link to the figure itself
+        after = between + [t for t in a.right_all if t[0] >= pos[1]]
+    else:
+        after = [t for t in a.right_all if t[0] >= pos[1]]
     after = until_break(after)
     if measure_key(measure, "percent")[0] == "stake" and de and after and after[0][2] in ("des", "der"):
         name = _name(after[1:], True)            # "Anteil des Unternehmens Scale AI": the company's shares
         if name and holder_key(name) != "state":
             return name
-    stake = measure_key(measure, "percent")[0] == "stake" or kind == "verb" and verb_concept(measure, "percent") == "stake"
+    stake = unit_class in ("", "percent") and (measure_key(measure, "percent")[0] == "stake"
+                                               or kind == "verb" and verb_concept(measure, "percent") == "stake")
     preps = ("an", "in", "bei", "am", "für", "von", "mit") if de and stake else ("an", "in", "am", "für", "von") if de \
         else ("in", "of", "for", "with")     # "bei der Commerzbank einsteigen"; "Geschäft bei der Bahn": no object
     sold = kind == "verb" and measure in SELL_VERBS
-    for i, t in enumerate(after[:4]):
+    for i, t in enumerate(after[:4] if len(after) <= 4 or pos is None or pos[1] > a.fig_start else after[:8]):
         if sold and t[3] == "an" and i + 1 < len(after) and after[i + 1][3] in ("die", "den", "das"):
             continue                                # "verkaufte 4,5 Prozent an die Unicredit": the buyer
         if t[3] in preps and i + 1 < len(after):
             name = _name(after[i + 1:], de)
+            if name in ("höhe", "wert", "umfang", "volumen", "größenordnung"):
+                continue                            # "Investitionen in Höhe von": a size, not an object
             if name and name not in NOT_MEASURES and name.split()[-1] not in _TIME_WORDS:
                 return name
-            if not de and t[3] == "of":             # "9% of the platform": a plain noun names it too
+            if not de and (t[3] == "of" or t[3] == "in" and stake):   # "9% of the platform", "a stake in the airline"
                 head = [u for u in after[i + 1:i + 4] if u[5] and u[3] not in ARTICLES][:1]
                 if head and not head[0][6] and head[0][3] not in NOT_MEASURES and head[0][3] not in GENERIC_DOERS:
                     return head[0][4]
-    if measure_key(measure, "money")[0] in _DEAL_CONCEPTS or kind == "verb" and measure in _BUY_VERBS:
-        return _bought(a, de)
+    if unit_class != "percent" and (measure_key(measure, "money")[0] in _DEAL_CONCEPTS
+                                    or kind == "verb" and measure in _BUY_VERBS):
+        return _bought(a, de)   # a share's object is after "an", "of": after a German verb may stand its subject
     return ""
 
 
-_DEAL_CONCEPTS = ("deal_amount", "offer", "enterprise_value", "price_per_share")
-_BUY_VERBS = frozenset(("buy", "acquire", "purchase", "take over", "kaufen", "übernehmen", "erwerben", "akquirieren"))
+_DEAL_CONCEPTS = ("deal_amount", "offer", "enterprise_value", "price_per_share", "valuation")
+_BUY_VERBS = frozenset(("buy", "acquire", "purchase", "take over", "kaufen", "übernehmen", "erwerben", "akquirieren",
+                        "value"))
 
 
 def _bought(a: Around, de: bool) -> str:
@@ -413,12 +428,27 @@ def _bought(a: Around, de: bool) -> str:
     for i, t in enumerate(toks):
         if t[4] not in _BUY_VERBS or de and t[6]:
             continue
-        name = _name_near([u for u in toks[i + 1:i + 7] if u[3] not in ARTICLES and not _descriptive(u, de)
-                           and u[3] not in NOT_MEASURES], de)
+        name = _object_name(toks[i + 1:i + 8], de)
         d = abs(t[0] - a.fig_end)
         if name and d < dist:
             best, dist = holder_key(name), d
     return best
+
+
+def _object_name(toks: list, de: bool) -> str:
+    """The name a verb's object gives, past its article and descriptors ('US rival Pioneer Natural
+    Resources in' -> 'pioneer natural resources', 'die Logistiktochter Schenker für' -> 'schenker');
+    the name ends at the first word that is not part of it ('die Unicredit vom Staat' -> 'unicredit')."""
+    words = []
+    for u in toks:
+        if not words and (u[3] in ARTICLES or _descriptive(u, de) or u[3] in NOT_MEASURES and not u[6]):
+            continue
+        if u[6] and u[3] not in NOT_MEASURES and not is_generic(u[3]) and not is_measure_word(u[4]) \
+                and u[3] not in _TIME_WORDS:
+            words.append(u[2])
+            continue
+        break
+    return " ".join(words).lower()
 
 
 def _descriptive(t: tuple, de: bool) -> bool:
@@ -432,6 +462,20 @@ def _descriptive(t: tuple, de: bool) -> bool:
 
 
 _SINCE = frozenset(("seit", "since", "ab"))
+_GAP_NOUNS = frozenset(("aufschlag", "abschlag", "prämie", "premium", "discount", "aufpreis"))
+_OPENERS = frozenset(("in", "im", "by", "bis", "ende", "anfang", "mitte", "early", "late", "during", "until"))
+
+
+def _opening_year(a: Around) -> str:
+    """The year of a time phrase that opens the sentence before a comma ('In 2019, ...', 'In March
+    2021, ...', 'Im Jahr 2008, ...') and so dates the clause after it; '' when none does."""
+    if len(a.left_all) <= len(a.left):
+        return ""
+    opening = list(reversed(a.left_all[len(a.left):]))     # the words before the figure's clause, in order
+    if len(opening) > 6 or opening[-1][2] != "," or opening[0][3] not in _OPENERS:
+        return ""
+    years = [t for t in opening if t[7]]
+    return years[0][2][:4] + ("s" if years[0][2][4:] in ("s", "er") else "") if years else ""
 _ADVERBS = frozenset(("now", "previously", "currently", "already", "still", "reportedly", "recently", "just",
                       "initially", "formerly", "together", "jointly", "nun", "jetzt", "bereits", "derzeit", "zuvor",
                       "zuletzt", "inzwischen", "gemeinsam", "zusammen"))
@@ -448,6 +492,9 @@ def when(a: Around, fig_text: str = "") -> str:
     right before it ('zuvor', 'zuletzt', 'previously', 'bereits'); 'planned' for a level someone
     wants to reach ('auf 29,9 Prozent auszubauen', 'Genehmigung ... zu erwerben', 'aims to');
     'now' for 'nun', 'jetzt', 'now'; '' when nothing says."""
+    opening = _opening_year(a)
+    if opening:
+        return opening                          # "In 2019, Orbis paid ...", "Im März 2021, ..."
     for side, toks in ((a.left, a.left[:12]), (a.right, a.right[:10])):
         for k, t in enumerate(toks):
             if not t[7]:
@@ -468,7 +515,8 @@ def when(a: Around, fig_text: str = "") -> str:
     after = [t[3] for t in a.right[:4] if not t[2][:1].isdigit()]
     prep_before = next((w for w in near if w in ("von", "from", "auf", "to", "bis", "at")), "")
     prep_after = next((w for w in after if w in ("auf", "to", "bis", "at")), "")
-    if prep_before and (prep_before, prep_after) in _BEFORE_LINKS:
+    gap = any(lemma(w, "de") in _GAP_NOUNS or w in _GAP_NOUNS for w in near)   # "Aufschlag von 27 Prozent auf"
+    if prep_before and (prep_before, prep_after) in _BEFORE_LINKS and not gap:
         return "before"
     lo = a.left[-1][0] if a.left else a.fig_end
     hi = a.right[-1][1] if a.right else a.fig_end

@@ -70,7 +70,7 @@ def _frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, unit_clas
                 or frame["measure"].rsplit(" ", 1)[-1] in _COMPANY_DEALS
             frame["measure"], frame["frame"] = ("price per share", "per_share") if shares else ("price", "noun_of")
     frame["holder"] = holder(a, de, pos, frame["measure"], frame["frame"])
-    frame["object"] = object_of(a, de, pos, frame["measure"], frame["frame"])
+    frame["object"] = object_of(a, de, pos, frame["measure"], frame["frame"], unit_class)
     frame["when"] = when(a, fig_text)
     frame["part"] = part(a)
     if frame["frame"] != "verb":

@@ -208,15 +208,11 @@ def test_object(text, lang, span, obj):
 
 
 @pytest.mark.parametrize("text,lang,span,obj", [
-    pytest.param("Der Anteil des Staates an der Fluglinie liegt bei 20 Prozent.", "de", "20", "fluglinie",
-                 marks=bug("a subject frame reads no object: 'an der Fluglinie' after the measure is lost")),
+    ("Der Anteil des Staates an der Fluglinie liegt bei 20 Prozent.", "de", "20", "fluglinie"),
     ("Orbis will acquire Quillon for $62 billion.", "en", "$62", "quillon"),
-    pytest.param("Orbis's acquisition of Quillon for $62 billion closed.", "en", "$62", "quillon",
-                 marks=bug("'acquisition of Quillon for $62 billion': the 'of' before the figure is not read")),
-    pytest.param("The deal values Brightwave at $12 billion.", "en", "$12", "brightwave",
-                 marks=bug("'values Brightwave at': the company valued is no object")),
-    pytest.param("The government's 20% stake in the airline will be sold.", "en", "20%", "airline",
-                 marks=bug("'in the airline': a plain noun after 'in' is no object (only after 'of')")),
+    ("Orbis's acquisition of Quillon for $62 billion closed.", "en", "$62", "quillon"),
+    ("The deal values Brightwave at $12 billion.", "en", "$12", "brightwave"),
+    ("The government's 20% stake in the airline will be sold.", "en", "20%", "airline"),
 ])
 def test_object_read_wrong(text, lang, span, obj):
     assert frame(text, span, lang)["object"] == obj
@@ -265,14 +261,9 @@ def test_would_does_not_date_the_figure_but_makes_it_an_early_stage():
 
 
 @pytest.mark.parametrize("text,lang,span,when", [
-    pytest.param("In 2019, Orbis paid $1 billion for a stake in Quillon.", "en", "$1", "2019",
-                 marks=bug("a year opening the sentence before a comma ('In 2019, ...') does not date the "
-                           "figure, though a dating word there does ('Previously, ...')")),
-    pytest.param("In March 2021, Orbis bought 10% of Quillon.", "en", "10%", "2021",
-                 marks=bug("a date opening the sentence before a comma does not date the figure")),
-    pytest.param("Das Angebot entspricht einem Aufschlag von 27 Prozent auf den Schlusskurs.", "de", "27", "",
-                 marks=bug("'Aufschlag von 27 Prozent auf den Schlusskurs' is taken for a move 'von X auf Y': "
-                           "when 'before', which sets a premium apart as an earlier value")),
+    ("In 2019, Orbis paid $1 billion for a stake in Quillon.", "en", "$1", "2019"),
+    ("In March 2021, Orbis bought 10% of Quillon.", "en", "10%", "2021"),
+    ("Das Angebot entspricht einem Aufschlag von 27 Prozent auf den Schlusskurs.", "de", "27", ""),
 ])
 def test_when_read_wrong(text, lang, span, when):
     assert frame(text, span, lang)["when"] == when

@@ -187,8 +187,6 @@ def test_an_earlier_separate_deal_years_before_is_not_this_deal():
     assert now == {"deal_amount"} and len(then) == 1 and then != now
 
 
-@bug("'In 2016, Orbis paid $5 billion': a year opening the sentence does not date the figure, so the earlier "
-     "deal joins this deal's amount")
 def test_an_earlier_deal_dated_at_the_sentence_start_is_not_this_deal():
     df = story("en|Orbis agreed to buy Quillon for $62 billion on Monday.",
                "en|Orbis will pay $62 billion for Quillon. In 2016, Orbis paid $5 billion for a first stake.",
