@@ -74,7 +74,7 @@ def validate_params(params: dict) -> dict:
     for key in ("outlets",):
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in out[key].items()):
             raise ParameterError(f"parameter '{key}' must map file names to outlet names (text)")
-    if not all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in out["labels"].items()):
+    if not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip() for k, v in out["labels"].items()):
         raise ParameterError("parameter 'labels' must map figure ids (as in figures.csv figure_id) or measure "
                              "words to quantity names (text), e.g. {'003_example:1532': stake}")
     if not all(isinstance(x, str) for x in out["exclude"]):

@@ -31,14 +31,26 @@ def _names_differ(a: str, b: str) -> bool:
     return not same_name(a, b)
 
 
+def _share_a_name(f1: dict, f2: dict) -> bool:
+    """Both figures name a holder or an object, the same one, and a name, not a word that only
+    describes ('des Staates' and 'des Staates'; not 'the state' and 'the bank')."""
+    for role in ("holder", "object"):
+        a, b = _text(f1, role), _text(f2, role)
+        if a and b and not is_generic(a) and not is_generic(b) and not a.startswith("vs ") and same_name(a, b):
+            return True
+    return False
+
+
 def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     """{agree, confidence, unclear, words} for two figures of one quantity.
 
     agree: both frames name a measure and it is one measure: the same word, or synonyms of the
     table (measures.py) where at least one of the two words is bound to its figure (a noun at it,
     not a verb or a clause's subject read from afar; within one article two such words suffice);
-    and neither holder, object nor time differs. confidence: 'high' when both name the same word
-    and both name a holder or an object that share a name ('scale ai', 'us-start-up scale ai'), 'medium' otherwise when they agree, 'low' when they do not.
+    and neither holder, object nor time differs; two synonyms read from afar agree when both name the
+    same holder or object ('Der Anteil des Staates', 'Die Beteiligung des Staates'). confidence: 'high'
+    when both name the same word and a holder or an object that share a name ('scale ai', 'us-start-up
+    scale ai'), 'medium' otherwise when they agree, 'low' when they do not.
     unclear: what is missing or different ('measure', 'holder', 'object', 'time'). words: the
     measure words of the two figures, for the message.
     """
@@ -52,7 +64,8 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
         k2, known2 = _key(f2)
         strong = (_text(f1, "frame") in STRONG_FRAMES) + (_text(f2, "frame") in STRONG_FRAMES)
         same_article = f1.get("file") == f2.get("file")
-        if k1 != k2 or not (same_word or strong == 2 or known1 and known2 and (strong or same_article)):
+        named = _share_a_name(f1, f2)
+        if k1 != k2 or not (same_word or strong == 2 or known1 and known2 and (strong or same_article or named)):
             # read from afar (a verb, a clause's subject), two different words are not enough to say
             # that both figures measure one thing
             unclear.append("measure")
@@ -68,8 +81,7 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     agree = not unclear
     if not agree:
         confidence = "low"
-    elif same_word and any(_text(f1, role) and _text(f2, role) and not _names_differ(_text(f1, role), _text(f2, role))
-                           and not is_generic(_text(f1, role)) for role in ("holder", "object")):
+    elif same_word and _share_a_name(f1, f2):
         confidence = "high"
     else:
         confidence = "medium"

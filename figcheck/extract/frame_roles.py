@@ -16,7 +16,7 @@ from figcheck.extract.clause import (
 from figcheck.extract.measures import (
     NOT_MEASURES, PARTICLES, VERBS, holder_key, is_measure_word, lemma, measure_key, verb_concept
 )
-from figcheck.extract.names import DEMONYMS, GENERIC_DOERS, is_generic
+from figcheck.extract.names import DEMONYMS, GENERIC_DOERS, NOT_NAMES, is_generic
 
 _PARTS = {
     "weitere": "added", "weiteren": "added", "weiterer": "added", "zusätzliche": "added", "zusätzlichen": "added",
@@ -105,6 +105,8 @@ def _name(tokens: list, de: bool, limit: int = 5) -> str:
         low = tok.lower()
         if not words and low in ARTICLES:
             continue
+        if low in NOT_NAMES:
+            break                     # "die Mehrheit an Velmar": a part, not a name
         if tok[0].isupper() or tok.isupper() or (words and low in ("of", "&")):
             words.append(tok)
             continue
@@ -344,6 +346,7 @@ def _name_near(tokens: list, de: bool) -> str:
                 continue
             continue                        # "der US-Vermögensverwalter Blackrock": past the descriptor
         if tok[0].isupper() and low not in NOT_MEASURES and not is_generic(low) and low not in _TIME_WORDS \
+                and low not in NOT_NAMES \
                 and (not is_measure_word(lemma(tok, "de" if de else "en")) or holder_key(low) == "state") \
                 and not (de and lemma(tok, "de") != low and holder_key(low) != "state"):
             words.append(t)
@@ -441,10 +444,14 @@ def _object_name(toks: list, de: bool) -> str:
     the name ends at the first word that is not part of it ('die Unicredit vom Staat' -> 'unicredit')."""
     words = []
     for u in toks:
-        if not words and (u[3] in ARTICLES or _descriptive(u, de) or u[3] in NOT_MEASURES and not u[6]):
+        if not words and u[3] in ARTICLES:
+            continue
+        if not words and not u[6] and u[3] in NOT_MEASURES:
+            break                           # "valued at ... as Norvane": a function word ends the object
+        if not words and _descriptive(u, de):
             continue
         if u[6] and u[3] not in NOT_MEASURES and not is_generic(u[3]) and not is_measure_word(u[4]) \
-                and u[3] not in _TIME_WORDS:
+                and u[3] not in _TIME_WORDS and u[3] not in NOT_NAMES:
             words.append(u[2])
             continue
         break

@@ -162,9 +162,16 @@ def _values(figures: list[dict]) -> set[float]:
 
 
 def _suffix(cluster: dict, main: dict) -> str:
-    for k in ("object", "holder", "when"):
+    """What names a quantity split off the main one: the attribute that sets it apart (a holder or an
+    object the main one names otherwise, else a time), else the first attribute it names."""
+    for k in ("holder", "object"):
+        if cluster[k] and main[k] and not same_name(cluster[k], main[k]):
+            return slug(cluster[k].split()[0])
+    if cluster["when"] and cluster["when"] != main["when"]:
+        return slug(cluster["when"])
+    for k in ("holder", "object"):
         if cluster[k] and cluster[k] != main[k]:
-            return slug(cluster[k].split()[0] if k != "when" else cluster[k])
+            return slug(cluster[k].split()[0])
     return ""
 
 

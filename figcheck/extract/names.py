@@ -55,6 +55,11 @@ _DEMONYMS_EN = {
     "canadian": "canadians", "korean": "koreans", "norwegian": "norwegians", "finnish": "finns",
     "german": "germans", "belgian": "belgians", "greek": "greeks", "brazilian": "brazilians",
 }
+# words for a part of something, never a name ("übernimmt die Mehrheit an Velmar", "half of the shares")
+NOT_NAMES = frozenset("""
+mehrheit minderheit hälfte drittel viertel fünftel rest teil großteil mehrzahl weiteres weitere
+majority minority half third quarter fifth rest part bulk
+""".split())
 DEMONYMS = frozenset(_DEMONYMS_DE.values()) | frozenset(_DEMONYMS_EN.values())
 _ADJ_DE = re.compile(r"\b(" + "|".join(sorted(_DEMONYMS_DE, key=len, reverse=True)) + r")(?:e|en|er|es)?\s+",
                      re.IGNORECASE)

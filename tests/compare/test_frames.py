@@ -89,9 +89,6 @@ def test_a_figure_is_explicit_only_when_its_words_name_a_measure():
     assert not explicit({"measure": float("nan"), "frame": "noun_of"})
 
 
-@pytest.mark.xfail(strict=True, reason="confidence is not symmetric: a named holder against a generic one "
-                                        "('state' vs 'bank') is 'high' one way round and 'medium' the other; "
-                                        "only the first figure's holder is checked for being generic")
 def test_confidence_is_the_same_either_way_round_and_a_generic_holder_is_no_shared_name():
     a, b = F("anteil", holder="state"), F("anteil", holder="bank", file="b")
     assert frames_agree(a, b)["confidence"] == frames_agree(b, a)["confidence"] == "medium"
@@ -203,17 +200,13 @@ def test_loans_of_two_lenders_are_no_alarm():
     assert _alarms(compare_story(figs, articles(*texts), {})).empty
 
 
-@pytest.mark.xfail(strict=True, reason="two synonyms of the table that are subjects of a link verb ('Der Anteil "
-                                        "des Staates liegt bei', 'Die Beteiligung des Staates beträgt') count as "
-                                        "read from afar, so the state's 20 vs 25 percent is only a low finding "
-                                        "(unclear: measure), though both name the same holder")
 def test_stakes_of_the_state_in_synonyms_that_differ_contradict():
     alarms = _alarms(_state_stakes("Die Beteiligung des Staates beträgt 25 Prozent."))
     assert len(alarms) == 1 and alarms.iloc[0]["confidence"] == "medium"
 
 
-def test_stakes_of_the_state_in_synonyms_are_at_least_worth_checking():
-    res = _state_stakes("Die Beteiligung des Staates beträgt 25 Prozent.")
+def test_stakes_in_synonyms_that_name_no_common_holder_are_only_worth_checking():
+    res = _state_stakes("Die Beteiligung beträgt 25 Prozent.")
     found = findings_of(res, "contradiction")
     assert len(found) == 1 and found.iloc[0]["confidence"] == "low"
 

@@ -249,8 +249,6 @@ def test_name_quantities_splits_by_holder_only_for_shares_and_counts():
     assert {s["quantity"].split("__")[0] for s in stakes} == {"stake"}
 
 
-@bug("a quantity split off by its holder is named by another attribute: Nordbank's stake in Aerona, apart from "
-     "the state's (which names no object), is 'stake__aerona', which reads as a stake in Aerona, not Nordbank's")
 def test_a_quantity_split_off_by_its_holder_is_named_by_the_holder():
     def f(file, measure, frame, holder, obj):
         return {"file": file, "start": 0, "unit": "percent", "measure": measure, "frame": frame, "holder": holder,
