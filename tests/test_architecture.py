@@ -23,7 +23,6 @@ MAY_IMPORT = {"wording": {"common", "wording"}, "common": {"common"}}
 MAX_MODULE_LINES = 800
 MAX_FUNCTION_LINES = 80
 # data tables: the words of each language and the measure and quantity vocabularies, long by nature
-# (extract/measures.py is being added on another branch)
 DATA_TABLES = {"figcheck/wording/de.py", "figcheck/wording/en.py", "figcheck/extract/measures.py",
                "figcheck/extract/quantities.py"}
 
