@@ -14,7 +14,7 @@ from figcheck.extract.clause import (
     ARTICLES, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, tokens, until_break
 )
 from figcheck.extract.measures import (
-    NOT_MEASURES, PARTICLES, VERBS, holder_key, is_measure_word, lemma, measure_key, verb_concept
+    NOT_MEASURES, PARTICLES, VERBS, holder_key, inflected, is_measure_word, lemma, measure_key, verb_concept
 )
 from figcheck.extract.names import DEMONYMS, GENERIC_DOERS, NOT_NAMES, is_generic
 
@@ -117,7 +117,7 @@ def _name(tokens: list, de: bool, limit: int = 5) -> str:
         words.pop()
     # "des Leipziger Batterieherstellers Velmar": the name after a place adjective and a descriptor
     while len(words) > 1 and (is_generic(words[0].lower()) or words[0].endswith("er") and words[0][:1].isupper()
-                              and lemma(words[0], "de") == words[0].lower() and is_generic(words[1].lower())):
+                              and not inflected(words[0], "de") and is_generic(words[1].lower())):
         words.pop(0)
     return " ".join(words).lower()
 
@@ -146,8 +146,9 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
                                                         or len(after) > 2 and after[2][2][:1].isupper()):
             name = _name(after[1:], True)
             stake = measure_key(measure, "percent")[0] == "stake"
-            if name and (not stake or holder_key(name) == "state"):
-                return holder_key(name)
+            if name and (not stake or holder_key(name) == "state" or _personal(after[1:4])
+                         or lemma(measure, "de") == "einstieg"):
+                return holder_key(name)   # "Anteil des Staates", "Einstieg des Milliardärs Kretinsky"
     if measure and de:
         key = holder_key(measure, compound=True)
         if key:
@@ -196,6 +197,16 @@ def _buyer_in(toks: list, de: bool) -> str | None:
                     return u[3]
             return ""
     return None
+
+
+_PERSONS = ("milliardär", "investor", "unternehmer", "gründer", "eigentümer", "großaktionär", "familie",
+            "finanzinvestor", "erbe", "milliardärs", "investors", "unternehmers", "gründers", "eigentümers")
+
+
+def _personal(tokens: list) -> bool:
+    """Whether a genitive names a person or an investor ('des tschechischen Milliardärs'): whose a
+    share is, not what it is a share of."""
+    return any(t[3].endswith(_PERSONS) for t in tokens)
 
 
 def _is_stake(measure: str, kind: str) -> bool:
@@ -269,6 +280,8 @@ def _verb_subject(a: Around, de: bool, verbs: frozenset = _HOLDING_VERBS, right_
         if de and _subordinate(a) and any(
                 is_word(u[2]) and not u[2][0].isupper() and u[3] not in ARTICLES for u in left[i + 1:-1]):
             before = []                     # "dass ... Schenker übernimmt": the word before the verb is its object
+        if _governed(before):
+            before = []                     # "In Deutschland hält Kretinsky": a place, not the subject
         for cand in ([before] if not de else [before, after]):
             name = _name_near(cand, de)
             if name:
@@ -310,12 +323,33 @@ def _subordinate(a: Around) -> bool:
     return first in _RELATIVE_PRONOUNS and opened
 
 
+def _governed(before: list) -> bool:
+    """Whether the words before a verb (nearest first) are a prepositional phrase: the name there
+    follows a preposition ('In Deutschland hält', 'Wider alle Kritik hat')."""
+    for t in before[:4]:
+        if t[3] in _PREPOSITIONS:
+            return True
+        if not t[5] or t[3] in ARTICLES:
+            continue
+        if not t[6] and not t[3].endswith(("e", "en", "er", "es")):
+            return False                    # a lowercase word that is no adjective: the phrase ended
+    return False
+
+
+_PREPOSITIONS = frozenset("""
+an auf aus bei durch für gegen in im ins mit nach über um unter von vom vor zu zum zur seit am beim wider trotz
+of in at on for with from by to into over under after since against via despite
+""".split())
+
+
 def _with_share(a: Around, de: bool) -> str:
     """'Blackrock mit rund sieben Prozent', 'BlackRock, with 7%': the name a share is given with."""
     rest = a.rest_left(de)
     if not rest or rest[0][3] not in ("mit", "with"):
         return ""
     before = [t for t in a.left_all[len(a.left) - len(rest) + 1:][:4] if t[2] != ","]
+    if not before or not before[0][6]:
+        return ""                           # "jetzt mit dem 20-Prozent-Einstieg": no name right before 'mit'
     name = _name_near(before, de)
     return holder_key(name) if name else ""
 
@@ -348,7 +382,7 @@ def _name_near(tokens: list, de: bool) -> str:
         if tok[0].isupper() and low not in NOT_MEASURES and not is_generic(low) and low not in _TIME_WORDS \
                 and low not in NOT_NAMES \
                 and (not is_measure_word(lemma(tok, "de" if de else "en")) or holder_key(low) == "state") \
-                and not (de and lemma(tok, "de") != low and holder_key(low) != "state"):
+                and not (de and inflected(tok, "de") and holder_key(low) != "state"):
             words.append(t)
             continue
         break
@@ -380,9 +414,7 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "", unit_
         after = after_units(a.right)
     elif pos[1] <= a.fig_start:       # the measure before the figure: the words after it ("Der Anteil des
         between = sorted(t for t in a.left_all if t[0] >= pos[1])   # Staates an der Fluglinie liegt bei"),
-        if de and between and between[0][2] in ("des", "der"):      # then those after the figure
-            between = between[1 + next((i for i, t in enumerate(between[1:]) if t[6] and i < 4), 0) + 1:]
-        between = until_break(between)
+        between = until_break(between)                              # then those after the figure
         while between and between[-1][3] in ("von", "über", "of", "at", "worth", "höhe", "in", "mit", "with"):
             between = between[:-1]                 # "Anteil von neun Prozent": the link to the figure itself
         after = between + [t for t in a.right_all if t[0] >= pos[1]]
@@ -391,7 +423,7 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "", unit_
     after = until_break(after)
     if measure_key(measure, "percent")[0] == "stake" and de and after and after[0][2] in ("des", "der"):
         name = _name(after[1:], True)            # "Anteil des Unternehmens Scale AI": the company's shares
-        if name and holder_key(name) != "state":
+        if name and holder_key(name) != "state" and not _personal(after[1:4]) and lemma(measure, "de") != "einstieg":
             return name
     stake = unit_class in ("", "percent") and (measure_key(measure, "percent")[0] == "stake"
                                                or kind == "verb" and verb_concept(measure, "percent") == "stake")

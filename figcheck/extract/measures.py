@@ -311,6 +311,25 @@ def _lemmatizer():
     return _LEMMATIZER
 
 
+_PLAIN = None
+
+
+@lru_cache(maxsize=50_000)
+def inflected(word: str, language: str) -> bool:
+    """Whether a capitalised word is an inflected form of a dictionary word ('Medien' of 'Medium',
+    'Staates' of 'Staat'), so no name; names the dictionary does not know stay as they are
+    ('Kretinsky', where the greedy lemma strips an ending). simplemma without its greedy mode."""
+    global _PLAIN
+    if _PLAIN is None:
+        from simplemma import Lemmatizer
+        from simplemma.strategies import DefaultStrategy
+        _PLAIN = Lemmatizer(cache_max_size=0, lemmatization_strategy=DefaultStrategy(greedy=False))
+    try:
+        return _PLAIN.lemmatize(word, language).lower() != word.lower()
+    except (ValueError, KeyError):
+        return False
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str, language: str) -> str:
     """The word's lemma, casefolded: 'Anteils' -> 'anteil', 'loans' -> 'loan', 'hält' -> 'halten'."""

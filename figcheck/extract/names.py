@@ -170,7 +170,7 @@ def _name_after(text: str, pos: int, language: str) -> str:
     """The name in the next few words after a nationality adjective, past descriptors ('Großbank
     Unicredit' -> 'unicredit', 'rival DSV' -> 'dsv', 'Swiss National Bank' -> 'national bank'); ''
     when the words only describe ('italienischen Medien' names no company: an inflected common noun)."""
-    from figcheck.extract.measures import lemma
+    from figcheck.extract.measures import inflected
     words: list[str] = []
     for m in re.finditer(r"\S+", text[pos:pos + 80]):
         w = m.group().strip(",.;:()\"„“”'’")
@@ -183,7 +183,7 @@ def _name_after(text: str, pos: int, language: str) -> str:
                 break
             continue                       # "italienische Großbank Unicredit"
         if capital:
-            if language == "de" and not words and lemma(w, "de").lower() != low:
+            if language == "de" and not words and inflected(w, "de"):
                 break                      # "italienischen Medien": a common noun, inflected
             words.append(low)
             if m.group() != w:             # punctuation ends the name
