@@ -96,8 +96,8 @@ banken institute instituten häuser seiten parteien länder ländern staaten par
 konkurrenten männer frauen brüder schwestern geldhäuser kreditinstitute versicherer
 """.split())
 REFERRING = frozenset("""
-the our their its these those both other die der den dem diese diesen dieser jene unsere unseren ihre ihren
-beiden beide anderen
+the our their its these those both other all die der den dem diese diesen dieser jene unsere unseren ihre ihren
+beiden beide anderen alle allen
 """.split())
 
 
@@ -135,8 +135,8 @@ def is_measure(word: str) -> bool:
     if w in _MEASURES:
         return True
     for suffix in ("n", "en", "s", "e"):
-        if w.endswith(suffix) and w[: -len(suffix)] in _MEASURES:
-            return True
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2 and w[: -len(suffix)] in _MEASURES:
+            return True                   # "Metern", "hours"; not "men" or "ten" (m, t + en)
     return False
 
 

@@ -17,9 +17,9 @@ from figcheck.extract.numbers import (
 from figcheck.extract.vocabulary import FRACTIONS, MINOR, ORDINAL_WORDS, PERCENT, VAGUE
 
 
-_TOP_GROUPS = ("date_iso", "date_dmy", "date_dmon", "date_mdy", "split", "fiscal", "skip", "decade", "yearer",
-                  "numord", "num", "frac",
-                  "wnum", "ordw", "ordx", "mult", "comp", "vague")
+# the alternatives of the two patterns, most frequent first (they exclude each other: one is set)
+_TOP_GROUPS = ("num", "wnum", "vague", "date_dmon", "date_dmy", "date_iso", "date_mdy", "skip", "numord", "frac",
+                  "ordw", "ordx", "mult", "comp", "decade", "yearer", "split", "fiscal")
 
 
 def from_match(m: re.Match, text: str, language: str, pair: bool = False) -> dict | None:
@@ -171,6 +171,11 @@ def _read_word_number(m: re.Match, text: str, language: str) -> dict | None:
         n = word_value(raw.split()[0] if raw else "", language)
     if n is None:
         return None
+    ratio = _ratio(text, s, e, language)
+    if ratio is not None:
+        return ratio                      # "one in six", "three out of four": a share in percent
+    if _RATIO_AFTER.match(text, e) is not None and not g("wscale"):
+        return None                       # the first number of a ratio: read with the second
     top = _top_before(text, s)
     if top and not (g("wscale") or g("wpct") or g("wcsuf")) and n >= 2 and float(n).is_integer():
         # "the top five banks", "unter die Top Ten": a rank at most n
@@ -244,6 +249,30 @@ def _read_word_number(m: re.Match, text: str, language: str) -> dict | None:
 # words before "one" that make "one day" a span of time
 _ONE_BEFORE = frozenset(("in", "within", "for", "over", "after", "just", "only", "than", "by", "about",
                          "around", "nearly", "almost", "least", "once", "last", "past", "next", "barely", "under"))
+
+
+_RATIO_BEFORE = re.compile(r"(?<![^\s(])(?P<a>[0-9]{1,3}|[Oo]ne|[Ee]ine[rs]?|[Ee]in|[Jj]ede[rs]?|[Tt]wo|[Tt]hree|"
+                           r"[Ff]our|[Ff]ive|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Nn]eun|[Ss]ieben)[ ](?:in|out[ ]of|von)[ ]\Z")
+_RATIO_AFTER = re.compile(r"[ ](?:in|out[ ]of|von)[ ](?:[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)")
+
+
+def _ratio(text: str, s: int, e: int, language: str) -> dict | None:
+    """A ratio read as a share: "one in six" -> 16.7 percent, "three out of four" -> 75 percent, "zwei von
+    drei" -> 66.7 percent (the span from its first number; the first number is no figure of its own)."""
+    if s < 5 or not text.endswith((" in ", " of ", " von "), max(0, s - 5), s):
+        return None
+    m = _RATIO_BEFORE.search(text, max(0, s - 20), s)
+    if m is None:
+        return None
+    a = m.group("a")
+    num = float(a) if a.isdigit() else 1.0 if a.lower().startswith(("one", "ein", "jede")) else word_value(a, language)
+    den = word_value(text[s:e], language) if not text[s].isdigit() else parse_number(text[s:e], language)[0]
+    if not num or not den or math.isnan(den) or num >= den:
+        return None
+    v = 100.0 * num / den
+    return dict(base(m.start(), e, v, "percent", "exact", v, v), _kind="number", _plain=False, _scaled=False,
+                _digit_unit=1.0, _mult=1.0, _noun="")
 
 
 def _prev_word(text: str, s: int) -> str:
@@ -703,6 +732,12 @@ def classify_plain(fig: dict, text: str, language: str, toks: list[str], n_befor
         return False                          # a counter left after the last sentence ("... meltdowns. 219")
     if v == 1 and text.find(" for every ", e, e + 40) >= 0:
         return False                          # "1 UBS share for every 22.48": a ratio, read as its second term
+    if nxt == " " and _RATIO_AFTER.match(text, e) is not None and v == int(v) and v < 1000:
+        return False                          # "3 out of 4": the ratio is read at its second number
+    ratio = _ratio(text, s, e, language) if prev == " " else None
+    if ratio is not None:
+        fig.update(ratio)                     # "1 in 10 voters" -> 10 percent
+        return True
     if language == "de" and nxt == "." and not fig["_int4"] and v < 100 and float(v).is_integer() and \
             (e + 1 >= len(text) or text[e + 1] in " )+/,–-\n") and not (e + 2 < len(text) and text[e + 1] == " "
                                                                   and text[e + 2] in "\n"):

@@ -72,10 +72,13 @@ _NUMERIC = re.compile(
     r"|(?P<date_mdy>(?:" + MONTHS_EN + r")" + _SP + r"[0-9]{1,2}(?:st|nd|rd|th)?(?:," + _SP +
     r"?[0-9]{4})?(?![0-9]|[.,][0-9])|(?:" + _MONTHS_EN_NODOT + r")" + _SP + r"[0-9]{1,2}," + _SP +
     r"[0-9]{4}(?![0-9]))"
-    r"|(?P<split>[0-9]{1,2}[/:][0-9]{1,2})(?=-?(?:Joint|JV|Gemeinschafts|Aufteilung|Partnerschaft|Beteiligung)|"
+    # splits and fiscal years ("50/50-Joint-Venture", "2023/24"), decades and years before a noun ("1990s",
+    # "2015er-Deal"): one look at the character after the digits lets every other number skip them
+    r"|(?=[0-9]{1,4}[/:])(?:(?P<split>[0-9]{1,2}[/:][0-9]{1,2})(?=-?(?:Joint|JV|Gemeinschafts|Aufteilung|"
+    r"Partnerschaft|Beteiligung)|"
     + _SP + r"(?:joint|split|partnership|venture|Joint|JV|Gemeinschaftsunternehmen|Aufteilung|Beteiligung|"
     r"ownership|basis))"
-    r"|(?P<fiscal>[12][0-9]{3}/(?:[0-9]{4}|[0-9]{1,2}))(?![0-9/.,]?[0-9])"
+    r"|(?P<fiscal>[12][0-9]{3}/(?:[0-9]{4}|[0-9]{1,2}))(?![0-9/.,]?[0-9]))"
     r"|(?P<skip>[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?" + _SP + r"?(?:Uhr|h\b|[ap]\.m\.|[ap]m\b|GMT|MEZ|CET|UTC)"
     r"|[0-9]+:[0-9]+(?::[0-9]+)*(?:[.,][0-9]+)?"
     r"|[0-9]{4}" + _SP + r"?(?:GMT|UTC|BST|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT)\b"
@@ -87,12 +90,18 @@ _NUMERIC = re.compile(
     r"|\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?![0-9])"
     r"|1-[0-9]{3}-[0-9]{3}-[0-9]{4}(?![0-9])"
     r"|[0-9]+[a-zA-Z_]+[0-9][0-9a-zA-Z_]*)"
-    r"|(?P<decade>[12][0-9]{2}0(?:s|er(?:-Jahren?|" + _SP + r"Jahren?|n)?))(?![^\W_])"
-    r"|(?P<yearer>[12][0-9]{2}[1-9]er)(?=-[^\W\d_])"
+    r"|(?=[12][0-9]{3}[se'’])(?:(?P<decade>[12][0-9]{2}0(?:s|'s|’s|er(?:-Jahren?|" + _SP + r"Jahren?|n)?))(?![^\W_])"
+    r"|(?P<yearer>[12][0-9]{2}[1-9]er)(?=-[^\W\d_]))"
     r"|(?P<numord>[0-9]+(?:st|nd|rd|th)(?:[ -]" + _SUPERL_EN + r")?)(?![^\W\d_])"
     r"|(?P<num>(?P<cpre>" + _CUR_PREFIX + r")?(?P<sign>(?<![\w.,)\]])[-+−](?=[0-9]))?"
     r"(?P<digits>" + _NUM + r")" + _TAIL + r")"
 )
+# the same without splits, fiscal years, decades and "2015er": used when no '/', ':', 's' or 'e' follows the
+# digits (nearly every number), so that they cost nothing there
+_SPECIAL_AFTER = frozenset("/:se'’")
+_NUMERIC_PLAIN = re.compile(_NUMERIC.pattern.replace(
+    _NUMERIC.pattern[_NUMERIC.pattern.index("|(?=[0-9]{1,4}[/:])"):_NUMERIC.pattern.index("|(?P<skip>")], "").replace(
+    _NUMERIC.pattern[_NUMERIC.pattern.index("|(?=[12][0-9]{3}[se'’])"):_NUMERIC.pattern.index("|(?P<numord>")], ""))
 # Figures written in words, matched at the start of candidate words (see _ex_word_starts)
 _ORD_EN = r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)"
 _ORD_DE = (r"(?:[Ee]rst|[Zz]weit|[Dd]ritt|[Vv]iert|[Ff]ünft|[Ss]echst|[Ss]iebt|[Ss]iebent|[Aa]cht|[Nn]eunt|"
@@ -167,12 +176,14 @@ def _build_word_vocab() -> dict[str, str]:
               "zehntausenden", "hunderttausende", "hunderttausenden", "abertausende", "abertausenden",
               "aberhunderte", "aberhunderten", "dutzende", "dutzenden", "dutzend", "thousands", "hundreds",
               "dozens", "thousand"}
+    # ordinal superlatives ("zweitgrößte") stand before their noun, like the fused words below
+    ranked = set()
     for pre in ("zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt", "zehnt"):
         for sup in _SUPERL_DE_STEMS:
             for end in ("e", "en", "er", "es", "em"):
-                words.add(pre + sup + end)
+                ranked.add(pre + sup + end)
                 if "ß" in sup:
-                    words.add(pre + sup.replace("ß", "ss") + end)
+                    ranked.add(pre + sup.replace("ß", "ss") + end)
     ones = "one two three four five six seven eight nine".split()
     words |= {t + "-" + o for t in en[17:26] for o in ones}
     # ordinals in words ("the second phase", "an vierter Stelle"), halves of a scale ("eine halbe Milliarde"),
@@ -190,14 +201,13 @@ def _build_word_vocab() -> dict[str, str]:
     words |= {"verdopplung", "verdoppelung"}
     cards_de = de_ones + ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn",
                           "achtzehn", "neunzehn", "hundert", "tausend"] + de_tens
-    # number words fused with a unit ("zweijährige", "dreistufiges", "Vierjahrestief", "a three-year deal"),
-    # kept apart: they stand before their noun, so fewer punctuation marks follow them (a smaller set of
-    # tokens keeps the intersection with the text's words fast)
+    # number words fused with a unit ("zweijährige", "dreistufiges", "Vierjahrestief", "a three-year deal")
     fused = {c + "fach" + end for c in cards_de[1:] for end in ("", "e", "en", "er", "es", "em")}
     fused |= {c + stem + end for c in cards_de for stem in COMPOUND_STEMS_DE for end in ("", "e", "en", "er", "es", "em")}
     fused |= {c + "jahres" + noun for c in cards_de for noun in JAHRES_NOUNS}
     fused |= {c + "fold" for c in en} | {c + "-fold" for c in en}
     fused |= {c + "-" + u + tail for c in en[:-1] + ["one"] for u in COMPOUND_UNITS_EN for tail in ("", "-old", "-long")}
+    fused |= ranked
     fused |= {w[:1].upper() + w[1:] for w in fused}
     words |= {"two-thirds", "three-quarters", "two-third", "three-quarter"}
     for o in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"):
@@ -214,11 +224,12 @@ def _build_word_vocab() -> dict[str, str]:
             out[w + p] = w
         for p in "(\"„“«»":
             out[p + w] = w
+    # words that stand before a noun: only the marks that end a clause follow them (a smaller set of
+    # tokens keeps the intersection with the text's words in the processor's cache)
     for w in fused - words:
         out[w] = w
-        for p in ",.;:)":
+        for p in ",.)":
             out[w + p] = w
-        out["(" + w] = out["„" + w] = w
     return out
 
 
@@ -300,17 +311,18 @@ def candidates(text: str) -> list:
                                          (text[p - 2] != "s" or text[p - 3:p - 1] == "Rs")):
             b = _prefix_start(text, p)
             if 0 <= b < p:
-                m = _NUMERIC.match(text, b)
+                m = _NUMERIC_PLAIN.match(text, b)
         if m is None and c == " " and p > 3 and (text[p - 2] in "yhletr." and
                                                  text.endswith(_MONTH_ENDINGS, max(0, p - 11), p - 1) or
                                                  text[p - 4:p - 1] in _NODOT or text[p - 5:p - 1] == "Sept"):
             b = _MONTH_BEFORE.search(text, max(0, p - 11), p)
             if b is not None and b.start() >= last:      # not the month of a date already read
-                m = _NUMERIC.match(text, b.start())
+                m = _NUMERIC_PLAIN.match(text, b.start())
                 if m is not None and m.lastgroup != "date_mdy":
                     m = None
         if m is None:
-            m = _NUMERIC.match(text, p)
+            q = r.end()
+            m = (_NUMERIC if q < len(text) and text[q] in _SPECIAL_AFTER else _NUMERIC_PLAIN).match(text, p)
         if m is not None and m.end() > p:
             nums.append(m)
             last = m.end()

@@ -361,3 +361,29 @@ def test_a_german_noun_after_a_year_or_a_large_count():
     assert [(f["value"], f["unit"]) for f in figs("Nach Monaten 198 Zivilisten getötet.")] == [(198, "count")]
     assert [(f["value"], f["unit"]) for f in figs("Zusammen erzielten diese Firmen 2023 einen Gewinn.")] == [
         (2023, "year")]
+
+
+# --- ratios are shares ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,lang,value,qualifier", [
+    ("Only one in six voters knew his name.", "en", 100 / 6, "exact"),
+    ("Just 1 in 10 firms replied.", "en", 10, "exact"),
+    ("Nearly three out of four girls said yes.", "en", 75, "upper"),
+    ("Zwei von drei Befragten sind dafür.", "de", 200 / 3, "exact"),
+    ("Das Team gewann 12 von 16 Spielen.", "de", 75, "exact"),
+])
+def test_ratios_are_shares(text, lang, value, qualifier):
+    f = one(text, lang)
+    assert f["unit"] == "percent" and close(f["value"], value) and f["qualifier"] == qualifier, f
+
+
+@pytest.mark.parametrize("text,lang,value,unit", [
+    ("Police held eight men at the port.", "en", 8, "count"),
+    ("Oil output has fallen since the mid 1990's.", "en", None, "year"),
+])
+def test_short_nouns_are_no_measures_and_decades_with_an_apostrophe(text, lang, value, unit):
+    f = one(text, lang)
+    assert f["unit"] == unit and (value is None and math.isnan(f["value"]) or f["value"] == value)
+
+
+def test_all_three_refers_back():
+    assert figs("All three parties courted older voters.", "en") == []
