@@ -71,8 +71,9 @@ def read_figures(text: str, language: str) -> list[dict]:
                 toks, n_before = prev_tokens(text, fig["start"])
         if fig.get("_range_only"):
             continue                                       # a number word that began no range
-        if fig["_kind"] == "number" and not fig.get("_plain") and not fig.get("_range"):
-            if _join_one(fig, text):
+        if fig["_kind"] == "number" and fig["start"] > 5 and text[fig["start"] - 2] in "so" and \
+                not fig.get("_plain") and not fig.get("_range"):
+            if _join_one(fig, text):                       # "bis ", "to " before it: "eine bis 2,5 Millionen"
                 toks, n_before = prev_tokens(text, fig["start"])
         fig["_btoks"] = toks                               # the words before it, joined only when asked
         apply_hedge(fig, text, toks)
@@ -81,7 +82,8 @@ def read_figures(text: str, language: str) -> list[dict]:
         if second is not None:
             second["_btoks"] = toks
             raw.append(second)                             # "the vote was 3-2": both counts
-    _notes_and_conversions(raw, text)
+    if len(raw) > 1 and ("(" in text or "=" in text):
+        _notes_and_conversions(raw, text)
     return raw
 
 
@@ -90,6 +92,7 @@ _PAIR_GAP = re.compile(r"[ ](?:auf|to|von|from)[ ](?:(?:zuvor|vorher|bisher|zule
                        r"earlier|formerly|rund|etwa|ca\.|circa|knapp|gut|über|fast|nahezu|about|around|nearly|"
                        r"almost|some|roughly|just|only|nur|mehr als|more than|less than|weniger als)[ ])*\Z")
 _PAIR_OPEN = {"auf": ("von",), "to": ("from",), "von": ("auf",), "from": ("to",)}
+_PAIR_FIRST = frozenset(("von", "from", "auf", "to"))
 
 
 def _carry_pair(fig: dict, matches: list, i: int, text: str, language: str, toks: list[str]) -> None:
@@ -97,7 +100,8 @@ def _carry_pair(fig: dict, matches: list, i: int, text: str, language: str, toks
     Millionen Tonnen", "von elf auf neun Millionen Tonnen", "from 18.5 to 21-23 billion euros", "auf 12
     von zuvor 16,5 Prozent". The bare first figure takes the second's scale and unit when its number
     is of the same size (within a factor 20); years and counted nouns keep theirs."""
-    if not fig.get("_plain") or fig.get("_noun") or fig["unit"] == "year" or not toks:
+    if not fig.get("_plain") or fig.get("_noun") or fig["unit"] == "year" or not toks or \
+            strip(toks[-1]) not in _PAIR_FIRST:
         return
     pc = PAIR_CONN.match(text, fig["end"])
     if pc is None or strip(toks[-1]) not in _PAIR_OPEN.get(pc.group("p"), ()):

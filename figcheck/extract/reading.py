@@ -67,11 +67,14 @@ def _read_word_ordinal(m: re.Match, text: str, language: str) -> dict | None:
     return dict(base(s, e, v, "ordinal", "exact", v, v), _kind="ordinal", _rank=True)
 
 
+_VAGUE_ONE_WORD = [v for v in VAGUE if " " not in v[0]]
+
+
 def _read_vague(m: re.Match, text: str, language: str) -> dict | None:
     """A vague amount ("Milliarden", "billions", "Milliardensumme", "dozens"): no number, an interval."""
     s, e = m.span()
     w = m.group("vword").lower()
-    for stem, lo, hi, vk in VAGUE:
+    for stem, lo, hi, vk in (VAGUE if " " in w else _VAGUE_ONE_WORD):
         if w.startswith(stem):
             break
     else:
@@ -174,7 +177,7 @@ def _read_word_number(m: re.Match, text: str, language: str) -> dict | None:
     ratio = _ratio(text, s, e, language)
     if ratio is not None:
         return ratio                      # "one in six", "three out of four": a share in percent
-    if _RATIO_AFTER.match(text, e) is not None and not g("wscale"):
+    if text.startswith((" in ", " out of ", " von "), e) and _RATIO_AFTER.match(text, e) and not g("wscale"):
         return None                       # the first number of a ratio: read with the second
     top = _top_before(text, s)
     if top and not (g("wscale") or g("wpct") or g("wcsuf")) and n >= 2 and float(n).is_integer():
@@ -732,7 +735,8 @@ def classify_plain(fig: dict, text: str, language: str, toks: list[str], n_befor
         return False                          # a counter left after the last sentence ("... meltdowns. 219")
     if v == 1 and text.find(" for every ", e, e + 40) >= 0:
         return False                          # "1 UBS share for every 22.48": a ratio, read as its second term
-    if nxt == " " and _RATIO_AFTER.match(text, e) is not None and v == int(v) and v < 1000:
+    if nxt == " " and text.startswith((" in ", " out of ", " von "), e) and _RATIO_AFTER.match(text, e) \
+            and v == int(v) and v < 1000:
         return False                          # "3 out of 4": the ratio is read at its second number
     ratio = _ratio(text, s, e, language) if prev == " " else None
     if ratio is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from figcheck.extract.vocabulary import CURRENCY_AFTER, CURRENCY_BEFORE, SCALE_WORDS, trie_regex
+from figcheck.extract.vocabulary import CURRENCY_BEFORE, SCALE_WORDS, currency_suffix_regex, trie_regex
 
 
 # ---------------------------------------------------------------------------
@@ -30,7 +30,7 @@ _MINOR_FORMS = ["Euro-Cent", "Euro-Cents", "Euro Cent", "Euro Cents", "Eurocent"
                 "euro cents", "euro-cent", "euro-cents", "eurocent", "eurocents", "US-Cent", "US-Cents",
                 "Dollar-Cents", "Dollar Cents", "dollar cents", "dollar-cents", "Cent", "Cents", "cent", "cents",
                 "pence", "Rappen"]
-_CUR_SUFFIX = trie_regex(_MINOR_FORMS + CURRENCY_AFTER)
+_CUR_SUFFIX = currency_suffix_regex(_MINOR_FORMS)
 _CUR_PREFIX = "(?:" + trie_regex(CURRENCY_BEFORE) + ")" + _SP + "?"
 _PCT_RE = (r"%|Prozentpunkten|Prozentpunkte|Prozentpunkt|Prozent|v\.[ ]?H\.|per[ ]cent|percentage[ ]points?|"
               r"percent|pct|pc|Basispunkten|Basispunkte|Basispunkt|basis[ ]points?|bps|bp")

@@ -258,6 +258,18 @@ def _build_currency_table() -> tuple[dict[str, str], list[str], list[str]]:
 
 
 _CUR_TABLE, CURRENCY_AFTER, CURRENCY_BEFORE = _build_currency_table()
+
+
+def currency_suffix_regex(minor: list[str]) -> str:
+    """The regular expression of the currency words after a number (and the minor units `minor`): codes
+    and symbols as written ("USD", "CHF", "CA$"), the capitalised forms of words too common to stand alone
+    lowercase ("Won", "Real"), and every name case-insensitively ("dollars", "Dollars", "Schweizer Franken")
+    - one lowercase copy of each name keeps the compiled pattern small."""
+    exact = {f for f in CURRENCY_AFTER if not any(c.islower() for c in f)}
+    capital = {f for f in CURRENCY_AFTER if f.casefold() in _NOT_BARE}
+    names = {f.lower() for f in CURRENCY_AFTER if f not in exact and f.casefold() not in _NOT_BARE}
+    names |= {f.lower() for f in minor}
+    return "(?:" + trie_regex(exact) + "|" + trie_regex(capital) + "|(?i:" + trie_regex(names) + "))"
 for _k, _v in _CUR_TABLE.items():
     if _v:
         CURRENCY.setdefault(_k, _v)
