@@ -762,7 +762,7 @@ def classify_plain(fig: dict, text: str, language: str, toks: list[str], n_befor
         fig["start"] = text.rfind(prev_tok, max(0, s - 40), s)
         return True
     tmul = time_unit(w0.split("-")[0]) if w0 else 0.0
-    if tmul and not (is_year_shape and year_cue):
+    if tmul:
         # a span of time: "vor knapp 20 Jahren", "the 30 days prior", "a 10-year bond", "2 decades" (20)
         fig["unit"] = "other"
         fig["value"] = fig["low"] = fig["high"] = v * tmul

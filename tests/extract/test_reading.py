@@ -150,6 +150,7 @@ def test_measures_stay_out_of_counts(text, lang, span):
     ("The shares have fallen over the past 18 months.", "en", 18, "exact"),
     ("The mine was sold 30 years ago.", "en", 30, "exact"),
     ("Customers pulled their money in just one day.", "en", 1, "exact"),
+    ("Die Siedlung entstand vor 2000 Jahren.", "de", 2000, "exact"),
     ("It was the first such sale in over 20 years.", "en", 20, "lower"),
 ])
 def test_spans_of_time_are_other(text, lang, value, qualifier):
