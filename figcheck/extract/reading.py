@@ -177,7 +177,8 @@ def _read_word_number(m: re.Match, text: str, language: str) -> dict | None:
     ratio = _ratio(text, s, e, language)
     if ratio is not None:
         return ratio                      # "one in six", "three out of four": a share in percent
-    if text.startswith((" in ", " out of ", " von "), e) and _RATIO_AFTER.match(text, e) and not g("wscale"):
+    if text.startswith((" in ", " out of ", " von "), e) and _RATIO_AFTER.match(text, e) and \
+            not (g("wscale") or g("wpct") or g("wcsuf")):
         return None                       # the first number of a ratio: read with the second
     top = _top_before(text, s)
     if top and not (g("wscale") or g("wpct") or g("wcsuf")) and n >= 2 and float(n).is_integer():
@@ -256,6 +257,7 @@ _ONE_BEFORE = frozenset(("in", "within", "for", "over", "after", "just", "only",
 
 _RATIO_BEFORE = re.compile(r"(?<![^\s(])(?P<a>[0-9]{1,3}|[Oo]ne|[Ee]ine[rs]?|[Ee]in|[Jj]ede[rs]?|[Tt]wo|[Tt]hree|"
                            r"[Ff]our|[Ff]ive|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Nn]eun|[Ss]ieben)[ ](?:in|out[ ]of|von)[ ]\Z")
+_DIGIT_AFTER = re.compile(r"[ ](?:in|out[ ]of|von)[ ]([0-9]+)(?![0-9.,])")
 _RATIO_AFTER = re.compile(r"[ ](?:in|out[ ]of|von)[ ](?:[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)")
 
@@ -269,10 +271,17 @@ def _ratio(text: str, s: int, e: int, language: str) -> dict | None:
     if m is None:
         return None
     a = m.group("a")
-    num = float(a) if a.isdigit() else 1.0 if a.lower().startswith(("one", "ein", "jede")) else word_value(a, language)
+    one = a == "1" or a.lower().startswith(("one", "ein", "jede"))
+    conn = text[m.end("a"):s].strip()
+    if conn == "in" and not one:
+        return None                                    # "rose to 310 in 2004": a year, no ratio
+    if a.isdigit() and conn == "von" and _prev_word(text, m.start()).lower() in ("platz", "rang", "rank", "position"):
+        return None                                    # "Platz 149 von 180": a rank
+    num = float(a) if a.isdigit() else 1.0 if one else word_value(a, language)
     den = word_value(text[s:e], language) if not text[s].isdigit() else parse_number(text[s:e], language)[0]
-    if not num or not den or math.isnan(den) or num >= den:
-        return None
+    if not num or not den or math.isnan(den) or num >= den or \
+            text[s].isdigit() and len(text[s:e]) == 4 and 1800 <= den <= 2100:
+        return None                                    # "one in 1992", "18 in 1969": a year
     v = 100.0 * num / den
     return dict(base(m.start(), e, v, "percent", "exact", v, v), _kind="number", _plain=False, _scaled=False,
                 _digit_unit=1.0, _mult=1.0, _noun="")
@@ -736,8 +745,11 @@ def classify_plain(fig: dict, text: str, language: str, toks: list[str], n_befor
     if v == 1 and text.find(" for every ", e, e + 40) >= 0:
         return False                          # "1 UBS share for every 22.48": a ratio, read as its second term
     if nxt == " " and text.startswith((" in ", " out of ", " von "), e) and _RATIO_AFTER.match(text, e) \
-            and v == int(v) and v < 1000:
-        return False                          # "3 out of 4": the ratio is read at its second number
+            and v == int(v) and v < 1000 and (v == 1 or not text.startswith(" in ", e)) and \
+            pt not in ("platz", "rang", "rank", "position"):
+        nd = _DIGIT_AFTER.match(text, e)
+        if nd is None or not (len(nd.group(1)) == 4 and 1800 <= int(nd.group(1)) <= 2100):
+            return False                      # "3 out of 4": the ratio is read at its second number
     ratio = _ratio(text, s, e, language) if prev == " " else None
     if ratio is not None:
         fig.update(ratio)                     # "1 in 10 voters" -> 10 percent

@@ -388,3 +388,14 @@ def test_short_nouns_are_no_measures_and_decades_with_an_apostrophe(text, lang, 
 
 def test_all_three_refers_back():
     assert figs("All three parties courted older voters.", "en") == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Releases rose to 310 in 2004 from 287.", "en", [(310, "count"), (2004, "year"), (287, "count")]),
+    ("He lost the next one in 1992 to his rival.", "en", [(1992, "year")]),
+    ("Das Land liegt auf Platz 149 von 180 Staaten.", "de", [(149, "ordinal"), (180, "count")]),
+    ("Der Freibetrag beträgt zehn Prozent von 101 bis 800 Euro.", "de",
+     [(10, "percent"), (450.5, "EUR")]),
+])
+def test_what_only_looks_like_a_ratio(text, lang, expected):
+    assert [(f["value"], f["unit"]) for f in figs(text, lang)] == expected
