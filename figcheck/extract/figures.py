@@ -192,7 +192,8 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
     if rc.group("c") in ("-", "–", ":") and fig.get("_plain"):
         nxt = from_match(nxt_m, text, language, pair=True)
         if nxt is not None and nxt.get("_plain") and nxt["value"] <= fig["value"] < 1000:
-            if _VOTE_BEFORE.search(text, max(0, fig["start"] - 80), fig["start"]) and fig["value"] < 100 and rc.group("c") != ":":
+            if _VOTE_BEFORE.search(text, max(0, fig["start"] - 80), fig["start"]) and fig["value"] < 100 \
+                    and rc.group("c") != ":":
                 fig["unit"] = nxt["unit"] = "count"        # "the vote was 3-2": three for, two against
                 fig["_pair_next"] = nxt
                 return fig, 1

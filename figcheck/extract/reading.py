@@ -6,8 +6,8 @@ import math
 import re
 
 from figcheck.extract.context import (
-    _FUNCTION_WORDS_EN, IDENTIFIER_WORDS, MEASURE_SCALE, NOT_PRODUCT, PAIR_CONN, PARTY_NOUNS, RANGE_CONN, REFERRING, YEAR_CUES,
-    count_noun, is_measure, next_word, time_unit, url_like
+    _FUNCTION_WORDS_EN, IDENTIFIER_WORDS, MEASURE_SCALE, NOT_PRODUCT, PAIR_CONN, PARTY_NOUNS, RANGE_CONN,
+    REFERRING, YEAR_CUES, count_noun, is_measure, next_word, time_unit, url_like
 )
 from figcheck.extract.hedges import strip
 from figcheck.extract.labels import AGE_AFTER, AGE_BEFORE, COMPANY_NOUNS
@@ -256,7 +256,8 @@ _ONE_BEFORE = frozenset(("in", "within", "for", "over", "after", "just", "only",
 
 
 _RATIO_BEFORE = re.compile(r"(?<![^\s(])(?P<a>[0-9]{1,3}|[Oo]ne|[Ee]ine[rs]?|[Ee]in|[Jj]ede[rs]?|[Tt]wo|[Tt]hree|"
-                           r"[Ff]our|[Ff]ive|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Nn]eun|[Ss]ieben)[ ](?:in|out[ ]of|von)[ ]\Z")
+                           r"[Ff]our|[Ff]ive|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Nn]eun|[Ss]ieben)"
+                           r"[ ](?:in|out[ ]of|von)[ ]\Z")
 _DIGIT_AFTER = re.compile(r"[ ](?:in|out[ ]of|von)[ ]([0-9]+)(?![0-9.,])")
 _RATIO_AFTER = re.compile(r"[ ](?:in|out[ ]of|von)[ ](?:[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)")

@@ -90,7 +90,8 @@ _NUMERIC = re.compile(
     r"|\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?![0-9])"
     r"|1-[0-9]{3}-[0-9]{3}-[0-9]{4}(?![0-9])"
     r"|[0-9]+[a-zA-Z_]+[0-9][0-9a-zA-Z_]*)"
-    r"|(?=[12][0-9]{3}[se'’])(?:(?P<decade>[12][0-9]{2}0(?:s|'s|’s|er(?:-Jahren?|" + _SP + r"Jahren?|n)?))(?![^\W_])"
+    r"|(?=[12][0-9]{3}[se'’])(?:(?P<decade>[12][0-9]{2}0(?:s|'s|’s|er(?:-Jahren?|" + _SP + r"Jahren?|n)?))"
+    r"(?![^\W_])"
     r"|(?P<yearer>[12][0-9]{2}[1-9]er)(?=-[^\W\d_]))"
     r"|(?P<numord>[0-9]+(?:st|nd|rd|th)(?:[ -]" + _SUPERL_EN + r")?)(?![^\W\d_])"
     r"|(?P<num>(?P<cpre>" + _CUR_PREFIX + r")?(?P<sign>(?<![\w.,)\]])[-+−](?=[0-9]))?"
@@ -203,10 +204,12 @@ def _build_word_vocab() -> dict[str, str]:
                           "achtzehn", "neunzehn", "hundert", "tausend"] + de_tens
     # number words fused with a unit ("zweijährige", "dreistufiges", "Vierjahrestief", "a three-year deal")
     fused = {c + "fach" + end for c in cards_de[1:] for end in ("", "e", "en", "er", "es", "em")}
-    fused |= {c + stem + end for c in cards_de for stem in COMPOUND_STEMS_DE for end in ("", "e", "en", "er", "es", "em")}
+    fused |= {c + stem + end for c in cards_de for stem in COMPOUND_STEMS_DE
+              for end in ("", "e", "en", "er", "es", "em")}
     fused |= {c + "jahres" + noun for c in cards_de for noun in JAHRES_NOUNS}
     fused |= {c + "fold" for c in en} | {c + "-fold" for c in en}
-    fused |= {c + "-" + u + tail for c in en[:-1] + ["one"] for u in COMPOUND_UNITS_EN for tail in ("", "-old", "-long")}
+    fused |= {c + "-" + u + tail for c in en[:-1] + ["one"] for u in COMPOUND_UNITS_EN
+              for tail in ("", "-old", "-long")}
     fused |= ranked
     fused |= {w[:1].upper() + w[1:] for w in fused}
     words |= {"two-thirds", "three-quarters", "two-third", "three-quarter"}

@@ -182,7 +182,8 @@ def test_a_range_keeps_its_scale_on_both_ends_and_its_hedge():
 
 # --- the currency the text carries, conversions, exchange-rate notes, votes ----------------------------------
 def test_a_bare_amount_takes_the_currency_named_before_it():
-    got = [(f["value"], f["unit"]) for f in figs("The buyer paid $60 billion; the previous record was 45 billion.", "en")]
+    text = "The buyer paid $60 billion; the previous record was 45 billion."
+    got = [(f["value"], f["unit"]) for f in figs(text, "en")]
     assert got == [(60e9, "USD"), (45e9, "USD")]
 
 

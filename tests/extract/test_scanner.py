@@ -24,7 +24,8 @@ def test_dates_with_a_day(text, lang, value):
 
 
 def test_a_date_does_not_swallow_the_next_number():
-    got = [(f["text"], f["value"], f["unit"]) for f in figs("Der Bund verkaufte am 11. September 4,5 Prozent der Aktien.")]
+    text = "Der Bund verkaufte am 11. September 4,5 Prozent der Aktien."
+    got = [(f["text"], f["value"], f["unit"]) for f in figs(text)]
     assert got == [("11. September", 911, "date"), ("4,5 Prozent", 4.5, "percent")]
     got = [(f["value"], f["unit"]) for f in figs("The state sold on September 4,5 percent of the bank.", "en")]
     assert (4, "date") not in got
