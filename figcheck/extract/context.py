@@ -15,6 +15,9 @@ TIME_NOUNS = {"jahr", "jahre", "jahren", "monat", "monate", "monaten", "woche", 
 # words after "over" that make it "during", not "more than"
 DURATION = {"years", "year", "months", "month", "weeks", "week", "days", "decades", "hours", "jahre", "jahren",
                 "monate", "monaten", "wochen", "tage", "tagen", "jahrzehnte"}
+# two figures of one measure, the unit or scale printed once: "von 11,5 auf 9 Millionen Tonnen", "from 18.5 to
+# 21-23 billion euros", "auf 12 von zuvor 16,5 Prozent"
+PAIR_CONN = re.compile(r"[ ](?P<p>auf|to|von|from)[ ]")
 RANGE_CONN = re.compile(r"-?(?P<c>[ ]?(?:-|–|—)[ ]?|[ ](?:bis|to|und|and|or|oder)[ ])")
 YEAR_CUES = {"jahr", "jahre", "jahres", "jahren", "im", "seit", "bis", "ab", "von", "vor", "nach", "anfang",
                  "ende", "mitte", "frühjahr", "frühling", "sommer", "herbst", "winter", "in", "since", "until",
@@ -65,7 +68,43 @@ _MEASURES = {"km", "m", "cm", "mm", "kg", "g", "t", "h", "min", "sek", "gb", "tb
                 "kilometre", "kilometer", "tonne", "ton", "liter", "litre", "hektar", "seemeile", "byte", "gigabyte",
                 "megabyte", "terabyte", "hertz", "kalorie", "calorie", "millisekunde", "millisecond", "lichtjahr",
                 "jahrhundert", "jahrzehnt", "fuß", "fuss", "foot", "zentner", "pfund-gewicht", "megabit", "gigabit",
-                "kilobit", "mbit", "gbit", "kbit", "megapixel", "kilokalorien", "kcal", "dezibel", "barrel"}
+                "kilobit", "mbit", "gbit", "kbit", "megapixel", "kilokalorien", "kcal", "dezibel", "barrel",
+                # physical measures of industry: output, land, floor space, containers, power
+                "barrels", "bpd", "boe", "boe/d", "moebd", "mboe/d", "fass", "kubikmeter", "cubic", "acre",
+                "quadratfuß", "quadratfuss", "quadratkilometer", "quadratmetern", "sqft", "sq", "square", "teu",
+                "standardcontainer", "äquivalente", "mw", "gw", "mwh", "megawattstunden", "gigawattstunden",
+                "terawattstunden", "mah", "stundenkilometer", "stundenkilometern", "km/h", "hectares", "hectare",
+                "megawatts", "gigawatts", "kilowatts", "megawatt-hours", "tonnen", "tons", "ounces", "unzen"}
+# scale inside the unit: "2 MOEBD" is two million barrels of oil equivalent a day
+MEASURE_SCALE = {"moebd": 1e6, "mboe/d": 1e3, "mmboe/d": 1e6, "mbpd": 1e3, "mmbpd": 1e6}
+# spans of time after a number: a duration (unit other); decades and centuries count ten and a hundred
+# years ("two decades" = 20, "gut drei Jahrzehnte" = 30)
+TIME_UNITS = {w: 1.0 for w in (
+    "tag", "tage", "tagen", "tages", "woche", "wochen", "monat", "monate", "monaten", "monats", "jahr", "jahre",
+    "jahren", "jahres", "quartal", "quartale", "quartalen", "nacht", "nächte", "nächten", "day", "days", "week",
+    "weeks", "month", "months", "year", "years", "night", "nights", "hour", "hours", "stunde", "stunden",
+    "minute", "minuten", "minutes")}
+TIME_UNITS.update({w: 10.0 for w in ("jahrzehnt", "jahrzehnte", "jahrzehnten", "decade", "decades")})
+TIME_UNITS.update({w: 100.0 for w in ("jahrhundert", "jahrhunderte", "jahrhunderten", "century", "centuries")})
+# the parties a story is about, counted only to refer back to them: "the two companies", "unsere beiden
+# Häuser", "Switzerland's two biggest banks" (not figures); a determiner or possessive comes first
+PARTY_NOUNS = frozenset("""
+companies company firms banks lenders groups sides parties countries nations governments carmakers automakers
+businesses rivals competitors partners institutions brothers sisters men women leaders teams clubs agencies
+insurers airlines exchanges giants peers utilities operators producers unternehmen konzerne konzernen firmen
+banken institute instituten häuser seiten parteien länder ländern staaten partner partnern rivalen
+konkurrenten männer frauen brüder schwestern geldhäuser kreditinstitute versicherer
+""".split())
+REFERRING = frozenset("""
+the our their its these those both other all die der den dem diese diesen dieser jene unsere unseren ihre ihren
+beiden beide anderen alle allen
+""".split())
+
+
+def time_unit(word: str) -> float:
+    """Years, months, days... in a span of time: 1.0, 10.0 for decades, 100.0 for centuries; 0.0
+    when `word` is no unit of time."""
+    return TIME_UNITS.get(word.lower(), 0.0)
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0\u202f]?((?:[^\W\d_]|-)*)")
@@ -96,9 +135,18 @@ def is_measure(word: str) -> bool:
     if w in _MEASURES:
         return True
     for suffix in ("n", "en", "s", "e"):
-        if w.endswith(suffix) and w[: -len(suffix)] in _MEASURES:
-            return True
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2 and w[: -len(suffix)] in _MEASURES:
+            return True                   # "Metern", "hours"; not "men" or "ten" (m, t + en)
     return False
+
+
+# words after a number that end like an adjective but are none: the noun after them is not counted
+# ("las Müller 1980 sein Stück", "2000 seien es gewesen")
+_NOT_ADJECTIVES_DE = frozenset("""
+oder aber unter über wieder immer nur sein seine seinen seinem seiner seines ihre ihren ihrem ihrer ihres unsere
+unseren unserem unserer einen einem einer eines diese diesen diesem dieser dieses jeden jedem jeder jedes alle
+allen aller welche welchen seien waren wurden werden haben hatten einen denen deren dessen darin daran davon
+gegen hinter neben zwischen vorher später""".split())
 
 
 def count_noun(text: str, end: int, language: str, w: str | None = None) -> str:
@@ -112,12 +160,15 @@ def count_noun(text: str, end: int, language: str, w: str | None = None) -> str:
         lw = w.lower()
         if lw in _MONTH_WORDS or lw in ("uhr", "und", "bis", "oder") or lw in SCALES:
             return ""
+        if language == "en" and len(w) <= 3 and w.isupper() and w.isalpha():
+            # "two US banks", "three EU states": an acronym names where, the noun follows
+            w2 = next_word(text, end + 1 + len(w))
+            return w2 if len(w2) > 2 and w2.islower() and w2 not in _FUNCTION_WORDS_EN else ""
         return w if language == "de" or len(w) > 2 else ""
     lw = w.lower()
     if language == "de" or lw in _FUNCTION_WORDS_EN:
         # German: one adjective may stand between number and noun ("drei neue Produkte")
-        if language == "de" and len(lw) > 3 and lw[-1] in "enrs" and lw not in ("oder", "aber", "unter", "über",
-                                                                              "wieder", "immer", "nur"):
+        if language == "de" and len(lw) > 3 and lw[-1] in "enrs" and lw not in _NOT_ADJECTIVES_DE:
             w2 = next_word(text, end + 1 + len(w))
             if w2 and w2[0].isupper() and w2.lower() not in _MONTH_WORDS:
                 return w2

@@ -7,12 +7,13 @@ quantity it measures (labels.py)."""
 from __future__ import annotations
 
 import bisect
+import re
 
-from figcheck.extract.context import RANGE_CONN
+from figcheck.extract.context import PAIR_CONN, RANGE_CONN
 from figcheck.extract.names import resolve_demonyms
 from figcheck.extract.frames import figure_frame
 from figcheck.extract.grouping import name_quantities
-from figcheck.extract.hedges import apply_hedge, prev_tokens, strip
+from figcheck.extract.hedges import apply_hedge, copy_hedge, prev_tokens, strip
 from figcheck.extract.labels import (
     COUNTISH, HEAD_UCLS, PPS_FROM, SAME_AS_BEFORE, SECOND_WORD, head_gate,
     head_quantity, is_conversion, label, share_price
@@ -64,6 +65,7 @@ def read_figures(text: str, language: str) -> list[dict]:
             if not classify_plain(fig, text, language, toks, n_before):
                 continue
         if fig["_kind"] == "number" and i < n and fig["unit"] not in ("date",):
+            _carry_pair(fig, matches, i, text, language, toks)
             fig, used = _join_range(fig, matches, i, text, language, toks)
             if fig is None:
                 i += used
@@ -73,10 +75,112 @@ def read_figures(text: str, language: str) -> list[dict]:
                 toks, n_before = prev_tokens(text, fig["start"])
         if fig.get("_range_only"):
             continue                                       # a number word that began no range
+        if fig["_kind"] == "number" and fig["start"] > 5 and text[fig["start"] - 2] in "so" and \
+                not fig.get("_plain") and not fig.get("_range"):
+            if _join_one(fig, text):                       # "bis ", "to " before it: "eine bis 2,5 Millionen"
+                toks, n_before = prev_tokens(text, fig["start"])
         fig["_btoks"] = toks                               # the words before it, joined only when asked
         apply_hedge(fig, text, toks)
         raw.append(fig)
+        second = fig.pop("_pair_next", None)
+        if second is not None:
+            second["_btoks"] = toks
+            raw.append(second)                             # "the vote was 3-2": both counts
+    if len(raw) > 1 and ("(" in text or "=" in text):
+        _notes_and_conversions(raw, text)
     return raw
+
+
+# words between the two figures of a pair ("auf 12 von zuvor rund 16,5 Prozent")
+_PAIR_GAP = re.compile(r"[ ](?:auf|to|von|from)[ ](?:(?:zuvor|vorher|bisher|zuletzt|ehemals|damals|previously|"
+                       r"earlier|formerly|rund|etwa|ca\.|circa|knapp|gut|über|fast|nahezu|about|around|nearly|"
+                       r"almost|some|roughly|just|only|nur|mehr als|more than|less than|weniger als)[ ])*\Z")
+_PAIR_OPEN = {"auf": ("von",), "to": ("from",), "von": ("auf",), "from": ("to",)}
+_PAIR_FIRST = frozenset(("von", "from", "auf", "to"))
+
+
+def _carry_pair(fig: dict, matches: list, i: int, text: str, language: str, toks: list[str]) -> None:
+    """Two figures of one measure with the unit or scale printed once, on the second: "von 11,5 auf 9
+    Millionen Tonnen", "von elf auf neun Millionen Tonnen", "from 18.5 to 21-23 billion euros", "auf 12
+    von zuvor 16,5 Prozent". The bare first figure takes the second's scale and unit when its number
+    is of the same size (within a factor 20); years and counted nouns keep theirs."""
+    if not fig.get("_plain") or fig.get("_noun") or fig["unit"] == "year" or not toks or \
+            strip(toks[-1]) not in _PAIR_FIRST:
+        return
+    pc = PAIR_CONN.match(text, fig["end"])
+    if pc is None or strip(toks[-1]) not in _PAIR_OPEN.get(pc.group("p"), ()):
+        return
+    nxt_m = matches[i]
+    if _PAIR_GAP.match(text, fig["end"], nxt_m.start()) is None or nxt_m.lastgroup in ("skip",) or \
+            nxt_m.start() - fig["end"] > 40:
+        return
+    carrier = from_match(nxt_m, text, language, pair=True)
+    if carrier is not None and carrier.get("_plain") and i + 1 < len(matches):
+        # "9 bis 9,5 Millionen Tonnen": the scale is on the range's second end
+        rc = RANGE_CONN.match(text, nxt_m.end())
+        if rc is not None and matches[i + 1].start() == rc.end():
+            carrier = from_match(matches[i + 1], text, language, pair=True)
+    if carrier is None or carrier.get("_plain") or carrier["_kind"] != "number":
+        return
+    if not (carrier.get("_scaled") or carrier["unit"] in ("percent", "other") or len(carrier["unit"]) == 3):
+        return
+    mult = carrier.get("_mult", 1.0) or 1.0
+    own = carrier["value"] / mult if mult else carrier["value"]
+    if not own or not (1 / 20 <= abs(fig["value"] / own) <= 20):
+        return                                             # "von 500 auf 1,2 Millionen": different sizes
+    v = fig["value"] * mult
+    fig.update(value=v, low=v, high=v, unit=carrier["unit"], _mult=mult, _scaled=carrier.get("_scaled"),
+               _digit_unit=fig.get("_digit_unit", 1.0) * mult, _plain=False, _range_only=False,
+               _minor=carrier.get("_minor"), _sub=carrier.get("_sub"), _int4=False)
+
+
+# "eine bis 2,5 Millionen", "one to two billion dollars": a range whose first end is the word one
+_ONE_TO = re.compile(r"(?<![^\W\d_])(?:[Ee]ine[mnr]?|[Ee]in|[Oo]ne)[ ](?:bis|to)[ ]\Z")
+
+
+def _join_one(fig: dict, text: str) -> bool:
+    """Join "eine bis" before a figure with a scale or unit into a range from one: "eine bis 2,5
+    Millionen Euro" -> 1 to 2.5 million EUR. True when joined."""
+    s = fig["start"]
+    if s < 6 or text[s - 1] != " " or not text.endswith(("bis ", "to "), 0, s):
+        return False
+    m = _ONE_TO.search(text, max(0, s - 10), s)
+    mult = fig.get("_mult", 1.0) or 1.0
+    if m is None or not (fig.get("_scaled") or fig["unit"]) or fig["value"] <= mult:
+        return False
+    low = 1.0 * mult
+    fig.update(start=m.start(), value=(low + fig["value"]) / 2, qualifier="range", low=low, high=fig["value"],
+               _range=True)
+    return True
+
+
+def _notes_and_conversions(raw: list[dict], text: str) -> None:
+    """Exchange-rate notes and bracketed conversions, once every figure is read:
+    "($1 = 0.9258 Swiss francs)" is one rate (unit other), not a dollar and an amount of francs;
+    "up to 5 billion francs (US$5.4 billion)": the conversion shares the hedge of what it converts."""
+    drop = []
+    for k in range(1, len(raw)):
+        a, b = raw[k - 1], raw[k]
+        if b["start"] - a["end"] > 3 or a["_kind"] != "number" or b["_kind"] != "number":
+            continue
+        gap = text[a["end"]:b["start"]]
+        if gap.strip() == "=" and a["value"] == 1 and _is_money(a) and _is_money(b) and a["unit"] != b["unit"]:
+            b.update(start=a["start"], unit="other", _rate=True)
+            b["_plain"] = False
+            drop.append(k - 1)
+            continue
+        if gap.strip() == "(" and _is_money(b) and (_is_money(a) or a.get("_scaled")):
+            b["_conv"] = True                              # a conversion: never the currency of what it converts
+            if a["qualifier"] in ("approx", "lower", "upper") and b["qualifier"] == "exact":
+                copy_hedge(a, b)
+    for k in reversed(drop):
+        del raw[k]
+
+
+def _is_money(f: dict) -> bool:
+    """True for a figure in a currency (an ISO code as its unit)."""
+    u = f["unit"]
+    return len(u) == 3 and u.isupper()
 
 
 def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks: list[str]) -> tuple[dict | None, int]:
@@ -92,6 +196,11 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
     if rc.group("c") in ("-", "–", ":") and fig.get("_plain"):
         nxt = from_match(nxt_m, text, language, pair=True)
         if nxt is not None and nxt.get("_plain") and nxt["value"] <= fig["value"] < 1000:
+            if _VOTE_BEFORE.search(text, max(0, fig["start"] - 80), fig["start"]) and fig["value"] < 100 \
+                    and rc.group("c") != ":":
+                fig["unit"] = nxt["unit"] = "count"        # "the vote was 3-2": three for, two against
+                fig["_pair_next"] = nxt
+                return fig, 1
             return None, 1                                 # a score: "19-8", "3–1"
     if nxt_m.lastgroup not in ("num", "wnum"):
         return fig, 0
@@ -119,6 +228,10 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
         j = text.rfind(toks[-1], max(0, fig["start"] - 80), fig["start"])
         merged["start"] = j if j >= 0 else fig["start"]
     return merged, 1
+
+
+# words before "3-2" (in its sentence) that make it a vote, not a score
+_VOTE_BEFORE = re.compile(r"\b(?:[Vv]ot(?:e|es|ed|ing)|ruling|verdict|[Aa]bstimmung|[Vv]otum|stimmten?)\b[^.!?]*\Z")
 
 
 def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
@@ -283,25 +396,53 @@ def _merge_range(a: dict, b: dict, language: str, conn: str) -> dict | None:
 
 
 def _fill_currency(figs: list[dict], language: str) -> None:
-    """Give money figures without a stated currency the currency of the nearest figure that has one."""
-    pos = [f["start"] for f in figs if len(f["unit"]) == 3 and f["unit"].isupper()]
-    cur = [f["unit"] for f in figs if len(f["unit"]) == 3 and f["unit"].isupper()]
+    """Give money figures without a stated currency the currency the text carries: the last amount
+    with a currency before it (not a bracketed conversion: "36 billion dollars (£29bn). ... more than
+    80 billion" is dollars), else the nearest one after it that is not its own conversion."""
+    money = [f for f in figs if len(f["unit"]) == 3 and f["unit"].isupper() and not f.get("_conv")]
+    pos = [f["start"] for f in money]
+    cur = [f["unit"] for f in money]
+    conv_at = {f["start"] for f in figs if f.get("_conv")}
 
-    def nearest(p: int) -> str:
-        if not pos:
+    def carried(f: dict) -> str:
+        """The currency of a scaled amount just before (250 characters) of the same order of size:
+        "Zusagen von rund 1 Mrd. € ... nur rund eine halbe Milliarde" is euros, whatever it measures."""
+        if f["_kind"] != "number" or not f.get("_scaled") or f.get("_noun") or not pos:
             return ""
+        j = bisect.bisect_left(pos, f["start"]) - 1
+        if j < 0 or f["start"] - pos[j] > 250 or not money[j].get("_scaled"):
+            return ""
+        a, b = abs(f["value"]), abs(money[j]["value"])
+        return cur[j] if a and b and 1 / 1000 <= a / b <= 1000 else ""
+
+    def nearest(f: dict) -> str:
+        p = f["start"]
+        if not pos:
+            conv = [g["unit"] for g in figs if g.get("_conv") and g["start"] > p]
+            return conv[0] if conv and not _own_conversion(f, figs) else ""
         j = bisect.bisect_left(pos, p)
-        cands = [k for k in (j - 1, j) if 0 <= k < len(pos)]
-        return cur[min(cands, key=lambda k: abs(pos[k] - p))]
+        before = j - 1 if j > 0 else None
+        after = j if j < len(pos) else None
+        if after is not None and pos[after] in conv_at:
+            after = None
+        if before is not None and (after is None or p - pos[before] <= 300):
+            return cur[before]
+        if after is not None:
+            return cur[after]
+        return cur[before] if before is not None else ""
 
     for f in figs:
         if f["unit"]:
             continue
         kind = f["_kind"]
         if f.get("_minor"):
-            f["unit"] = nearest(f["start"]) or ("EUR" if language == "de" else "USD")
+            f["unit"] = nearest(f) or ("EUR" if language == "de" else "USD")
             continue
-        c = nearest(f["start"]) or "other"
+        c = carried(f)
+        if c:
+            f["unit"] = c
+            continue
+        c = nearest(f) or "other"
         if kind == "vague" and f["_vkind"] == "count":
             f["unit"] = "count"
             f["_ucls"] = "count"
@@ -312,3 +453,9 @@ def _fill_currency(figs: list[dict], language: str) -> None:
             f["_ucls"] = "money_or_count"
         else:
             f["unit"] = "other"
+
+
+def _own_conversion(f: dict, figs: list[dict]) -> bool:
+    """True when the only currency after `f` is the bracketed conversion of `f` itself."""
+    k = next((i for i, g in enumerate(figs) if g is f), -1)
+    return 0 <= k < len(figs) - 1 and bool(figs[k + 1].get("_conv"))

@@ -41,7 +41,8 @@ _HEDGES = {
     "bis zu": ("upper", "cap"), "höchstens": ("upper", "cap"), "maximal": ("upper", "cap"),
     "bis maximal": ("upper", "cap"), "up to": ("upper", "cap"), "at most": ("upper", "cap"),
     "as much as": ("upper", "cap"), "as many as": ("upper", "cap"), "no more than": ("upper", "cap"),
-    "a maximum of": ("upper", "cap"),
+    "a maximum of": ("upper", "cap"), "bis auf": ("upper", "cap"), "within": ("upper", "cap"),
+    "innerhalb von": ("upper", "cap"), "innerhalb": ("upper", "cap"), "binnen": ("upper", "cap"),
     # upper, below
     "weniger als": ("upper", "below"), "unter": ("upper", "below"), "unterhalb von": ("upper", "below"),
     "less than": ("upper", "below"), "under": ("upper", "below"), "fewer than": ("upper", "below"),
@@ -128,8 +129,8 @@ def apply_hedge(fig: dict, text: str, toks: list[str]) -> None:
             if head == "über" and before[:1].isupper() and b not in NOT_PRODUCT and \
                     b not in TIME_NOUNS and len(toks) > k + 1:
                 qual = ""                              # "ein Kredit über drei Milliarden": of
-            elif head == "over" and nxt in DURATION:
-                qual = ""                              # "over five years": during
+            elif head == "over" and nxt in DURATION and strip(before) not in ("in", "for", "than"):
+                qual = ""                              # "over five years": during ("in over 20 years": more than)
         if head in ("ab", "bis", "unter", "under", "below", "above", "gut", "some") and fig["unit"] in ("year",):
             qual = ""
         if head in ("gut",) and fig["unit"] in ("count", "other", "") and kind == "vague":
@@ -149,17 +150,30 @@ def apply_hedge(fig: dict, text: str, toks: list[str]) -> None:
         lead = len(toks[-k]) - len(toks[-k].lstrip("\"'„“”«»‚‘’([{"))
         fig["start"] = pos + lead
         fig["qualifier"] = qual
+        fig["_hedge_rule"] = rule
         fig["low"], fig["high"] = _bounds(fig["value"], qual, rule, fig.get("_digit_unit", 1.0) or 1.0)
     ph = _POST_HEDGE.match(text, fig["end"])
     if ph and kind != "vague" and fig["qualifier"] == "exact":
         h = ph.group("h")
         if h in ("oder mehr", "und mehr", "or more", "and more", "plus", "und darüber", "and above", "or above"):
             fig["qualifier"], fig["low"], fig["high"] = "lower", fig["value"], math.inf
+            fig["_hedge_rule"] = "lower"
         else:
             fig["qualifier"], fig["low"], fig["high"] = "upper", 0.0, fig["value"]
+            fig["_hedge_rule"] = "cap"
         fig["end"] = ph.end()
     # "minus 5 Prozent"
     if toks and strip(toks[-1]) == "minus" and kind == "number" and fig["value"] > 0 and not qual:
         fig["value"] = -fig["value"]
         fig["low"], fig["high"] = -fig["high"], -fig["low"]
         fig["start"] = fig["start"] - len(toks[-1]) - 1
+
+
+def copy_hedge(src: dict, dst: dict) -> None:
+    """Give `dst` the hedge of `src` (a bracketed conversion shares the hedge of the amount it converts:
+    "up to 5 billion francs (US$5.4 billion)" -> both upper), its interval computed on its own value."""
+    qual = src["qualifier"]
+    rule = src.get("_hedge_rule") or {"approx": "approx", "lower": "lower"}.get(qual, "cap")
+    dst["qualifier"] = qual
+    dst["_hedge_rule"] = rule
+    dst["low"], dst["high"] = _bounds(dst["value"], qual, rule, dst.get("_digit_unit", 1.0) or 1.0)

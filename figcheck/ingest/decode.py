@@ -61,8 +61,10 @@ def decode_article_bytes(data: bytes, html: bool = False) -> tuple[str, str]:
     """Decode a raw article: (text, encoding name). Raises IngestSkip with the reason when it is not text.
 
     Order: empty -> byte-order mark (UTF-8/16/32) -> binary signatures and NUL bytes -> strict UTF-8
-    -> charset declared by an HTML page -> charset-normalizer's detection. Text that cp1252 decodes
-    exactly like the detected single-byte encoding is reported as cp1252.
+    -> charset declared by an HTML page -> the encodings German and English news is written in
+    (cp1252, Latin-1, Latin-9) when they decode cleanly and give real words -> charset-normalizer's
+    detection. Text that cp1252 decodes exactly like the detected single-byte encoding is reported
+    as cp1252.
     """
     if not data:
         raise IngestSkip("empty file")
@@ -87,6 +89,9 @@ def decode_article_bytes(data: bytes, html: bool = False) -> tuple[str, str]:
                 return data.decode(declared), declared
             except UnicodeDecodeError:
                 pass
+    western = decode_western(data)
+    if western is not None:
+        return western
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data).best()
@@ -101,6 +106,62 @@ def decode_article_bytes(data: bytes, html: bool = False) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     return text, enc
+
+
+# letters of German, English and their neighbours' words in the Windows-1252 / Latin-1 range, and the
+# marks news prints with them; anything else from those code pages is a sign of another encoding
+_WESTERN_LETTERS = frozenset("äöüÄÖÜßéèêëàâáãåçñóòôõøíìîïúùûýÿÉÈÊËÀÂÁÃÅÇÑÓÒÔÕØÍÌÎÏÚÙÛÝæÆœŒšŠžŽŸ")
+_WESTERN_MARKS = frozenset("€„“”‘’‚–—…«»°§·´¼½¾²³µ©®™£¥¢\u00a0¡¿ºª•†‰‹›±×÷¹¦¤¬\u00ad")
+# marks that may stand between two letters of a word ("it’s", "Nord–Süd")
+_IN_WORD_MARKS = frozenset("’‘´–—·\u00ad")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def reads_as_western(text: str) -> bool:
+    """True when text decoded with a Western code page reads as words: every non-ASCII character is a
+    Western letter or a common mark, marks do not split words ("z³oty" is Polish cp1250), no C1
+    control characters, and the non-ASCII letters stay a minority inside mostly ASCII words (Cyrillic
+    or Greek read as cp1252 is nearly all accented letters)."""
+    sample = text[:200_000]
+    odd = 0
+    accented = 0
+    for m in _NON_ASCII.finditer(sample):
+        c = m.group()
+        i = m.start()
+        if c in _WESTERN_LETTERS:
+            accented += 1
+            left = sample[i - 1] if i else " "
+            right = sample[i + 1] if i + 1 < len(sample) else " "
+            if not ((left.isascii() and left.isalpha()) or (right.isascii() and right.isalpha())):
+                odd += 1                                  # an accented letter with no plain letter beside it
+        elif c in _WESTERN_MARKS:
+            if c not in _IN_WORD_MARKS and 0 < i < len(sample) - 1 and sample[i - 1].isalpha() \
+                    and sample[i + 1].isalpha():
+                odd += 2                                  # a symbol inside a word
+        else:
+            return False                                  # C1 controls, letters of other alphabets
+    if accented == 0:
+        return odd == 0
+    letters = sum(1 for c in sample[:20_000] if c.isalpha())
+    return odd <= 0.1 * accented and accented <= 0.3 * max(1, letters)
+
+
+def decode_western(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when bytes that are not UTF-8 decode cleanly with cp1252 (Latin-1's printable
+    characters and Windows' quotes, dashes and '€') and read as words (reads_as_western), else None.
+    Latin-1 text decodes alike and is reported as cp1252 (its bytes 0x80-0x9F are control characters,
+    never words); Latin-9 when a currency sign '¤' stands where it has '€'."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if not reads_as_western(text):
+        return None
+    if "¤" in text:
+        alt = data.decode("iso8859_15")
+        if reads_as_western(alt):
+            return alt, "iso8859_15"
+    return text, "cp1252"
 
 
 def control_ratio(text: str) -> float:

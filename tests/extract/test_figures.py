@@ -86,7 +86,7 @@ def test_not_figures(text, lang):
     ("The port ships some 15 million tonnes a year.", "en", [(15e6, "other", "approx")]),
     ("See example.org/page?id=2024&x=5 for details.", "en", []),
     ("He won 7-6 4-6 6-3 in the final.", "en", []),
-    ("Kinder von 6-10 Jahren spielen mit.", "de", [(8.0, "count", "range")]),
+    ("Kinder von 6-10 Jahren spielen mit.", "de", [(8.0, "other", "range")]),   # a span of years
     ("Sie gewann die 3. Etappe souverän.", "de", [(3.0, "ordinal", "exact")]),
     ("Das Tor fiel spät (88.), danach nichts.", "de", [(88.0, "ordinal", "exact")]),
     ("The plane flew about 50 feet above ground.", "en", [(50.0, "other", "approx")]),
@@ -145,3 +145,69 @@ def test_linear_time_on_a_megabyte(unit):
     small, big = run(100_000), run(1_000_000)
     assert big < 2.0, f"1 MB took {big:.2f} s"
     assert big < 15 * small + 0.2, f"not linear: {small:.3f} s for 100 KB, {big:.3f} s for 1 MB"
+
+
+# --- ranges and pairs whose unit or scale is printed once ---------------------------------------------------
+@pytest.mark.parametrize("text,lang,low,high,unit", [
+    ("Die Sanierung kostet eine bis 2,5 Millionen Euro.", "de", 1e6, 2.5e6, "EUR"),
+    ("The repairs cost one to two billion dollars.", "en", 1e9, 2e9, "USD"),
+    ("The share price rose five or six times.", "en", 5, 6, "other"),
+    ("The bill was put at $2 billion to $4 billion.", "en", 2e9, 4e9, "USD"),
+    ("Die Zusagen liegen bei drei bis fünf Jahren.", "de", 3, 5, "other"),
+])
+def test_ranges_from_words_and_repeated_units(text, lang, low, high, unit):
+    f = [f for f in figs(text, lang) if f["qualifier"] == "range"][0]
+    assert close(f["low"], low) and close(f["high"], high) and f["unit"] == unit, f
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Die Kapazität sinkt von 11,5 auf 9 Millionen Tonnen.", "de", [(11.5e6, "other"), (9e6, "other")]),
+    ("Die Kapazität sinkt von elf auf neun Millionen Tonnen.", "de", [(11e6, "other"), (9e6, "other")]),
+    ("Der Anteil sinkt auf 12 von zuvor rund 16,5 Prozent.", "de", [(12, "percent"), (16.5, "percent")]),
+    ("Costs rose from 18.5 to 21-23 billion euros.", "en", [(18.5e9, "EUR"), (22e9, "EUR")]),
+    ("Die Zahl stieg von 500 auf 1,2 Millionen Nutzer.", "de", [(500, "count"), (1.2e6, "count")]),
+    ("Die Umstellung lief von 2019 auf 2020.", "de", [(2019, "year"), (2020, "year")]),
+])
+def test_pairs_share_the_second_figures_unit(text, lang, expected):
+    got = [(f["value"], f["unit"]) for f in figs(text, lang)]
+    assert len(got) == len(expected) and all(close(a, b) and u == v for (a, u), (b, v) in zip(got, expected)), got
+
+
+def test_a_range_keeps_its_scale_on_both_ends_and_its_hedge():
+    f = one("Der Bund rechnet mit rund zehn Jahren.")
+    assert f["unit"] == "other" and f["qualifier"] == "approx" and close(f["value"], 10)
+    f = one("The repairs cost 21-23 billion euros.", "en")
+    assert close(f["low"], 21e9) and close(f["high"], 23e9) and f["unit"] == "EUR"
+
+
+# --- the currency the text carries, conversions, exchange-rate notes, votes ----------------------------------
+def test_a_bare_amount_takes_the_currency_named_before_it():
+    text = "The buyer paid $60 billion; the previous record was 45 billion."
+    got = [(f["value"], f["unit"]) for f in figs(text, "en")]
+    assert got == [(60e9, "USD"), (45e9, "USD")]
+
+
+def test_a_conversion_is_never_the_currency_of_what_it_converts():
+    text = ("The miner bought a rival for about 36 billion dollars (£29bn). Earlier, a merger totalled more "
+            "than 80 billion (£65bn).")
+    got = [(f["value"], f["unit"], f["qualifier"]) for f in figs(text, "en")]
+    assert got == [(36e9, "USD", "approx"), (29e9, "GBP", "approx"), (80e9, "USD", "lower"), (65e9, "GBP", "lower")]
+
+
+def test_a_bracketed_conversion_shares_the_hedge():
+    got = [(f["unit"], f["qualifier"], f["low"], f["high"]) for f in
+           figs("The bank will take up to 5 billion francs (US$5.4 billion) in losses.", "en")]
+    assert got == [("CHF", "upper", 0.0, 5e9), ("USD", "upper", 0.0, 5.4e9)]
+    got = [(f["unit"], f["qualifier"]) for f in figs("The plant cost 3 billion francs ($3.3 billion).", "en")]
+    assert got == [("CHF", "exact"), ("USD", "exact")]
+
+
+def test_an_exchange_rate_note_is_one_rate():
+    got = [(f["value"], f["unit"]) for f in figs("The offer was raised. ($1 = 0.91 Swiss francs)", "en")]
+    assert got == [(0.91, "other")]
+
+
+def test_a_vote_is_two_counts_but_a_score_is_none():
+    got = [(f["value"], f["unit"]) for f in figs("The board said the vote was 4-1 in favour.", "en")]
+    assert got == [(4, "count"), (1, "count")]
+    assert figs("The hosts won 4-1 on Sunday.", "en") == []

@@ -90,3 +90,33 @@ def test_ueber_einer_milliarde_nutzern_is_a_lower_count_of_users():
     f = one("Der Assistent wird von über einer Milliarde Nutzern verwendet.")
     assert f["unit"] == "count" and f["value"] == 1e9 and f["qualifier"] == "lower"
     assert f["quantity"] == "users" and f["high"] == INF
+
+
+@pytest.mark.parametrize("text,lang,value,low,high", [
+    ("The bank failed within 48 hours.", "en", 48, 0, 48),
+    ("Die Entscheidung fällt binnen zwei Wochen.", "de", 2, 0, 2),
+    ("Die Prüfung endet innerhalb von 30 Tagen.", "de", 30, 0, 30),
+    ("Der Bund darf bis auf 29,9 Prozent aufstocken.", "de", 29.9, 0, 29.9),
+])
+def test_within_and_bis_auf_are_upper_bounds(text, lang, value, low, high):
+    f = one(text, lang)
+    assert f["qualifier"] == "upper" and close(f["value"], value) and close(f["low"], low) and close(f["high"], high)
+
+
+def test_bis_auf_weiteres_is_no_hedge():
+    assert one("Der Bund behält 12 Prozent bis auf Weiteres.")["qualifier"] == "exact"
+
+
+def test_over_before_a_span_of_time():
+    f = one("It is the biggest deal in over 20 years.", "en")
+    assert f["qualifier"] == "lower" and f["value"] == 20
+    f = one("Clients withdrew most deposits over two days.", "en")
+    assert f["qualifier"] == "exact" and f["value"] == 2     # "over two days": during, not more than
+
+
+def test_copy_hedge_bounds_on_the_copy():
+    from figcheck.extract.hedges import copy_hedge
+    src = {"qualifier": "approx", "_hedge_rule": "approx", "value": 64.5e9}
+    dst = {"qualifier": "exact", "value": 52e9, "_digit_unit": 1e9}
+    copy_hedge(src, dst)
+    assert dst["qualifier"] == "approx" and dst["low"] < 52e9 < dst["high"]

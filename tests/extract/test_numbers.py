@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from .support import close, figure_rows, figure_with_text, one
+from .support import close, figs, figure_rows, figure_with_text, one
 
 
 @pytest.mark.parametrize("text,lang,value", [
@@ -182,3 +182,85 @@ def test_pence_letter_only_in_english_and_only_joined():
 
 def test_dollar_sign_with_p_is_not_pence():
     assert all(u != "GBP" for _t, _v, u, _q in figure_rows("The shares are at $5p today.", "en"))
+
+
+# --- the world's money as newswires write it -----------------------------------------------------------------
+@pytest.mark.parametrize("text,lang,value,unit", [
+    ("The unit was sold for USD12m in cash.", "en", 12e6, "USD"),
+    ("Der Fonds sammelte EUR40m ein.", "de", 40e6, "EUR"),
+    ("The miner raised AUD2.5m from investors.", "en", 2.5e6, "AUD"),
+    ("The state will spend INR3 trillion on roads.", "en", 3e12, "INR"),
+    ("Die Bank verlor CHF3bn im Quartal.", "de", 3e9, "CHF"),
+    ("The phone costs 6,499 Chinese yuan.", "en", 6499, "CNY"),
+    ("The council approved 12.5 million Australian dollars for roads.", "en", 12.5e6, "AUD"),
+    ("The watch sold for 1,980,000 yen.", "en", 1_980_000, "JPY"),
+    ("A loaf costs 40 rand in Durban.", "en", 40, "ZAR"),
+    ("The fund holds US$4bn in bonds.", "en", 4e9, "USD"),
+    ("The miner earned $US5.2 billion last year.", "en", 5.2e9, "USD"),
+    ("The airline lost A$1.1 billion.", "en", 1.1e9, "AUD"),
+    ("The railway costs C$12 billion.", "en", 12e9, "CAD"),
+    ("The port was sold for S$900 million.", "en", 900e6, "SGD"),
+    ("The tower fetched HK$8.4bn.", "en", 8.4e9, "HKD"),
+    ("The dairy paid NZ$300 million.", "en", 300e6, "NZD"),
+    ("The plant cost RM5.6 billion.", "en", 5.6e9, "MYR"),
+    ("The bridge will cost Rs 500 crore.", "en", 5e9, "INR"),
+    ("The app raised ₹40 crore.", "en", 4e8, "INR"),
+    ("Die Anleihe brachte ¥30 Mrd. ein.", "de", 30e9, "JPY"),
+    ("The chipmaker invested ₩2 trillion.", "en", 2e12, "KRW"),
+    ("The bank lent R$7 billion to farmers.", "en", 7e9, "BRL"),
+    ("Der Konzern zahlt 5 Mio. Schweizer Franken.", "de", 5e6, "CHF"),
+    ("Die Firma kaufte für 2 Milliarden Australische Dollar ein.", "de", 2e9, "AUD"),
+    ("Der Händler verlor 300 Millionen Norwegische Kronen.", "de", 300e6, "NOK"),
+    ("The bank wrote off 80 billion rupees.", "en", 80e9, "INR"),
+    ("Die Ausgaben stiegen auf 9 Mrd. Rubel.", "de", 9e9, "RUB"),
+    ("The retailer sold 1.5 billion Swedish kronor of bonds.", "en", 1.5e9, "SEK"),
+    ("Das Werk kostet 4 Milliarden Złoty.", "de", 4e9, "PLN"),
+])
+def test_money_as_newswires_write_it(text, lang, value, unit):
+    f = one(text, lang)
+    assert close(f["value"], value) and f["unit"] == unit, f
+
+
+@pytest.mark.parametrize("text,lang,value,unit", [
+    ("Prices rose 5pc in May.", "en", 5, "percent"),
+    ("Prices rose 5 pc in May.", "en", 5, "percent"),
+    ("Sales reached $40mn.", "en", 40e6, "USD"),
+    ("Sales reached $40 mil last year.", "en", 40e6, "USD"),
+    ("The debt stands at $2tn.", "en", 2e12, "USD"),
+    ("The debt stands at $2trn.", "en", 2e12, "USD"),
+    ("Die Bank schätzt den Preis auf 400 Mill. Euro.", "de", 400e6, "EUR"),
+    ("Der Verlust liegt bei 2,4 Millarden Euro.", "de", 2.4e9, "EUR"),
+    ("Der Fonds hat 800 Milionen Euro.", "de", 800e6, "EUR"),
+    ("The deal is worth 3 bilion dollars.", "en", 3e9, "USD"),
+    ("Die Schulden betragen 2 Bilionen Euro.", "de", 2e12, "EUR"),
+    ("The project will cost 40 lakh rupees.", "en", 4e6, "INR"),
+])
+def test_percent_and_scale_variants(text, lang, value, unit):
+    f = one(text, lang)
+    assert close(f["value"], value) and f["unit"] == unit, f
+
+
+@pytest.mark.parametrize("text,lang,low,high,unit", [
+    ("The fraud cost tens of millions of dollars.", "en", 2e7, 1e8, "USD"),
+    ("Der Betrug kostete Dutzende Millionen Euro.", "de", 2.4e7, 1.44e8, "EUR"),
+    ("Die Reform kostet Hunderte Millionen Euro.", "de", 2e8, 1e9, "EUR"),
+])
+def test_vague_amounts_with_a_scale_are_intervals(text, lang, low, high, unit):
+    f = one(text, lang)
+    assert f["qualifier"] == "vague" and f["unit"] == unit and close(f["low"], low) and close(f["high"], high)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The team won 3 games in May.", "en"),
+    ("Der Klimagipfel COP28 endete spät.", "de"),
+    ("She won 5 medals at the games.", "en"),
+])
+def test_currency_words_that_are_not_money_here(text, lang):
+    assert all(not (len(f["unit"]) == 3 and f["unit"].isupper()) for f in figs(text, lang))
+
+
+def test_half_a_scale_word():
+    f = one("Schenker könnte nur rund eine halbe Milliarde Euro aufbringen.")
+    assert close(f["value"], 5e8) and f["unit"] == "EUR" and f["qualifier"] == "approx"
+    assert close(one("The plan costs half a billion dollars.", "en")["value"], 5e8)
+    assert one("Ein halbes Dutzend Firmen bot mit.")["value"] == 6

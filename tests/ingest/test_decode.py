@@ -59,3 +59,35 @@ def test_fix_mojibake():
     fixed, n = fix_mojibake(broken)
     assert fixed == "Die Größe für Märkte – 5 €\nSauber: Größe" and n == 1
     assert fix_mojibake("Größe für Märkte") == ("Größe für Märkte", 0)
+
+
+# --- text that is not UTF-8: the encodings German and English news is written in come first -----------------
+@pytest.mark.parametrize("text, codec, encoding", [
+    ("Größter Zukauf … 3,2 Mio. € für die Übernahme", "cp1252", "cp1252"),      # was read as Mac Turkish
+    ("Die Bäckerei zahlt 4 € mehr – „gut so“, sagt sie.", "cp1252", "cp1252"),
+    ("Größe: 5 Äpfel für Müller", "latin-1", "cp1252"),                        # Latin-1 decodes alike
+    ("Übernahme für 12 Mio. Franken in Zürich", "latin-1", "cp1252"),
+    ("Die Übernahme kostet 5 € je Aktie.", "iso8859_15", "iso8859_15"),         # '€' where Latin-1 has '¤'
+    ("Größter Zukauf … 3,2 Mio. € für die Übernahme", "utf-16", "utf-16"),
+])
+def test_short_western_texts_decode_right(text, codec, encoding):
+    got, enc = decode_article_bytes(text.encode(codec))
+    assert got == text and enc == encoding
+
+
+@pytest.mark.parametrize("text, codec", [
+    ("Złoty spadł o 5 procent, a kurs wzrósł.", "cp1250"),
+    ("Сделка стоит 5 миллиардов рублей.", "cp1251"),
+    ("Η συμφωνία κοστίζει 5 δισ. ευρώ.", "cp1253"),
+])
+def test_other_alphabets_are_not_taken_for_cp1252(text, codec):
+    got, enc = decode_article_bytes(text.encode(codec))
+    assert enc != "cp1252" and got == text
+
+
+def test_reads_as_western():
+    from figcheck.ingest.decode import reads_as_western
+    assert reads_as_western("Größe für Müller – 5 €")
+    assert not reads_as_western("z³oty spad³")                                # a symbol inside words
+    assert not reads_as_western("Ñäåëêà ñòîèò")                                 # Cyrillic read as cp1252
+    assert not reads_as_western("Gr\x81\x9dße")                                 # control characters

@@ -89,6 +89,8 @@ def bad_folder(tmp_story, ingest_fixtures):
     (art / "f_cp1252.txt").write_bytes(
         "Größere Märkte für Öl\n\nDie Übernahme kostet 5 € je Aktie, insgesamt über 300 Millionen €. "
         "Das Geschäft wurde am Freitag in Zürich abgeschlossen, hieß es.\n".encode("cp1252"))
+    # short enough that a statistical guess goes wrong (it was read as Mac Turkish)
+    (art / "f_cp1252_short.txt").write_bytes("Größter Zukauf … 3,2 Mio. € für die Übernahme".encode("cp1252"))
     (art / "g_utf16.txt").write_bytes(
         "Wasserstoff-Werk eröffnet\n\nIn Rostock hat ein Wasserstoff-Werk mit 150 Beschäftigten eröffnet. "
         "Die Investition beträgt 80 Millionen Euro, sagte die Betreiberin.\n".encode("utf-16"))
@@ -115,18 +117,21 @@ def test_bad_input_folder(bad_folder):
     assert rep.loc["j_table.xyz", "reason"].startswith("unsupported file type .xyz")
     assert rep.loc["k_doc.docx", "reason"].startswith("unsupported file type .docx")
     assert rep.loc["i_copy2.txt", "status"] == "duplicate" and "i_copy1.txt" in rep.loc["i_copy2.txt", "reason"]
-    for f in ("a_good.txt", "f_cp1252.txt", "g_utf16.txt", "h_page.html", "i_copy1.txt", "Bericht über Märkte 2024.txt"):
+    for f in ("a_good.txt", "f_cp1252.txt", "f_cp1252_short.txt", "g_utf16.txt", "h_page.html", "i_copy1.txt",
+              "Bericht über Märkte 2024.txt"):
         assert rep.loc[f, "status"] == "ok", (f, rep.loc[f, "reason"])
     assert rep.loc["f_cp1252.txt", "encoding"] == "cp1252"
+    assert rep.loc["f_cp1252_short.txt", "encoding"] == "cp1252"
     assert rep.loc["g_utf16.txt", "encoding"] == "utf-16"
     assert (rep["bytes"] > 0).sum() == len(rep) - 1
     arts = res.articles.set_index("file")
     assert "5 € je Aktie" in arts.loc["f_cp1252.txt", "text"] and "Größere Märkte für Öl" in arts.loc["f_cp1252.txt", "text"]
+    assert arts.loc["f_cp1252_short.txt", "text"] == "Größter Zukauf … 3,2 Mio. € für die Übernahme"
     assert "150 Beschäftigten" in arts.loc["g_utf16.txt", "text"]
     assert arts.loc["i_copy2.txt", "duplicate_of"] == "i_copy1.txt" and arts.loc["i_copy2.txt", "similarity"] == 1.0
     assert arts.loc["Bericht über Märkte 2024.txt", "article_id"] == "Bericht über Märkte 2024"
-    assert set(arts.index) == {"a_good.txt", "f_cp1252.txt", "g_utf16.txt", "h_page.html", "i_copy1.txt",
-                               "i_copy2.txt", "Bericht über Märkte 2024.txt"}
+    assert set(arts.index) == {"a_good.txt", "f_cp1252.txt", "f_cp1252_short.txt", "g_utf16.txt", "h_page.html",
+                               "i_copy1.txt", "i_copy2.txt", "Bericht über Märkte 2024.txt"}
     assert _hashes(bad_folder) == before                    # raw files never modified
 
 
