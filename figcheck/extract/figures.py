@@ -11,7 +11,7 @@ import re
 
 from figcheck.extract.context import PAIR_CONN, RANGE_CONN
 from figcheck.extract.names import resolve_demonyms
-from figcheck.extract.frames import figure_frame
+from figcheck.extract.frames import figure_frame, year_frame
 from figcheck.extract.grouping import name_quantities
 from figcheck.extract.hedges import apply_hedge, copy_hedge, prev_tokens, strip
 from figcheck.extract.labels import (
@@ -254,8 +254,12 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
             and prev_frame is not None
         same_as_before = prev_frame is not None and prev_sentence == sent_cache[0] and \
             " ".join([strip(t) for t in fig["_btoks"][-2:]]).endswith(SAME_AS_BEFORE)
-        if fig["unit"] in ("date", "year"):
-            frame = dict(_NO_FRAME)                        # years are named by their cue words ('gegründet')
+        if fig["unit"] == "year":
+            # a year dates an event the clause names with its name ('the 2008 collapse of Washington Mutual');
+            # else its cue words name it ('gegründet')
+            frame = year_frame(sent_text, s - sent_cache[0], e - sent_cache[0], language)
+        elif fig["unit"] == "date":
+            frame = dict(_NO_FRAME)
         elif is_conv and prev_frame is not None:
             frame = dict(prev_frame)                       # "$900m (£479m)": the converted figure's frame
         elif same_as_before and prev_frame.get("measure"):

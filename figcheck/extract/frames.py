@@ -31,7 +31,9 @@ from figcheck.extract.clause import (
 )
 from figcheck.extract.context import is_measure
 from figcheck.extract.frame_roles import clause_verb, holder, object_of, part, when
-from figcheck.extract.measures import NOT_MEASURES, PARTICLES, VERBS, is_purchase_noun, lemma, measure_key
+from figcheck.extract.measures import (
+    NOT_MEASURES, PARTICLES, VERBS, is_measure_word, is_purchase_noun, lemma, measure_key
+)
 
 _LINKS_DE = ("von", "über")                 # the noun is right before: "Anteil von 15 Prozent"
 _LINKS_EN = ("of", "worth", "totalling", "totaling", "amounting", "at")
@@ -467,6 +469,57 @@ def _through_parenthesis(a: Around, fig_text: str, de: bool, unit_class: str):
                     (head[0], head[1]))
         inner.append(t)
     return None
+
+
+_EVENT_VERBS = frozenset(("buy", "acquire", "purchase", "merge", "take over", "kaufen", "übernehmen", "erwerben",
+                          "fusionieren", "found", "gründen", "collapse", "fail", "list"))
+_EVENT_NOUNS = frozenset(("merger", "acquisition", "deal", "purchase", "takeover", "buyout", "collapse", "failure",
+                          "ipo", "listing", "bankruptcy", "fusion", "übernahme", "kauf", "zukauf", "erwerb",
+                          "börsengang", "pleite", "insolvenz", "zusammenbruch", "gründung", "founding"))
+_EVENT_PREPS = ("of", "with", "between", "von", "mit", "der", "des", "zwischen")
+
+
+def year_frame(sentence: str, rel_start: int, rel_end: int, language: str) -> dict:
+    """The event a year dates, where the clause names the event and what it was about: 'the 2008
+    collapse of Washington Mutual', 'its merger with Mobil in 1999', 'Exxon purchased XTO Energy in
+    2009', 'die Übernahme von Schenker 2024'. {measure: the event's lemma, object: its name, frame:
+    'year_event'}; empty when the clause names no event with a name (a year alone is no quantity)."""
+    de = language == "de"
+    a = Around(sentence, rel_start, rel_end, "de" if de else "en")
+    frame = {"measure": "", "measure_text": "", "frame": "", "holder": "", "object": "", "when": "", "verb": "",
+             "part": ""}
+    after = a.rest_right()
+    candidates = ([after[0]] if after and after[0][5] else []) + a.left[:8]
+    for t in candidates:
+        verb_event = t[4] in _EVENT_VERBS and not (de and t[6]) and (de or t[3] != t[4])   # "purchased", "kaufte"
+        noun_event = not verb_event and (t[4] in _EVENT_NOUNS or t[3] in _EVENT_NOUNS)
+        if not (noun_event or verb_event):
+            continue
+        following = [u for u in tokens(sentence, "de" if de else "en") if u[0] >= t[1]][:8]
+        if noun_event:
+            following = following[1:] if following and following[0][3] in _EVENT_PREPS else []
+        name = _event_name(following, de)
+        if name:
+            frame.update(measure=t[4], measure_text=t[2], frame="year_event", object=name)
+        return frame
+    return frame
+
+
+def _event_name(toks: list, de: bool) -> str:
+    """The name an event names after it ('Mobil', 'Washington Mutual', 'XTO Energy'), past articles;
+    for 'between Exxon and Mobil' the last name."""
+    words: list[str] = []
+    for u in toks:
+        if not words and u[3] in ("the", "der", "die", "das", "den", "dem", "des", "its", "seine", "ihre"):
+            continue
+        if u[6] and u[3] not in NOT_MEASURES and not is_measure_word(u[4]):
+            words.append(u[2])
+            continue
+        if words and u[3] in ("and", "und"):
+            words = []
+            continue
+        break
+    return " ".join(words).lower()
 
 
 _RULES = (_age, _glued, _per_share, _above_below, _noun_after, _noun_linked, _for_purchase, _up_down, _verb,

@@ -31,6 +31,11 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
     measure = frame.get("measure") or ""
     if not measure:
         return "", False
+    if unit_class == "year":                  # the year of an event: of a deal, of a collapse, of a founding
+        key, _known = measure_key(measure, "money")
+        if key in ("deal_amount", "offer") or frame.get("frame") == "year_event" and measure in _DEAL_EVENTS:
+            return "year_deal", True
+        return f"year_{_YEAR_EVENTS.get(measure, slug(measure))}", measure in _YEAR_EVENTS
     part = frame.get("part") or ""
     if part and part == part:
         key, known = figure_key(dict(frame, part=""), unit_class)
@@ -69,6 +74,14 @@ def _invested_in_place(measure: str, obj: str) -> bool:
     if modifier and not modifier.startswith(_SCALE_MODIFIERS):
         return True
     return bool(obj) and is_place(obj)
+
+
+_DEAL_EVENTS = frozenset(("buy", "acquire", "purchase", "merge", "take over", "kaufen", "übernehmen", "erwerben",
+                          "fusionieren", "merger", "fusion", "takeover", "buyout", "acquisition"))
+_YEAR_EVENTS = {"collapse": "failure", "failure": "failure", "fail": "failure", "bankruptcy": "failure",
+                "pleite": "failure", "insolvenz": "failure", "zusammenbruch": "failure", "found": "founded",
+                "gründen": "founded", "gründung": "founded", "founding": "founded", "ipo": "ipo", "listing": "ipo",
+                "list": "ipo", "börsengang": "ipo"}
 
 
 def slug(text: str) -> str:
