@@ -34,7 +34,7 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
     if unit_class == "year":                  # the year of an event: of a deal, of a collapse, of a founding
         key, _known = measure_key(measure, "money")
         if key in ("deal_amount", "offer") or frame.get("frame") == "year_event" and measure in _DEAL_EVENTS:
-            return "year_deal", True
+            return "year_acquired", True
         return f"year_{_YEAR_EVENTS.get(measure, slug(measure))}", measure in _YEAR_EVENTS
     part = frame.get("part") or ""
     if part and part == part:

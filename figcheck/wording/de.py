@@ -27,7 +27,7 @@ QUANTITY_NAMES = {
     "revenue": "Umsatz", "profit": "Gewinn", "loss": "Verlust", "net_income": "Nettogewinn",
     "price_per_share": "Preis je Aktie", "shares": "Anzahl Aktien", "total": "Gesamtbetrag",
     "market_value": "Börsenwert", "funding": "Finanzierung", "users": "Nutzer", "employees": "Beschäftigte",
-    "year_founded": "Gründungsjahr", "year_deal": "Jahr des Geschäfts", "year_failure": "Jahr des Zusammenbruchs",
+    "year_founded": "Gründungsjahr", "year_failure": "Jahr des Zusammenbruchs",
     "year_ipo": "Jahr des Börsengangs", "ai_spending": "KI-Ausgaben", "workers": "Arbeitskräfte",
     "customers": "Kunden", "price": "Preis", "jobs": "Stellen", "job_cuts": "Stellenabbau", "fine": "Strafe",
     "spending": "Ausgaben", "rank": "Rang", "year_acquired": "Jahr der Übernahme", "market_share": "Marktanteil",

@@ -24,7 +24,7 @@ QUANTITY_NAMES = {
     "revenue": "Revenue", "profit": "Profit", "loss": "Loss", "net_income": "Net income",
     "price_per_share": "Price per share", "shares": "Number of shares", "total": "Total",
     "market_value": "Market value", "funding": "Funding", "users": "Users", "employees": "Employees",
-    "year_founded": "Year founded", "year_deal": "Year of the deal", "year_failure": "Year of the collapse",
+    "year_founded": "Year founded", "year_failure": "Year of the collapse",
     "year_ipo": "Year of the listing", "ai_spending": "AI spending", "workers": "Workers", "customers": "Customers",
     "price": "Price", "jobs": "Jobs", "job_cuts": "Job cuts", "fine": "Fine", "spending": "Spending",
     "rank": "Rank", "year_acquired": "Year acquired", "market_share": "Market share", "change": "Change",
