@@ -128,6 +128,17 @@ def next_word(text: str, end: int) -> str:
     return text[j:k]
 
 
+def prev_word(text: str, s: int) -> str:
+    """The word right before offset s (one space between), as written, or ''."""
+    j = s - 1
+    if j < 1 or text[j] != " ":
+        return ""
+    i = j
+    while i > 0 and j - i < 30 and (text[i - 1].isalpha() or text[i - 1] in "'’"):
+        i -= 1
+    return text[i:j]
+
+
 @lru_cache(maxsize=16384)
 def is_measure(word: str) -> bool:
     """True for a unit of measurement or a multiplier ('km', 'Metern', 'Minuten', 'Mal', 'times')."""

@@ -299,7 +299,30 @@ def _prefix_start(text: str, p: int) -> int:
 
 
 def candidates(text: str) -> list:
-    """Regex matches for every candidate figure, in text order, not overlapping."""
+    """Regex matches for every candidate figure, in text order, not overlapping.
+
+    Numbers in digits (_digit_candidates) and figures in words (_word_candidates, tried where
+    _word_candidate_starts finds a number word) are found apart; where two overlap, the one that starts
+    first wins (of two at one start, the longer).
+    """
+    nums = _digit_candidates(text)
+    starts, second = _word_candidate_starts(text)
+    words = _word_candidates(text, nums, starts, second)
+    if not words:
+        return nums
+    out = []
+    last = 0
+    for m in sorted(nums + words, key=lambda x: (x.start(), -x.end())):
+        if m.start() >= last:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _digit_candidates(text: str) -> list:
+    """The matches of numbers written with digits, in text order, not overlapping: each run of digits
+    is matched from its currency prefix or sign ("US$5", "-5"), from the month before it ("March 5,
+    2024"), or from its first digit."""
     nums = []
     last = 0
     for r in _DIGIT_RUN.finditer(text):
@@ -331,6 +354,13 @@ def candidates(text: str) -> list:
             last = m.end()
         else:
             last = r.end()
+    return nums
+
+
+def _word_candidate_starts(text: str) -> tuple[set, set]:
+    """Where a figure in words may start: the offsets of the text's words in _WORD_VOCAB and of the
+    words holding a scale stem ("Milliarde", "Millionenbetrag"), and, of these, the offsets where the
+    word before may begin the figure ("eine Milliarde", "die Hälfte")."""
     starts = set()
     second = set()                            # starts of words a figure may begin one word earlier
     found = {_WORD_VOCAB[t] for t in _WORD_KEYS.intersection(text.split())}
@@ -350,6 +380,13 @@ def candidates(text: str) -> list:
             starts.add(k)
             second.add(k)
             i = text.find(stem, i + 1)
+    return starts, second
+
+
+def _word_candidates(text: str, nums: list, starts: set, second: set) -> list:
+    """The matches of figures written in words, tried at `starts` in text order (at a start in `second`
+    from the word before when it may begin the figure), not overlapping one another nor inside a
+    number in digits ("14,3 Milliarden" is read with its number)."""
     words = []
     last = 0
     num_starts = [m.start() for m in nums]
@@ -375,15 +412,7 @@ def candidates(text: str) -> list:
         if m is not None:
             words.append(m)
             last = m.end()
-    if not words:
-        return nums
-    out = []
-    last = 0
-    for m in sorted(nums + words, key=lambda x: (x.start(), -x.end())):
-        if m.start() >= last:
-            out.append(m)
-            last = m.end()
-    return out
+    return words
 
 
 # "[0-9][0-9]*", not "[0-9]+": the same runs, but a pattern that starts with a plain character set
