@@ -32,10 +32,11 @@ from figcheck.compare.story import compare_load_inputs, compare_story, write_com
 from figcheck.compare.views import compare_evidence_table, compare_findings_text, compare_table_view
 
 # 04 Charts: which charts, drawn, saved and shown (figcheck/charts/)
-from figcheck.charts.plan import chart_plan, make_charts
+from figcheck.charts.plan import chart_plan, chart_selection, make_charts
 from figcheck.charts.save import chart_bytes, save_charts
 from figcheck.charts.tables import load_chart_tables
 from figcheck.charts.views import escape_markdown
+from figcheck.wording.charts import cap_status
 
 # Report: output/<story>/report.html, one page to share (figcheck/report.py)
 from figcheck.report import write_report
@@ -53,7 +54,8 @@ __all__ = [
     "compare_evidence_table", "compare_findings_text", "compare_load_inputs", "compare_story", "compare_table_view",
     "write_comparison",
     # 04 Charts
-    "chart_bytes", "chart_plan", "escape_markdown", "load_chart_tables", "make_charts", "save_charts",
+    "cap_status", "chart_bytes", "chart_plan", "chart_selection", "escape_markdown", "load_chart_tables",
+    "make_charts", "save_charts",
     # Report
     "write_report",
 ]

@@ -10,11 +10,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from figcheck.charts.plan import chart_selection
+from figcheck.charts.style import CHART_WIDTH_PX
+from figcheck.charts.tables import load_chart_tables
 from figcheck.common.files import write_text_atomic
 from figcheck.common.language import story_language
 from figcheck.common.params import default_params
-from figcheck.common.paths import ROOT
+from figcheck.common.paths import ROOT, StoryError
 from figcheck.common.tables import cell_json, read_table
+from figcheck.wording.charts import cap_line
 from figcheck.wording.numbers import format_amount
 from figcheck.wording.report import footer_line, page_language, page_title, report_labels, summary_line
 from figcheck.wording.words import article_label
@@ -249,13 +253,20 @@ def _no_charts_reason(charts_dir: Path, comparison: pd.DataFrame | None) -> str:
     return "single" if not (n >= 2).any() else "other"
 
 
+def _cap_html(cap: dict | None, language: str) -> str:
+    """The note that the charts are capped (wording/charts.cap_line), '' when nothing was left out."""
+    line = cap_line(cap, language) if cap else ""
+    return f'<p class="caveat">{_esc(line)}</p>' if line else ""
+
+
 def _charts_html(charts_dir: Path, language: str, order: dict | None = None,
-                        comparison: pd.DataFrame | None = None) -> str:
+                 comparison: pd.DataFrame | None = None, cap: dict | None = None) -> str:
     """Every chart as an embedded PNG with its alt text (attribute and visible caption).
 
     `order` maps a chart name to its place (from output/<story>/charts.csv when notebook 04
     writes one); charts it does not list follow, by name. Without charts, says why
-    (from `comparison`, when given).
+    (from `comparison`, when given). `cap` (charts/plan.chart_selection) says how many
+    quantities got no chart of their own because of the cap.
     """
     order = order or {}
     labels = report_labels(language)
@@ -263,18 +274,36 @@ def _charts_html(charts_dir: Path, language: str, order: dict | None = None,
     pngs.sort(key=lambda p: (order.get(p.stem, len(order)), p.name))
     if not pngs:
         return f"<p>{labels['no_charts_why'][_no_charts_reason(charts_dir, comparison)]}</p>"
-    blocks = []
+    blocks = [cap_note] if (cap_note := _cap_html(cap, language)) else []
     for png in pngs:
         alt_path = png.with_suffix(".txt")
         alt = alt_path.read_text(encoding="utf-8").strip() if alt_path.exists() else png.stem
-        data = base64.b64encode(png.read_bytes()).decode("ascii")
         csv = png.with_suffix(".csv")
         note = (f'<span class="data">{labels["chart_data"].format(csv=_esc(_rel(csv)))}</span>'
                 if csv.exists() else "")
-        blocks.append(f'<figure id="chart-{_esc(png.stem)}">'
-                      f'<img src="data:image/png;base64,{data}" alt="{_esc(alt)}">'
+        blocks.append(f'<figure id="chart-{_esc(png.stem)}">{_chart_img(png, alt)}'
                       f"<figcaption>{_esc(alt)}{note}</figcaption></figure>")
     return "\n".join(blocks)
+
+
+def _chart_img(png: Path, alt: str) -> str:
+    """One chart, embedded once at the width it is shown: its SVG (vector, 640 px wide, a fraction of
+    the PNG's bytes) when the run wrote one, else its PNG."""
+    svg = png.with_suffix(".svg")
+    if svg.exists():
+        data = base64.b64encode(svg.read_bytes()).decode("ascii")
+        return (f'<img src="data:image/svg+xml;base64,{data}" width="{CHART_WIDTH_PX}" '
+                f'alt="{_esc(alt)}">')
+    data = base64.b64encode(png.read_bytes()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{_esc(alt)}">'
+
+
+def _chart_cap(paths) -> dict | None:
+    """What the chart cap left out (charts/plan.chart_selection), None when notebook 03 has not run."""
+    try:
+        return chart_selection(load_chart_tables(paths))
+    except StoryError:
+        return None
 
 
 def _chart_order(paths) -> dict:
@@ -425,7 +454,7 @@ def build_report_html(paths, params: dict) -> str:
     title = _title(params, articles, paths.story, report_labels(language), findings)
     sections = [
         ("findings", _findings_html(findings, texts, outlets, language, _quantity_names(comparison))),
-        ("charts", _charts_html(paths.charts, language, _chart_order(paths), comparison)),
+        ("charts", _charts_html(paths.charts, language, _chart_order(paths), comparison, _chart_cap(paths))),
         ("comparison", _comparison_html(comparison, language)),
         ("articles", _articles_html(articles, ingest, language)),
     ]

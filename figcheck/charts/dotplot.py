@@ -17,10 +17,10 @@ from figcheck.charts.names import (
     source_names
 )
 from figcheck.charts.style import (
-    OKABE_ITO, VERDICT_COLOURS, BAND, GREY, INK, PAD_IN, SOFT,
+    CHART_ROWS, OKABE_ITO, VERDICT_COLOURS, BAND, GREY, INK, PAD_IN, SOFT,
     chart_style
 )
-from figcheck.charts.tables import chart_table
+from figcheck.charts.tables import chart_table, rows_by
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float
 from figcheck.wording.charts import (
@@ -40,10 +40,9 @@ def chart_evidence(tables: dict, quantity: str, unit: str | None = None) -> list
     figures are an article's claim (column `role`), an article's secondary mentions and
     headline shorthands are left out too, so that each outlet's row shows what it claims.
     """
-    ev = chart_table(tables, "evidence")
     rows = []
-    for r in (ev.to_dict("records") if not ev.empty else []):
-        if r.get("quantity") != quantity or (unit and cell_text(r.get("unit")) != unit):
+    for r in rows_by(tables, "evidence", "quantity").get(quantity, []):
+        if unit and cell_text(r.get("unit")) != unit:
             continue
         if cell_text(r.get("qualifier")) == "vague" or math.isnan(cell_float(r.get("value"))):
             continue
@@ -80,14 +79,18 @@ def _outlier_gap(finding: dict, comp: dict, value: float) -> tuple[list[float], 
     return sorted({round(f if less else 1 / f, 0 if (f if less else 1 / f) >= 3 else 1) for f in factors}), less
 
 
-def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
-    """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first)."""
+def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto",
+                 rows: int = CHART_ROWS) -> pd.DataFrame:
+    """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first).
+
+    At most `rows` rows, the most telling (see _most_telling); attrs `rows_total` and
+    `outlets_total` say how many there were before."""
     lang = story_language(chart_table(tables, "articles"), language)
     outlets = outlet_map(tables, lang)
     comp = comparison_row(tables, quantity, unit)
     unit = unit or cell_text(comp.get("unit"))
     outliers = _outlier_files(tables, quantity, unit)
-    rows, seen = [], set()
+    recs, seen = [], set()
     for r in chart_evidence(tables, quantity, unit):
         value, low, high = (cell_float(r.get(k)) for k in ("value", "low", "high"))
         key = (r.get("file"), cell_text(r.get("qualifier")), value, low, high)
@@ -111,8 +114,8 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
                "consensus_high": cell_float(comp.get("consensus_high"))}
         row["label"] = (outlier_label(row, _outlier_gap(f, comp, value), lang) if is_outlier
                         else figure_label(row, lang))
-        rows.append(row)
-    df = pd.DataFrame(rows, columns=["quantity", "unit", "file", "outlet", "text", "qualifier", "value", "low",
+        recs.append(row)
+    df = pd.DataFrame(recs, columns=["quantity", "unit", "file", "outlet", "text", "qualifier", "value", "low",
                                      "high", "stage", "verdict", "attributed_to", "mark", "highlight", "label",
                                      "consensus_low", "consensus_high"])
     if df.empty:
@@ -120,9 +123,27 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
     if df["outlet"].nunique() < 2:      # one outlet: no consensus to shade
         df["consensus_low"] = math.nan
         df["consensus_high"] = math.nan
+    total = (len(df), df["outlet"].nunique())
+    df = _most_telling(df, rows)
     best = df.groupby("outlet")["value"].transform("max")
     df = df.assign(_best=best).sort_values(["_best", "outlet", "value", "file"], ascending=[False, True, False, True])
-    return df.drop(columns="_best").reset_index(drop=True)
+    df = df.drop(columns="_best").reset_index(drop=True)
+    df.attrs.update(rows_total=total[0], outlets_total=total[1])
+    return df
+
+
+_TELLING = {"contradicts": 1, "compatible": 2, "agrees": 3}
+
+
+def _most_telling(df: pd.DataFrame, rows: int) -> pd.DataFrame:
+    """At most `rows` rows: outliers first, then figures that contradict the consensus, then
+    compatible ones, then those that agree, each in file order (a big folder's dot plot stays readable)."""
+    if len(df) <= rows:
+        return df
+    key = [(0 if h == "outlier" else _TELLING.get(v, 4), f, i)
+           for i, (h, v, f) in enumerate(zip(df["highlight"], df["verdict"], df["file"]))]
+    keep = sorted(i for *_k, i in sorted(key)[:rows])
+    return df.iloc[keep]
 
 
 def _dot_finding(tables: dict, data: pd.DataFrame, quantity: str) -> dict:
@@ -151,8 +172,10 @@ def dotplot_facts(tables: dict, data: pd.DataFrame, quantity: str, language: str
     """What a dot plot's texts state (wording/charts.dotplot_texts): the quantity, its finding,
     the figures, whether a consensus band and a log axis are drawn, the outlets behind it."""
     unit = data["unit"].iloc[0] if not data.empty else ""
+    shown = (data["outlet"].nunique(), data.attrs.get("outlets_total", data["outlet"].nunique()))
     return {"label": quantity_label(tables, quantity, language, unit), "unit": unit,
-            "n_outlets": data["outlet"].nunique(), "log": log_scale,
+            "n_outlets": shown[1], "shown": shown if len(data) < data.attrs.get("rows_total", len(data)) else None,
+            "log": log_scale,
             "finding": _dot_finding(tables, data, quantity) if not data.empty else None,
             "band": not data.empty and not math.isnan(float(data["consensus_low"].iloc[0])),
             "figures": [{k: r[k] for k in ("outlet", "text", "label", "value", "unit")} for _, r in data.iterrows()],

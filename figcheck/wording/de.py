@@ -123,6 +123,13 @@ CHARTS = {
     "wrap_scales": ("Mrd.", "Mio.", "Bio."),   # ... nor with a currency sign after these
     "source": "Quelle: {names}; eigene Auswertung der Artikel",
     "source_none": "Quelle: eigene Auswertung der Artikel",
+    "cap": "{drawn} der {total} Größen, die mehrere Medien nennen, haben ein eigenes Diagramm, die wichtigsten "
+           "zuerst (höchstens {cap} je Geschichte); alle Größen stehen in comparison.csv.",
+    "cap_all": "Jede Größe, die mehrere Medien nennen, hat ein eigenes Diagramm (höchstens {cap} je Geschichte).",
+    # a big folder's chart keeps the most telling rows and says so in its subtitle
+    "shown": {"dotplot": "; gezeigt: {shown} von {total} Medien, die abweichenden zuerst",
+              "overview": ". Gezeigt: {shown} von {total} verglichenen Größen, die umstrittenen zuerst",
+              "citations": "; gezeigt: {shown} von {total} Verbindungen, die mit Zahlen zuerst"},
     "quantity_unit": "{label} ({unit})",       # a quantity compared in several units
     "dotplot": {
         "outliers": "{Count} {outlets} {verb} {range}, {tails}",

@@ -118,6 +118,13 @@ CHARTS = {
     "wrap_scales": (),
     "source": "Source: {names}; analysis of the articles",
     "source_none": "Source: analysis of the articles",
+    "cap": "{drawn} of the {total} quantities that several outlets report have a chart of their own, the most "
+           "important first (at most {cap} per story); all quantities are in comparison.csv.",
+    "cap_all": "Every quantity that several outlets report has a chart of its own (at most {cap} per story).",
+    # a big folder's chart keeps the most telling rows and says so in its subtitle
+    "shown": {"dotplot": "; {shown} of {total} outlets shown, those that contradict first",
+              "overview": ". Shown: {shown} of {total} compared figures, the contested ones first",
+              "citations": "; {shown} of {total} links shown, those that carry a figure first"},
     "quantity_unit": "{label} ({unit})",
     "dotplot": {
         "outliers": "{Count} {outlets} {verb} {range}, {tails}",
