@@ -74,7 +74,10 @@ def papermill_arguments(nb: Path, executed: Path, paths: StoryPaths) -> dict:
     parameters = dict(read_story_yaml(paths.story)) if paths.story_yaml.exists() else {}
     parameters["story"] = paths.story
     return {"input_path": str(nb), "output_path": str(executed), "parameters": parameters,
-            "cwd": str(NOTEBOOK_DIR), "kernel_name": "python3", "progress_bar": False, "log_output": False}
+            "cwd": str(NOTEBOOK_DIR), "kernel_name": "python3", "progress_bar": False, "log_output": False,
+            # the executed copy is written once at the end (and when a cell fails), not after every
+            # cell: a big folder's notebooks hold megabytes of tables and charts
+            "request_save_on_cell_execute": False}
 
 
 def failing_cell(executed: Path) -> tuple[str, str, str]:

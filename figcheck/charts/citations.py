@@ -47,6 +47,8 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
             e["quantities"].append(quantity)
 
     for rec in table_rows(tables, "articles"):
+        if cell_text(rec.get("off_story")):     # an article off the story is not part of the comparison
+            continue
         for src in cell_json(rec.get("cites"), []):
             if isinstance(src, str) and src.strip():
                 edge(cell_text(rec.get("file")), src.strip())
@@ -94,12 +96,13 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
 
 
 def _all_files(tables: dict) -> list[str]:
-    """Every article file the tables know about, sorted."""
+    """Every article file the tables know about (those off the story left out), sorted."""
     files = set()
     for name in ("articles", "evidence"):
         df = chart_table(tables, name)
         if "file" in df.columns:
-            files |= {cell_text(f) for f in df["file"] if cell_text(f)}
+            off = df["off_story"].map(cell_text) if "off_story" in df.columns else pd.Series("", index=df.index)
+            files |= {cell_text(f) for f, o in zip(df["file"], off) if cell_text(f) and not o}
     return sorted(files)
 
 

@@ -20,7 +20,7 @@ from figcheck.charts.style import (
     CHART_ROWS, OKABE_ITO, VERDICT_COLOURS, BAND, GREY, INK, PAD_IN, SOFT,
     chart_style
 )
-from figcheck.charts.tables import chart_table, rows_by
+from figcheck.charts.tables import chart_table, remember, rows_by
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float
 from figcheck.wording.charts import (
@@ -40,6 +40,11 @@ def chart_evidence(tables: dict, quantity: str, unit: str | None = None) -> list
     figures are an article's claim (column `role`), an article's secondary mentions and
     headline shorthands are left out too, so that each outlet's row shows what it claims.
     """
+    return remember(tables, "evidence", f"chart:{quantity}:{unit or ''}", lambda _df: _chart_evidence(tables, quantity, unit))
+
+
+def _chart_evidence(tables: dict, quantity: str, unit: str | None) -> list[dict]:
+    """chart_evidence, computed (it is kept per quantity and unit)."""
     rows = []
     for r in rows_by(tables, "evidence", "quantity").get(quantity, []):
         if unit and cell_text(r.get("unit")) != unit:

@@ -151,10 +151,13 @@ def chart_overview(tables: dict, language: str = "auto"):
             pts = data[(data["row"] == r["row"]) & data["ratio"].notna()]
             m = len(pts)
             named = _named_outliers(pts)
+            dys = [(k - (m - 1) / 2) * min(0.11, 0.6 / max(m, 1)) for k in range(m)]
+            if m:   # one collection per row: a row of a big folder holds a hundred dots
+                ax.scatter(list(pts["ratio"]), [i + dy for dy in dys], s=49, marker="o", zorder=3, alpha=0.95,
+                           c=[VERDICT_COLOURS.get(v, GREY) for v in pts["verdict"]], edgecolors="white",
+                           linewidths=0.7)
             for k, (_, p) in enumerate(pts.iterrows()):
-                dy = (k - (m - 1) / 2) * min(0.11, 0.6 / max(m, 1))
-                ax.plot([p["ratio"]], [i + dy], "o", ms=7, color=VERDICT_COLOURS.get(p["verdict"], GREY),
-                        mec="white", mew=0.7, zorder=3, alpha=0.95)
+                dy = dys[k]
                 if k in named:
                     t = ax.text(p["ratio"], i + dy, p["outlet"], ha="left" if p["ratio"] < 1 else "right",
                                 va="center", fontsize=8.5, color=OKABE_ITO["vermillion"], parse_math=False)

@@ -24,7 +24,8 @@ from figcheck.common.tables import cell_text, cell_float
 # ---------------------------------------------------------------------------
 @dataclass
 class Chart:
-    """One chart ready to save: its file name stem, kind, quantity, texts, figure and data."""
+    """One chart ready to save: its file name stem, kind, quantity, texts, figure and data (and, once
+    saved, its PNG's bytes)."""
     name: str
     kind: str
     quantity: str
@@ -34,6 +35,7 @@ class Chart:
     alt: str
     figure: Figure
     data: pd.DataFrame
+    png: bytes = b""          # the saved PNG, once save_charts has written it (for the notebook's preview)
 
 
 def _slug(s: str) -> str:

@@ -165,7 +165,9 @@ def cap_line(selection: dict, language: str) -> str:
 
 def cap_status(selection: dict, language: str) -> str:
     """cap_line, or, when the cap left nothing out, 'Every quantity that several outlets report has a chart
-    of its own (at most 12 per story).' (for notebook 04)."""
+    of its own (at most 12 per story).' (for notebook 04); '' when no quantity is reported by several outlets."""
+    if not selection.get("candidates"):
+        return ""
     return cap_line(selection, language) or _words(language)["cap_all"].format(cap=selection["cap"])
 
 

@@ -210,13 +210,15 @@ REPORT = {
     "page_title": "Figure check: {subject}",
     "findings": "Findings", "charts": "Charts",
     "comparison": "Comparison by quantity", "articles": "Articles", "skipped": "Files not analysed",
+    "off_story": "Articles left out: not part of the story",
     "evidence": "Evidence", "no_findings": "No findings: the outlets' figures could not be compared.",
     "no_charts": "No charts were drawn.", "no_table": "Not produced by this run.",
     "no_charts_why": {"no_run": "No charts were drawn: the charts notebook (04) has not run for this story.",
                       "no_comparison": "No charts were drawn: no figure could be compared across articles.",
                       "single": "No charts were drawn: no quantity was reported by two or more articles, "
                                 "so there is nothing to set side by side.",
-                      "other": "No charts were drawn: the compared figures gave nothing to plot."},
+                      "other": "No charts were drawn: the compared figures gave nothing to plot.",
+                      "no_story": "No charts were drawn: the articles do not tell one story (see Findings)."},
     "summary_unnamed": "{articles} (outlets not named), {figures}, {findings}.",
     "summary_some": "{articles} from {outlets} and {unknown} without a named outlet, {figures}, {findings}.",
     "severity": "Severity", "quantity": "Quantity", "unit": "Unit", "outlets": "Outlets",
@@ -234,6 +236,7 @@ REPORT = {
     "story": "Story: <code>{story}</code>.",
     "caveat": "Figures are extracted automatically: check every quote against the article before publishing.",
     "chart_data": "Data behind the chart: <code>{csv}</code>",
+    "more_quotes": "… and {n} more quotes: findings.csv, column evidence",
     "quote": "“{text}”",
     "range": "{low} – {high}",
     "kinds": {"consensus": "Consensus", "outlier": "Outlier", "contradiction": "Contradiction",
@@ -242,4 +245,21 @@ REPORT = {
     "severities": {"high": "high", "medium": "medium", "low": "low", "info": "info"},
     "statuses": {"agreed": "agreed", "contested": "contested", "progression": "progression",
                  "single_source": "single source"},
+}
+
+# --- the story check (notebook 01; wording/story.py) -------------------------------------------
+STORY = {
+    "all": "All {n} articles tell one story: each shares names, figures or measure words with {tied} of the others.",
+    "range": "{low} to {high}",
+    "some": "{n_on} of {n} articles tell one story; {n_off} {verb} off story and left out of the comparison: {files}.",
+    "verb": ("is", "are"),
+    "more": " and {n} more",
+    "no_ties": "off story: {shares} with the articles that tell the folder's story",
+    "no_story": "off story: the folder holds no common story, and this article {shares} with the others",
+    "kept": "kept by the parameter include, although it {shares} with the story's articles",
+    "shares": "shares only {shared}",
+    "shares_nothing": "shares no names, measure words or figures",
+    "no_story_sentence": "The {n} articles in this folder do not tell one story — too few of them share names, "
+                         "measure words or figures — so nothing is compared (the parameter include keeps "
+                         "articles that belong together).",
 }
