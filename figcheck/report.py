@@ -256,10 +256,10 @@ def _no_charts_reason(charts_dir: Path, comparison: pd.DataFrame | None, no_stor
     """Why a run has no charts: 'no_run' (notebook 04 did not run), 'no_story' (the folder holds no
     common story), 'no_comparison' (nothing was compared), 'single' (no quantity reported by two or
     more articles) or 'other'."""
-    if not Path(charts_dir).is_dir():
-        return "no_run"
     if no_story:
         return "no_story"
+    if not Path(charts_dir).is_dir():
+        return "no_run"
     if comparison is None or not len(comparison):
         return "no_comparison"
     n = pd.to_numeric(comparison.get("n_outlets", pd.Series(dtype=float)), errors="coerce").fillna(0)

@@ -33,5 +33,6 @@ def story_summary(n_articles: int, off: list[str], ties: tuple[int, int], langua
         tied = str(low) if low == high else t["range"].format(low=low, high=high)
         return t["all"].format(n=n_articles, tied=tied)
     return t["some"].format(n_on=n_articles - len(off), n=n_articles, n_off=len(off),
-                            verb=t["verb"][len(off) != 1], files=join_words(off[:10], language)
-                            + (t["more"].format(n=len(off) - 10) if len(off) > 10 else ""))
+                            verb=t["verb"][len(off) != 1],
+                            files=join_words(off, language) if len(off) <= 10
+                            else ", ".join(off[:10]) + t["more"].format(n=len(off) - 10))

@@ -75,3 +75,24 @@ def test_conversion_evidence_is_not_plotted():
     tables = {"comparison": res.comparison, "evidence": res.evidence, "findings": res.findings,
               "figures": figs, "articles": arts_for(["a", "b"])}
     assert chart_evidence(tables, "deal_amount", "USD") == []
+
+
+def test_a_dot_plot_of_many_outlets_keeps_the_most_telling_rows_and_says_so():
+    from figcheck.charts.dotplot import dotplot_data
+
+    from .support import big_folder_tables
+
+    tables = big_folder_tables(n_quantities=1, n_outlets=30)
+    data = dotplot_data(tables, "deal_amount", "USD", "en")
+    assert len(data) == 25 and data.attrs["rows_total"] == 30 and data.attrs["outlets_total"] == 30
+    assert "Outlet 29" in set(data["outlet"])                   # the outlier is always kept
+    fig, drawn = chart_dotplot(tables, "deal_amount", "USD", "en")
+    assert drawn.attrs["subtitle"].endswith("; 25 of 30 outlets shown, those that contradict first")
+    assert "Outlet 29" in drawn.attrs["alt"]
+    few = dotplot_data(tables, "deal_amount", "USD", "en", rows=50)
+    assert len(few) == 30 and "shown" not in chart_dotplot(load_meta(), "stake", None, "en")[1].attrs["subtitle"]
+
+
+def load_meta():
+    from ..support import load
+    return load("meta-scale-ai")
