@@ -116,6 +116,8 @@ def whole_run(texts: list[str], desc: str, n: int, keep_all: bool) -> list[tuple
     run: [(label, value)] rows (wall-clock time, each notebook's, report size, charts, off story)."""
     story = f"bench-{n}"
     paths = story_paths(story)
+    if paths.data.exists():                 # made anew: no story.yaml of an earlier --keep-all run
+        shutil.rmtree(paths.data)
     generate_folder(texts, n, paths.articles)
     if keep_all:
         names = sorted(p.name for p in paths.articles.iterdir())
