@@ -88,7 +88,7 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
                  rows: int = CHART_ROWS) -> pd.DataFrame:
     """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first).
 
-    At most `rows` rows, the most telling (see _most_telling); attrs `rows_total` and
+    At most `rows` rows (rows <= 0: all), the most telling (see shown_rows); attrs `rows_total` and
     `outlets_total` say how many there were before."""
     lang = story_language(chart_table(tables, "articles"), language)
     outlets = outlet_map(tables, lang)
@@ -128,8 +128,14 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
     if df["outlet"].nunique() < 2:      # one outlet: no consensus to shade
         df["consensus_low"] = math.nan
         df["consensus_high"] = math.nan
+    return shown_rows(df, rows)
+
+
+def shown_rows(df: pd.DataFrame, rows: int = CHART_ROWS) -> pd.DataFrame:
+    """A dot plot's rows as drawn, top first: at most `rows` of them (rows <= 0: all), the most telling
+    (_most_telling); attrs `rows_total` and `outlets_total` say how many there were."""
     total = (len(df), df["outlet"].nunique())
-    df = _most_telling(df, rows)
+    df = _most_telling(df, rows) if rows > 0 else df
     best = df.groupby("outlet")["value"].transform("max")
     df = df.assign(_best=best).sort_values(["_best", "outlet", "value", "file"], ascending=[False, True, False, True])
     df = df.drop(columns="_best").reset_index(drop=True)
@@ -137,18 +143,19 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
     return df
 
 
-_TELLING = {"contradicts": 1, "compatible": 2, "agrees": 3}
-
-
 def _most_telling(df: pd.DataFrame, rows: int) -> pd.DataFrame:
-    """At most `rows` rows: outliers first, then figures that contradict the consensus, then
-    compatible ones, then those that agree, each in file order (a big folder's dot plot stays readable)."""
+    """At most `rows` rows, half of them (or more, when the others are fewer) for outliers and figures
+    that contradict the consensus, the rest for figures that agree with it or are compatible, each part
+    in file order: a big folder's dot plot shows both what deviates and what most outlets say."""
     if len(df) <= rows:
         return df
-    key = [(0 if h == "outlier" else _TELLING.get(v, 4), f, i)
-           for i, (h, v, f) in enumerate(zip(df["highlight"], df["verdict"], df["file"]))]
-    keep = sorted(i for *_k, i in sorted(key)[:rows])
-    return df.iloc[keep]
+    order = sorted(range(len(df)), key=lambda i: (df["file"].iloc[i], i))
+    deviating = [i for i in order if df["highlight"].iloc[i] == "outlier" or df["verdict"].iloc[i] == "contradicts"]
+    deviating.sort(key=lambda i: df["highlight"].iloc[i] != "outlier")          # outliers first
+    others = [i for i in order if i not in set(deviating)]
+    n_dev = max(rows // 2, rows - len(others))
+    keep = deviating[:n_dev] + others[:rows - min(n_dev, len(deviating))]
+    return df.iloc[sorted(keep)]
 
 
 def _dot_finding(tables: dict, data: pd.DataFrame, quantity: str) -> dict:
@@ -173,15 +180,20 @@ def _dot_finding(tables: dict, data: pd.DataFrame, quantity: str) -> dict:
     return {"kind": "agreed", "n": n, "low": cl, "high": ch}
 
 
-def dotplot_facts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False) -> dict:
+def dotplot_facts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False,
+                  every: pd.DataFrame | None = None) -> dict:
     """What a dot plot's texts state (wording/charts.dotplot_texts): the quantity, its finding,
-    the figures, whether a consensus band and a log axis are drawn, the outlets behind it."""
+    the figures, whether a consensus band and a log axis are drawn, the outlets behind it.
+
+    `every`: all the rows when `data` holds only those drawn; the finding and the number of outlets
+    are then those of all rows, the figures and sources those drawn, and `shown` says how many."""
     unit = data["unit"].iloc[0] if not data.empty else ""
-    shown = (data["outlet"].nunique(), data.attrs.get("outlets_total", data["outlet"].nunique()))
+    every = data if every is None else every
+    shown = (data["outlet"].nunique(), data.attrs.get("outlets_total", every["outlet"].nunique()))
     return {"label": quantity_label(tables, quantity, language, unit), "unit": unit,
-            "n_outlets": shown[1], "shown": shown if len(data) < data.attrs.get("rows_total", len(data)) else None,
+            "n_outlets": shown[1], "shown": shown if len(data) < data.attrs.get("rows_total", len(every)) else None,
             "log": log_scale,
-            "finding": _dot_finding(tables, data, quantity) if not data.empty else None,
+            "finding": _dot_finding(tables, every, quantity) if not every.empty else None,
             "band": not data.empty and not math.isnan(float(data["consensus_low"].iloc[0])),
             "figures": [{k: r[k] for k in ("outlet", "text", "label", "value", "unit")} for _, r in data.iterrows()],
             "sources": source_names(list(data["file"]), outlet_map(tables, language), language)}
@@ -215,9 +227,10 @@ def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language
     range), the consensus band is shaded, outliers are labelled with their quote.
     """
     lang = story_language(chart_table(tables, "articles"), language)
-    data = dotplot_data(tables, quantity, unit, lang)
+    every = dotplot_data(tables, quantity, unit, lang, rows=0)
+    data = shown_rows(every) if not every.empty else every
     log, xmin, xmax = _dot_scale(data)
-    texts = dotplot_texts(dotplot_facts(tables, data, quantity, lang, log), lang)
+    texts = dotplot_texts(dotplot_facts(tables, data, quantity, lang, log, every), lang)
     unit = data["unit"].iloc[0] if not data.empty else (unit or "")
     with chart_style():
         fig = new_figure()

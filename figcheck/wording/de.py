@@ -127,7 +127,7 @@ CHARTS = {
            "zuerst (höchstens {cap} je Geschichte); alle Größen stehen in comparison.csv.",
     "cap_all": "Jede Größe, die mehrere Medien nennen, hat ein eigenes Diagramm (höchstens {cap} je Geschichte).",
     # a big folder's chart keeps the most telling rows and says so in its subtitle
-    "shown": {"dotplot": "; gezeigt: {shown} von {total} Medien, die abweichenden zuerst",
+    "shown": {"dotplot": "; gezeigt: {shown} von {total} Medien, zur Hälfte die abweichenden",
               "overview": ". Gezeigt: {shown} von {total} verglichenen Größen, die umstrittenen zuerst",
               "citations": "; gezeigt: {shown} von {total} Verbindungen, die mit Zahlen zuerst"},
     "quantity_unit": "{label} ({unit})",       # a quantity compared in several units

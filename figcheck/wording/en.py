@@ -122,7 +122,7 @@ CHARTS = {
            "important first (at most {cap} per story); all quantities are in comparison.csv.",
     "cap_all": "Every quantity that several outlets report has a chart of its own (at most {cap} per story).",
     # a big folder's chart keeps the most telling rows and says so in its subtitle
-    "shown": {"dotplot": "; {shown} of {total} outlets shown, those that contradict first",
+    "shown": {"dotplot": "; {shown} of {total} outlets shown, half of them those that contradict",
               "overview": ". Shown: {shown} of {total} compared figures, the contested ones first",
               "citations": "; {shown} of {total} links shown, those that carry a figure first"},
     "quantity_unit": "{label} ({unit})",

@@ -12,7 +12,7 @@ def test_source_line_names_twelve_outlets_then_counts_the_rest():
 
 
 def test_shown_notes_only_when_rows_were_left_out():
-    assert shown_note("dotplot", (25, 122), "en") == "; 25 of 122 outlets shown, those that contradict first"
+    assert shown_note("dotplot", (25, 122), "en") == "; 25 of 122 outlets shown, half of them those that contradict"
     assert shown_note("overview", (25, 40), "de") == ". Gezeigt: 25 von 40 verglichenen Größen, die umstrittenen zuerst"
     assert shown_note("citations", (5, 5), "en") == "" and shown_note("dotplot", None, "en") == ""
 
