@@ -14,7 +14,7 @@ help:
 	@echo "make run [STORY=name]     run the four notebooks for data/<name>/ (default: $(STORY))"
 	@echo "make test                 unit tests and the notebooks under nbval"
 	@echo "make new-story STORY=name scaffold data/<name>/ for a new story"
-	@echo "make bench [CORPUS=path]  extraction throughput and peak memory"
+	@echo "make bench [CORPUS=path]  extraction throughput, and a whole run on a generated 400-article folder"
 	@echo "make lab                  open JupyterLab on the collection"
 	@echo "make notebooks            re-execute the committed notebooks on the default story"
 	@echo "make evaluate DIR=path    score every story folder under path that holds a gold.csv"
@@ -49,7 +49,8 @@ new-story: $(READY)
 	@$(PY) scripts/new_story.py $(STORY)
 
 bench: $(READY)
-	@$(PY) scripts/bench.py $(if $(CORPUS),--corpus $(CORPUS)) $(if $(N),--n $(N))
+	@$(PY) scripts/bench.py $(if $(CORPUS),--corpus $(CORPUS)) $(if $(N),--n $(N)) \
+	  $(if $(FOLDER),--folder $(FOLDER)) $(if $(KEEP),--keep-all)
 
 notebooks: $(READY)
 	@$(PY) scripts/refresh_notebooks.py

@@ -22,6 +22,9 @@ from figcheck.common.tables import read_table
 from figcheck.ingest.story import ingest_story, write_ingest_outputs
 from figcheck.ingest.views import boilerplate_by_article, ingest_summary, show_article_segments
 
+# 01 Ingest, the story check: how much each article shares with the others, which are off story
+from figcheck.extract.offstory import mark_off_story, story_check_summary, story_check_view
+
 # 02 Extract: every figure, its hedge, interval and quantity (figcheck/extract/)
 from figcheck.extract.figures import extract_figures
 from figcheck.extract.table import extract_story_figures, write_figures
@@ -29,13 +32,17 @@ from figcheck.extract.views import figure_counts, figures_summary, highlight_sto
 
 # 03 Compare: consensus, outliers, contradictions, derived checks, citations (figcheck/compare/)
 from figcheck.compare.story import compare_load_inputs, compare_story, write_comparison
-from figcheck.compare.views import compare_evidence_table, compare_findings_text, compare_table_view
+from figcheck.compare.views import (
+    compare_evidence_table, compare_findings_text, compare_quantities_shown, compare_table_view
+)
 
 # 04 Charts: which charts, drawn, saved and shown (figcheck/charts/)
-from figcheck.charts.plan import chart_plan, make_charts
-from figcheck.charts.save import chart_bytes, save_charts
+from figcheck.charts.plan import chart_plan, chart_selection, make_charts
+from figcheck.charts.save import chart_bytes, chart_preview, save_charts
 from figcheck.charts.tables import load_chart_tables
 from figcheck.charts.views import escape_markdown
+from figcheck.extract.offstory import no_common_story
+from figcheck.wording.charts import cap_status
 
 # Report: output/<story>/report.html, one page to share (figcheck/report.py)
 from figcheck.report import write_report
@@ -45,15 +52,18 @@ __all__ = [
     "ROOT", "ParameterError", "StoryError", "notebook_params", "read_table", "require_story", "story_language",
     "story_paths", "write_csv_atomic",
     # 01 Ingest
-    "boilerplate_by_article", "ingest_story", "ingest_summary", "show_article_segments", "write_ingest_outputs",
+    "boilerplate_by_article", "ingest_story", "ingest_summary", "mark_off_story", "show_article_segments",
+    "story_check_summary", "story_check_view", "write_ingest_outputs",
     # 02 Extract
     "extract_figures", "extract_story_figures", "figure_counts", "figures_summary", "highlight_story_html",
     "write_figures",
     # 03 Compare
-    "compare_evidence_table", "compare_findings_text", "compare_load_inputs", "compare_story", "compare_table_view",
+    "compare_evidence_table", "compare_findings_text", "compare_load_inputs", "compare_quantities_shown",
+    "compare_story", "compare_table_view",
     "write_comparison",
     # 04 Charts
-    "chart_bytes", "chart_plan", "escape_markdown", "load_chart_tables", "make_charts", "save_charts",
+    "cap_status", "chart_bytes", "chart_plan", "chart_preview", "chart_selection", "escape_markdown", "load_chart_tables",
+    "make_charts", "no_common_story", "save_charts",
     # Report
     "write_report",
 ]

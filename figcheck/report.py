@@ -10,13 +10,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from figcheck.charts.plan import chart_selection
+from figcheck.charts.style import CHART_WIDTH_PX
+from figcheck.charts.tables import load_chart_tables
 from figcheck.common.files import write_text_atomic
 from figcheck.common.language import story_language
 from figcheck.common.params import default_params
-from figcheck.common.paths import ROOT
+from figcheck.common.paths import ROOT, StoryError
 from figcheck.common.tables import cell_json, read_table
+from figcheck.extract.offstory import judged_articles, no_common_story
+from figcheck.wording.charts import cap_line
 from figcheck.wording.numbers import format_amount
 from figcheck.wording.report import footer_line, page_language, page_title, report_labels, summary_line
+from figcheck.wording.story import no_story_sentence
 from figcheck.wording.words import article_label
 
 
@@ -63,6 +69,9 @@ a { color: #1a4f8b; }
   tr { break-inside: avoid; page-break-inside: avoid; }
 }
 """.strip()
+
+
+QUOTES_SHOWN = 10   # quotes under one finding; a finding over a big folder's articles says how many more
 
 
 def _esc(value: object) -> str:
@@ -197,13 +206,16 @@ def _outlet(outlet: object, file: object, language: str) -> str:
 
 
 def _findings_html(findings: pd.DataFrame | None, texts: dict, outlets: dict, language: str,
-                          names: dict | None = None) -> str:
-    """The ranked findings, each with its severity, message and quoted evidence.
+                   names: dict | None = None, no_story: str = "") -> str:
+    """The ranked findings, each with its severity, message and quoted evidence; `no_story`, the
+    sentence that replaces them when the folder holds no common story.
 
     `names` maps a quantity to the label the comparison gives it (shown instead of the key).
     """
     labels = report_labels(language)
     kinds, sevs = labels["kinds"], labels["severities"]
+    if no_story:
+        return f'<p class="message">{_esc(no_story)}</p>'
     if findings is None or findings.empty:
         return f"<p>{labels['no_findings']}</p>"
     ordered = findings.copy()
@@ -221,8 +233,10 @@ def _findings_html(findings: pd.DataFrame | None, texts: dict, outlets: dict, la
                 f'{_esc(sevs.get(severity, severity))}</span>'
                 f'<span class="kind">{_esc(kinds.get(kind, kind))}'
                 + (f" · {_esc(quantity)}" if quantity else "") + "</span>")
-        evidence = [_quote_html(quote, texts, outlets, language)
-                    for quote in _group_evidence(cell_json(row.get("evidence"), []))]
+        quotes = _group_evidence(cell_json(row.get("evidence"), []))
+        evidence = [_quote_html(quote, texts, outlets, language) for quote in quotes[:QUOTES_SHOWN]]
+        if len(quotes) > QUOTES_SHOWN:   # a finding over 400 articles: the rest is in findings.csv
+            evidence.append(f'<li class="source">{_esc(labels["more_quotes"].format(n=len(quotes) - QUOTES_SHOWN))}</li>')
         body = (f'<ul class="evidence" aria-label="{labels["evidence"]}">' + "".join(evidence) + "</ul>"
                 if evidence else "")
         items.append(f'<li class="finding">{head}<p class="message">{_esc(row.get("message"))}</p>'
@@ -238,9 +252,12 @@ def _quantity_names(comparison: pd.DataFrame | None) -> dict:
             if _text(lab).strip()}
 
 
-def _no_charts_reason(charts_dir: Path, comparison: pd.DataFrame | None) -> str:
-    """Why a run has no charts: 'no_run' (notebook 04 did not run), 'no_comparison' (nothing was
-    compared), 'single' (no quantity reported by two or more articles) or 'other'."""
+def _no_charts_reason(charts_dir: Path, comparison: pd.DataFrame | None, no_story: bool = False) -> str:
+    """Why a run has no charts: 'no_run' (notebook 04 did not run), 'no_story' (the folder holds no
+    common story), 'no_comparison' (nothing was compared), 'single' (no quantity reported by two or
+    more articles) or 'other'."""
+    if no_story:
+        return "no_story"
     if not Path(charts_dir).is_dir():
         return "no_run"
     if comparison is None or not len(comparison):
@@ -249,32 +266,57 @@ def _no_charts_reason(charts_dir: Path, comparison: pd.DataFrame | None) -> str:
     return "single" if not (n >= 2).any() else "other"
 
 
+def _cap_html(cap: dict | None, language: str) -> str:
+    """The note that the charts are capped (wording/charts.cap_line), '' when nothing was left out."""
+    line = cap_line(cap, language) if cap else ""
+    return f'<p class="caveat">{_esc(line)}</p>' if line else ""
+
+
 def _charts_html(charts_dir: Path, language: str, order: dict | None = None,
-                        comparison: pd.DataFrame | None = None) -> str:
+                 comparison: pd.DataFrame | None = None, cap: dict | None = None, no_story: bool = False) -> str:
     """Every chart as an embedded PNG with its alt text (attribute and visible caption).
 
     `order` maps a chart name to its place (from output/<story>/charts.csv when notebook 04
     writes one); charts it does not list follow, by name. Without charts, says why
-    (from `comparison`, when given).
+    (from `comparison`, when given). `cap` (charts/plan.chart_selection) says how many
+    quantities got no chart of their own because of the cap.
     """
     order = order or {}
     labels = report_labels(language)
     pngs = sorted(Path(charts_dir).glob("*.png")) if Path(charts_dir).is_dir() else []
     pngs.sort(key=lambda p: (order.get(p.stem, len(order)), p.name))
     if not pngs:
-        return f"<p>{labels['no_charts_why'][_no_charts_reason(charts_dir, comparison)]}</p>"
-    blocks = []
+        return f"<p>{labels['no_charts_why'][_no_charts_reason(charts_dir, comparison, no_story)]}</p>"
+    blocks = [cap_note] if (cap_note := _cap_html(cap, language)) else []
     for png in pngs:
         alt_path = png.with_suffix(".txt")
         alt = alt_path.read_text(encoding="utf-8").strip() if alt_path.exists() else png.stem
-        data = base64.b64encode(png.read_bytes()).decode("ascii")
         csv = png.with_suffix(".csv")
         note = (f'<span class="data">{labels["chart_data"].format(csv=_esc(_rel(csv)))}</span>'
                 if csv.exists() else "")
-        blocks.append(f'<figure id="chart-{_esc(png.stem)}">'
-                      f'<img src="data:image/png;base64,{data}" alt="{_esc(alt)}">'
+        blocks.append(f'<figure id="chart-{_esc(png.stem)}">{_chart_img(png, alt)}'
                       f"<figcaption>{_esc(alt)}{note}</figcaption></figure>")
     return "\n".join(blocks)
+
+
+def _chart_img(png: Path, alt: str) -> str:
+    """One chart, embedded once at the width it is shown: its SVG (vector, 640 px wide, a fraction of
+    the PNG's bytes) when the run wrote one, else its PNG."""
+    svg = png.with_suffix(".svg")
+    if svg.exists():
+        data = base64.b64encode(svg.read_bytes()).decode("ascii")
+        return (f'<img src="data:image/svg+xml;base64,{data}" width="{CHART_WIDTH_PX}" '
+                f'alt="{_esc(alt)}">')
+    data = base64.b64encode(png.read_bytes()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{_esc(alt)}">'
+
+
+def _chart_cap(paths) -> dict | None:
+    """What the chart cap left out (charts/plan.chart_selection), None when notebook 03 has not run."""
+    try:
+        return chart_selection(load_chart_tables(paths))
+    except StoryError:
+        return None
 
 
 def _chart_order(paths) -> dict:
@@ -347,11 +389,12 @@ def _articles_html(articles: pd.DataFrame, report: pd.DataFrame | None, language
             f'<td><code>{_esc(file)}</code></td><td class="num">{_esc(row.get("word_count"))}</td></tr>')
     out = f"<table><thead><tr>{head}</tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>"
     if report is not None and not report.empty and "status" in report.columns:
-        skipped = report[report["status"].map(_text) == "skipped"]
-        if not skipped.empty:
-            out += (f"<h3>{labels['skipped']}</h3><ul>" + "".join(
-                f"<li><code>{_esc(r.get('file'))}</code>: {_esc(r.get('reason'))}</li>"
-                for _, r in skipped.sort_values("file").iterrows()) + "</ul>")
+        for status, heading in (("off_story", "off_story"), ("skipped", "skipped")):
+            left_out = report[report["status"].map(_text) == status]
+            if not left_out.empty:
+                out += (f"<h3>{labels[heading]}</h3><ul>" + "".join(
+                    f"<li><code>{_esc(r.get('file'))}</code>: {_esc(r.get('reason'))}</li>"
+                    for _, r in left_out.sort_values("file").iterrows()) + "</ul>")
     return out
 
 
@@ -423,9 +466,11 @@ def build_report_html(paths, params: dict) -> str:
     texts = {_text(f): _text(t) for f, t in zip(articles.get("file", []), articles.get("text", []))}
     outlets = {_text(f): _text(o) for f, o in zip(articles.get("file", []), articles.get("outlet", []))}
     title = _title(params, articles, paths.story, report_labels(language), findings)
+    no_story = no_story_sentence(len(judged_articles(articles)), language) if no_common_story(articles) else ""
     sections = [
-        ("findings", _findings_html(findings, texts, outlets, language, _quantity_names(comparison))),
-        ("charts", _charts_html(paths.charts, language, _chart_order(paths), comparison)),
+        ("findings", _findings_html(findings, texts, outlets, language, _quantity_names(comparison), no_story)),
+        ("charts", _charts_html(paths.charts, language, _chart_order(paths), comparison, _chart_cap(paths),
+                                bool(no_story))),
         ("comparison", _comparison_html(comparison, language)),
         ("articles", _articles_html(articles, ingest, language)),
     ]

@@ -13,6 +13,17 @@ the CPU time of this process (time.process_time(): one core, not slowed by other
 the machine); the wall-clock rate (time.perf_counter()) is shown beside it. Peak memory is
 tracemalloc's peak during one extraction pass (the texts themselves are loaded before), plus the
 process's maximum resident set size. The last line is a one-line summary for the README.
+
+Then the whole run (`--folder N`, default 400; `--folder 0` skips it): a folder of N articles is
+generated from the same corpus into data/bench-<N>/articles/ (git-ignored; made anew each time) and
+`scripts/run_story.py bench-<N>` runs the four notebooks on it as `make run` would. Reported: the
+run's wall-clock time and each notebook's, the size of report.html, the number of charts and how
+many articles notebook 01 found off story. A corpus with at least N texts gives its first N texts,
+one file each (unrelated articles: the folder is no story, and the run says so; `--keep-all` writes a
+story.yaml that keeps them all with the parameter include, the slowest case). A smaller corpus, such
+as the default story's five articles, is mixed: each generated article is a headline and 6 to 12
+sentences drawn from the whole corpus (seeded, so the folder is the same every time), one story told
+400 times over with different sentences, not 400 copies that ingestion would drop as duplicates.
 """
 from __future__ import annotations
 
@@ -20,13 +31,18 @@ import argparse
 import csv
 import json
 import platform
+import random
+import re
 import resource
+import shutil
+import subprocess
 import sys
 import time
 import tracemalloc
 from pathlib import Path
 
-from figcheck.common.paths import DEFAULT_STORY, story_paths
+from figcheck.common.paths import DEFAULT_STORY, ROOT, story_paths
+from figcheck.common.tables import read_table
 from figcheck.extract.figures import extract_figures
 from figcheck.ingest.story import ingest_folder
 
@@ -70,6 +86,61 @@ def load_corpus(path: Path | None, n: int) -> tuple[list[str], str]:
     return texts, f"{path} ({len(texts)} articles)"
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"„“A-ZÄÖÜ0-9])")
+
+
+def generate_folder(texts: list[str], n: int, folder: Path, seed: int = 400) -> list[Path]:
+    """Write n articles made from `texts` into `folder` (emptied first): the first n texts when there are
+    that many, else each article a headline and 6 to 12 sentences drawn (seeded) from all the texts."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    if len(texts) >= n:
+        bodies = texts[:n]
+    else:
+        rnd = random.Random(seed)
+        heads = [t.strip().splitlines()[0] for t in texts if t.strip()]
+        pool = [s.strip() for t in texts for s in _SENTENCE_BREAK.split(" ".join(t.split("\n")[1:])) if len(s) > 30]
+        bodies = [rnd.choice(heads) + "\n\n" + " ".join(rnd.sample(pool, min(len(pool), rnd.randint(6, 12))))
+                  for _ in range(n)]
+    written = []
+    for i, body in enumerate(bodies):
+        path = folder / f"{i:03d}_bench.txt"
+        path.write_text(body if body.endswith("\n") else body + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def whole_run(texts: list[str], desc: str, n: int, keep_all: bool) -> list[tuple[str, str]]:
+    """Generate a folder of n articles from the corpus, run scripts/run_story.py on it, and report the
+    run: [(label, value)] rows (wall-clock time, each notebook's, report size, charts, off story)."""
+    story = f"bench-{n}"
+    paths = story_paths(story)
+    if paths.data.exists():                 # made anew: no story.yaml of an earlier --keep-all run
+        shutil.rmtree(paths.data)
+    generate_folder(texts, n, paths.articles)
+    if keep_all:
+        names = sorted(p.name for p in paths.articles.iterdir())
+        paths.story_yaml.write_text("include:\n" + "".join(f"  - {x}\n" for x in names), encoding="utf-8")
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "run_story.py"), story],
+                          capture_output=True, text=True, cwd=ROOT)
+    took = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"the whole run failed:\n{proc.stdout}\n{proc.stderr}")
+    steps = re.findall(r"^  (\S+)\s+ok\s+([\d.]+) s", proc.stdout, re.M)
+    report = paths.out("report.html")
+    charts = len(list(paths.charts.glob("*.png"))) if paths.charts.is_dir() else 0
+    status = read_table(paths.out("ingest_report.csv"))["status"].value_counts()
+    return [("folder", f"{n} articles in data/{story}/articles/, made from {desc}"
+                       + ("; story.yaml keeps them all (include)" if keep_all else "")),
+            ("whole run (make run)", f"{took:.1f} s wall clock"),
+            *[(f"  {name}", f"{float(sec):.1f} s") for name, sec in steps],
+            ("report.html", f"{report.stat().st_size / 1e6:.2f} MB"),
+            ("charts", f"{charts}"),
+            ("articles off story", f"{int(status.get('off_story', 0))} (duplicates {int(status.get('duplicate', 0))})")]
+
+
 def guess_language(text: str) -> str:
     """de or en, by a handful of very common function words (cheap; the benchmark only)."""
     words = text[:2000].lower().split()
@@ -84,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=2000, help="number of articles (default 2000)")
     ap.add_argument("--language", default="auto", choices=["auto", "de", "en"])
     ap.add_argument("--repeat", type=int, default=3, help="timed passes; the best is reported")
+    ap.add_argument("--folder", type=int, default=400, help="articles in the generated folder of the whole run "
+                                                           "(default 400; 0 skips the whole run)")
+    ap.add_argument("--keep-all", action="store_true", help="keep every generated article (parameter include)")
     args = ap.parse_args(argv)
 
     texts, desc = load_corpus(args.corpus, args.n)
@@ -130,10 +204,23 @@ def main(argv: list[str] | None = None) -> int:
     for k, v in rows:
         print(f"  {k:<{width}}  {v}")
     name = Path(args.corpus).name if args.corpus else f"default story {DEFAULT_STORY}"
+    if args.folder > 0:
+        texts_run, desc_run = load_corpus(args.corpus, args.folder)
+        if args.corpus is None:   # the default story's own articles, not the ones repeated above
+            texts_run = list(dict.fromkeys(texts_run))
+            desc_run = f"the {len(texts_run)} articles of the default story {DEFAULT_STORY}, mixed"
+        run_rows = whole_run(texts_run, desc_run, args.folder, args.keep_all)
+        run = dict(run_rows)
+        width_run = max(len(k) for k, _ in run_rows)
+        print("whole-run benchmark: scripts/run_story.py on a generated folder (make run)")
+        for k, v in run_rows:
+            print(f"  {k:<{width_run}}  {v}")
     print(f"summary: {n / best:,.0f} articles/s ({kbytes / best:,.0f} KB/s) by CPU time on one core, "
           f"{n / best_wall:,.0f}/s wall clock; {name}, {n} articles of {kbytes / n:.1f} KB, "
           f"{n_figs / n:.1f} figures each; peak {peak / 1024:,.0f} KB traced, {rss_kb / 1024:.0f} MB RSS; "
-          f"Python {platform.python_version()}")
+          f"Python {platform.python_version()}"
+          + (f"; whole run of {args.folder} generated articles {run['whole run (make run)'].split(' wall')[0]}, "
+             f"report {run['report.html']}, {run['charts']} charts" if args.folder > 0 else ""))
     return 0
 
 

@@ -51,6 +51,10 @@ EXAMPLES = {
         "exclude:",
         '  - "005_duplicate_wire_copy.txt"',
     ],
+    "include": [
+        "include:                         # notebook 01 marked it off story; it belongs here",
+        '  - "004_interview_with_the_ceo.txt"',
+    ],
     "tolerance": ["tolerance: 0.1"],
     "labels": [
         "labels:",

@@ -5,9 +5,9 @@
 
 Before anything runs, the story is checked: its folder exists, articles/ holds files, and
 story.yaml is well-formed with known keys of the right type; each problem is one line and
-exit code 2. Then each notebook runs with papermill (the story's story.yaml passed with -f,
-the story name with -r, the notebooks folder as working directory); executed copies go to
-output/<story>/notebooks/. One line per notebook with its time. When a notebook fails: the
+exit code 2. Then each notebook runs with papermill, in this process (the story's story.yaml
+as parameters, the story name added as text, the notebooks folder as working directory: the
+call `papermill_command` spells out); executed copies go to output/<story>/notebooks/. One line per notebook with its time. When a notebook fails: the
 notebook, the cell and the error, a pointer to the executed copy, and exit code 1 (a
 StoryError or ParameterError raised inside a notebook is shown as its one-line message).
 After all notebooks succeed, output/<story>/report.html is written and the outputs listed.
@@ -15,13 +15,15 @@ After all notebooks succeed, output/<story>/report.html is written and the outpu
 from __future__ import annotations
 
 import json
-import subprocess
+import logging
+import os
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
 
-from figcheck.common.params import load_story
+from figcheck.common.params import load_story, read_story_yaml
 from figcheck.common.paths import DEFAULT_STORY, NOTEBOOK_DIR, ParameterError, StoryError, StoryPaths, story_paths
 from figcheck.report import write_report
 
@@ -53,7 +55,8 @@ def check_story(story: str) -> dict:
 
 
 def papermill_command(nb: Path, executed: Path, paths: StoryPaths) -> list[str]:
-    """The papermill call for one notebook of one story."""
+    """The papermill command line that runs one notebook of one story, as a reporter would type it
+    (run_notebook makes the same call in this process: papermill_arguments)."""
     cmd = [sys.executable, "-m", "papermill", str(nb), str(executed),
            "--cwd", str(NOTEBOOK_DIR), "--kernel", "python3",
            "--no-progress-bar", "--log-level", "WARNING"]
@@ -62,6 +65,19 @@ def papermill_command(nb: Path, executed: Path, paths: StoryPaths) -> list[str]:
     # -r passes the name as raw text: -p would turn a story called "2025" into an int.
     cmd += ["-r", "story", paths.story]
     return cmd
+
+
+def papermill_arguments(nb: Path, executed: Path, paths: StoryPaths) -> dict:
+    """papermill.execute_notebook's arguments for one notebook of one story: the same call as
+    papermill_command, made in this process (one papermill start-up per run, not one per notebook).
+    The story's story.yaml gives the parameters, the story name (as text) is added last."""
+    parameters = dict(read_story_yaml(paths.story)) if paths.story_yaml.exists() else {}
+    parameters["story"] = paths.story
+    return {"input_path": str(nb), "output_path": str(executed), "parameters": parameters,
+            "cwd": str(NOTEBOOK_DIR), "kernel_name": "python3", "progress_bar": False, "log_output": False,
+            # the executed copy is written once at the end (and when a cell fails), not after every
+            # cell: a big folder's notebooks hold megabytes of tables and charts
+            "request_save_on_cell_execute": False}
 
 
 def failing_cell(executed: Path) -> tuple[str, str, str]:
@@ -91,9 +107,32 @@ def failing_cell(executed: Path) -> tuple[str, str, str]:
 
 
 def tail(text: str, n: int = 12) -> str:
-    """The last n non-empty lines of a subprocess's stderr, indented."""
+    """The last n non-empty lines of what papermill and the kernel wrote, indented."""
     lines = [ln for ln in (text or "").splitlines() if ln.strip()]
     return "\n".join("    " + ln for ln in lines[-n:])
+
+
+def execute(arguments: dict) -> str | None:
+    """Run one notebook with papermill in this process: None when every cell ran, else what went
+    wrong (the error papermill raised; the cell that failed is read from the executed copy)."""
+    import papermill   # imported once, on the first notebook (it takes a second)
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as log:
+        # what papermill and the kernel (which inherits this process's stderr) write goes to a file,
+        # as a subprocess's captured stderr did: shown only when the notebook could not run
+        saved = os.dup(2)
+        os.dup2(log.fileno(), 2)
+        try:
+            papermill.execute_notebook(**arguments)
+            return None
+        except Exception as exc:   # a failing cell (PapermillExecutionError), a dead kernel, a broken notebook
+            sys.stderr.flush()
+            log.seek(0)
+            return log.read().decode("utf-8", "replace") + f"\n{type(exc).__name__}: {exc}"
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def run_notebook(nb: Path, paths: StoryPaths) -> int:
@@ -101,9 +140,9 @@ def run_notebook(nb: Path, paths: StoryPaths) -> int:
     executed = paths.notebooks / nb.name
     print(f"  {nb.stem:<26}", end="", flush=True)
     t0 = time.monotonic()
-    proc = subprocess.run(papermill_command(nb, executed, paths), capture_output=True, text=True)
+    problem = execute(papermill_arguments(nb, executed, paths))
     took = time.monotonic() - t0
-    if proc.returncode == 0:
+    if problem is None:
         print(f" ok      {took:6.1f} s", flush=True)
         return 0
     print(f" FAILED  {took:6.1f} s", flush=True)
@@ -116,7 +155,7 @@ def run_notebook(nb: Path, paths: StoryPaths) -> int:
               f"  executed copy: {rel(executed)}", file=sys.stderr)
     else:  # the kernel died or papermill itself failed: no cell holds the error
         print(f"{PROG}: {nb.name} could not be executed (no cell recorded an error):\n"
-              f"{tail(proc.stderr)}", file=sys.stderr)
+              f"{tail(problem)}", file=sys.stderr)
         if executed.exists():
             print(f"  executed copy: {rel(executed)}", file=sys.stderr)
     return 1

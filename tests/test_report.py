@@ -326,3 +326,66 @@ def test_title_never_leads_with_a_disputed_headline():
     findings.loc[1, "severity"] = "high"
     assert _title({}, articles, "acme", labels, findings) == "Figure check: acme"
     assert _title({"title": "Own title"}, articles, "acme", labels, findings) == "Own title"
+
+
+# ---------------------------------------------------------------------------
+# big folders and folders that are not one story
+# ---------------------------------------------------------------------------
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="460.8pt" height="288pt"></svg>'
+
+
+def test_a_chart_with_an_svg_is_embedded_once_as_that_svg(story):
+    (story.charts / "a_deal.svg").write_bytes(SVG)
+    page = build_report_html(story, params())
+    imgs = [attrs for tag, attrs in parse(page).tags if tag == "img"]
+    assert imgs[0]["src"] == "data:image/svg+xml;base64," + base64.b64encode(SVG).decode("ascii")
+    assert imgs[0]["width"] == "640"                              # the width notebook 04 shows it at
+    assert imgs[1]["src"].startswith("data:image/png;base64,")    # no SVG: the PNG
+    assert page.count(base64.b64encode(PNG[::-1]).decode("ascii")) == 0   # the PNG of a_deal is not embedded too
+
+
+def test_a_finding_quotes_at_most_ten_passages(tmp_path):
+    paths = make_paths(tmp_path)
+    write_tables(paths)
+    findings = read_table(paths.out("findings.csv"))
+    many = [{"file": f"{i:03d}.txt", "outlet": f"Outlet {i}", "text": "40 percent",
+             "sentence": f"Outlet {i} says the stake is 40 percent.", "start": 0, "end": 0} for i in range(14)]
+    findings.loc[1, "evidence"] = json.dumps(many)
+    write_csv_atomic(findings, paths.out("findings.csv"))
+    page = build_report_html(paths, params())
+    assert page.count("says the stake is <mark>40 percent</mark>") == 10
+    assert "… and 4 more quotes: findings.csv, column evidence" in page
+
+
+def test_a_folder_without_a_story_says_so_instead_of_findings(tmp_path):
+    paths = make_paths(tmp_path)
+    write_tables(paths)
+    articles = read_table(paths.out("articles.csv")).assign(off_story="no_story", story_ties=0, shares="[]")
+    write_csv_atomic(articles, paths.out("articles.csv"))
+    write_csv_atomic(read_table(paths.out("findings.csv")).iloc[0:0], paths.out("findings.csv"))
+    for png in paths.charts.glob("*"):
+        png.unlink()
+    report = read_table(paths.out("ingest_report.csv"))
+    report.loc[report["status"] == "ok", ["status", "reason"]] = ["off_story", "off story: shares no <names>"]
+    write_csv_atomic(report, paths.out("ingest_report.csv"))
+    page = build_report_html(paths, params())
+    findings = page.split('<section id="findings">')[1].split("</section>")[0]
+    assert "The 2 articles in this folder do not tell one story" in findings
+    charts = page.split('<section id="charts">')[1].split("</section>")[0]
+    assert "No charts were drawn: the articles do not tell one story (see Findings)." in charts
+    articles = page.split('<section id="articles">')[1].split("</section>")[0]
+    assert "<h3>Articles left out: not part of the story</h3>" in articles
+    assert "<code>001_evil.txt</code>: off story: shares no &lt;names&gt;" in articles
+
+
+def test_the_report_states_the_chart_cap(tmp_path):
+    from tests.charts.support import big_folder_tables
+
+    paths = make_paths(tmp_path)
+    write_tables(paths)
+    for name, df in big_folder_tables().items():
+        write_csv_atomic(df, paths.out(f"{name}.csv"))
+    page = build_report_html(paths, params())
+    charts = page.split('<section id="charts">')[1].split("</section>")[0]
+    assert ('<p class="caveat">12 of the 17 quantities that several outlets report have a chart of their own, '
+            "the most important first (at most 12 per story); all quantities are in comparison.csv.</p>") in charts

@@ -494,3 +494,63 @@ def test_akkudeal_findings_and_german_report(akkudeal):
     page = paths.out("report.html").read_text(encoding="utf-8")
     assert '<html lang="de">' in page and ">Befunde</h2>" in page and "make run STORY=test-de-akkudeal" in page
     assert "<mark>250 Millionen Euro</mark>" in page
+
+
+# ---------------------------------------------------------------------------
+# folders that are not one story, through `make run` (invented articles: tests/fixtures/offstory/)
+# ---------------------------------------------------------------------------
+OFFSTORY = Path(__file__).resolve().parent / "fixtures" / "offstory"
+
+
+def _copy_articles(story: str, *sources: Path) -> None:
+    folder = DATA_DIR / story / "articles"
+    folder.mkdir(parents=True)
+    for src in sources:
+        for f in sorted(src.glob("*.txt")):
+            shutil.copy(f, folder / f.name)
+
+
+@pytest.mark.slow
+def test_a_mixed_folder_keeps_the_storys_findings_and_marks_the_strays(scratch_story):
+    _copy_articles(scratch_story, DATA_DIR / "test-de-akkudeal" / "articles", OFFSTORY / "de-unrelated")
+    proc = _run_story(scratch_story)
+    assert proc.returncode == 0, proc.stderr
+    paths = story_paths(scratch_story)
+    report = read_table(paths.out("ingest_report.csv"))
+    strays = {"11_kreisbote.txt", "12_tierpark-zeitung.txt", "13_radsport-echo.txt"}
+    assert set(report.loc[report["status"] == "off_story", "file"]) == strays
+    findings = read_table(paths.out("findings.csv"))
+    assert len(findings) > 0
+    files = {f for cell in findings["files"] for f in json.loads(cell)}
+    assert files and not files & strays
+    # the story's own findings are those of the story alone
+    alone = f"{scratch_story}-alone"
+    try:
+        _copy_articles(alone, DATA_DIR / "test-de-akkudeal" / "articles")
+        assert _run_story(alone).returncode == 0
+        assert sorted(read_table(story_paths(alone).out("findings.csv"))["message"]) == sorted(findings["message"])
+    finally:
+        shutil.rmtree(DATA_DIR / alone, ignore_errors=True)
+        shutil.rmtree(OUTPUT_DIR / alone, ignore_errors=True)
+    page = paths.out("report.html").read_text(encoding="utf-8")
+    assert "Weggelassene Artikel: nicht Teil der Geschichte" in page and "11_kreisbote.txt" in page
+
+
+@pytest.mark.slow
+def test_a_folder_of_unrelated_articles_stops_with_one_sentence(scratch_story):
+    _copy_articles(scratch_story, OFFSTORY / "en-unrelated")
+    proc = _run_story(scratch_story)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"04_narrative_charts\s+ok", proc.stdout)
+    paths = story_paths(scratch_story)
+    sentence = ("The 6 articles in this folder do not tell one story — too few of them share names, measure "
+                "words or figures — so nothing is compared (the parameter include keeps articles that belong "
+                "together).")
+    assert read_table(paths.out("findings.csv")).empty and read_table(paths.out("comparison.csv")).empty
+    assert set(read_table(paths.out("ingest_report.csv"))["status"]) == {"off_story"}
+    nb03 = json.loads((paths.notebooks / "03_compare_sources.ipynb").read_text(encoding="utf-8"))
+    printed = ["".join(o.get("text", "")) for c in nb03["cells"] for o in c.get("outputs", [])]
+    assert sentence + "\n" in printed                      # the findings cell prints the sentence alone
+    assert not list(paths.charts.glob("*.png"))
+    page = paths.out("report.html").read_text(encoding="utf-8")
+    assert sentence in page and "the articles do not tell one story" in page

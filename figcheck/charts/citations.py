@@ -15,9 +15,9 @@ from figcheck.charts.names import (
     findings, outlet_map, quantity_label, source_names
 )
 from figcheck.charts.style import (
-    CHART_WIDTH_IN, OKABE_ITO, GREY, INK, PAD_IN, chart_style
+    CHART_ROWS, CHART_WIDTH_IN, OKABE_ITO, GREY, INK, PAD_IN, chart_style
 )
-from figcheck.charts.tables import chart_table
+from figcheck.charts.tables import chart_table, rows_by, table_rows
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float, cell_json
 from figcheck.wording.charts import attributed_figure, citations_texts, edge_label, figure_label
@@ -32,7 +32,6 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
     """Tidy edges outlet -> cited source, with the figures attributed along each edge."""
     lang = story_language(chart_table(tables, "articles"), language)
     outlets = outlet_map(tables, lang)
-    arts = chart_table(tables, "articles")
     edges: dict[tuple[str, str], dict] = {}
 
     def edge(file, source):
@@ -47,12 +46,13 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
             e["figures"].append(label)
             e["quantities"].append(quantity)
 
-    for rec in (arts.to_dict("records") if not arts.empty else []):
+    for rec in table_rows(tables, "articles"):
+        if cell_text(rec.get("off_story")):     # an article off the story is not part of the comparison
+            continue
         for src in cell_json(rec.get("cites"), []):
             if isinstance(src, str) and src.strip():
                 edge(cell_text(rec.get("file")), src.strip())
-    ev = chart_table(tables, "evidence")
-    for r in (ev.to_dict("records") if not ev.empty else []):
+    for r in table_rows(tables, "evidence"):
         src = cell_text(r.get("attributed_to"))
         if src:
             r = dict(r, value=cell_float(r.get("value")), low=cell_float(r.get("low")),
@@ -67,7 +67,7 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
                 e = edge(file, cell_text(a.get("source")))
                 q = cell_text(a.get("quantity"))
                 fig_id = cell_text(a.get("figure_id"))
-                hit = [r for r in (ev.to_dict("records") if not ev.empty else []) if fig_id and r.get("figure_id") == fig_id]
+                hit = rows_by(tables, "evidence", "figure_id").get(fig_id, []) if fig_id else []
                 if hit and not e["figures"]:
                     r = dict(hit[0], value=cell_float(hit[0].get("value")), low=cell_float(hit[0].get("low")),
                              high=cell_float(hit[0].get("high")))
@@ -96,12 +96,13 @@ def citations_data(tables: dict, language: str = "auto") -> pd.DataFrame:
 
 
 def _all_files(tables: dict) -> list[str]:
-    """Every article file the tables know about, sorted."""
+    """Every article file the tables know about (those off the story left out), sorted."""
     files = set()
     for name in ("articles", "evidence"):
         df = chart_table(tables, name)
         if "file" in df.columns:
-            files |= {cell_text(f) for f in df["file"] if cell_text(f)}
+            off = df["off_story"].map(cell_text) if "off_story" in df.columns else pd.Series("", index=df.index)
+            files |= {cell_text(f) for f, o in zip(df["file"], off) if cell_text(f) and not o}
     return sorted(files)
 
 
@@ -123,7 +124,29 @@ def citations_facts(tables: dict, data: pd.DataFrame, language: str) -> dict:
             "source_names": source_names(files, outlets, language)}
 
 
+def _most_telling_links(data: pd.DataFrame, rows: int) -> pd.DataFrame:
+    """At most `rows` links, those that carry a figure first, each group in file order; the links
+    kept stay in their order."""
+    if len(data) <= rows:
+        return data
+    order = sorted(range(len(data)), key=lambda i: (data["n_figures"].iloc[i] == 0, i))
+    return data.iloc[sorted(order[:rows])].reset_index(drop=True)
+
+
 _LINK_IN, _LINK_OUT = 0.18, 0.82   # where a link's straight middle stretch starts and ends
+
+
+def _shown_links(tables: dict, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """(every link, the links drawn, the chart's texts): at most CHART_ROWS links, the texts stating
+    the whole picture and how many links are shown."""
+    everything = citations_data(tables, lang)
+    data = _most_telling_links(everything, CHART_ROWS)
+    facts = citations_facts(tables, everything, lang)
+    shown = {(f, s_) for f, s_ in zip(data["file"], data["source"])}
+    facts["links"] = [e for e, f, s_ in zip(facts["links"], everything["file"], everything["source"])
+                      if (f, s_) in shown]
+    facts["shown"] = (len(data), len(everything))
+    return everything, data, citations_texts(facts, lang)
 
 
 def chart_citations(tables: dict, language: str = "auto"):
@@ -135,13 +158,13 @@ def chart_citations(tables: dict, language: str = "auto"):
     sit on each other or on a crossing. Outlets that name no source are listed in grey at the bottom.
     """
     lang = story_language(chart_table(tables, "articles"), language)
-    data = citations_data(tables, lang)
-    texts = citations_texts(citations_facts(tables, data, lang), lang)
+    everything, data, texts = _shown_links(tables, lang)
     outlets = outlet_map(tables, lang)
     files = _all_files(tables)
     left_names = list(dict.fromkeys(outlets.get(f, article_label(f, "", lang)) for f in files))
     citing = list(dict.fromkeys(data["outlet"]))
-    silent = [o for o in left_names if o not in citing]
+    silent = [o for o in left_names if o not in set(everything["outlet"])]
+    silent = silent[:max(0, CHART_ROWS - len(data))]      # a big folder lists its silent outlets in the alt text
     sources = list(dict.fromkeys(data["source"]))
     with chart_style():
         fig = new_figure()

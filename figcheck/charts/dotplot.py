@@ -17,10 +17,10 @@ from figcheck.charts.names import (
     source_names
 )
 from figcheck.charts.style import (
-    OKABE_ITO, VERDICT_COLOURS, BAND, GREY, INK, PAD_IN, SOFT,
+    CHART_ROWS, OKABE_ITO, VERDICT_COLOURS, BAND, GREY, INK, PAD_IN, SOFT,
     chart_style
 )
-from figcheck.charts.tables import chart_table
+from figcheck.charts.tables import chart_table, remember, rows_by
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float
 from figcheck.wording.charts import (
@@ -40,10 +40,14 @@ def chart_evidence(tables: dict, quantity: str, unit: str | None = None) -> list
     figures are an article's claim (column `role`), an article's secondary mentions and
     headline shorthands are left out too, so that each outlet's row shows what it claims.
     """
-    ev = chart_table(tables, "evidence")
+    return remember(tables, "evidence", f"chart:{quantity}:{unit or ''}", lambda _df: _chart_evidence(tables, quantity, unit))
+
+
+def _chart_evidence(tables: dict, quantity: str, unit: str | None) -> list[dict]:
+    """chart_evidence, computed (it is kept per quantity and unit)."""
     rows = []
-    for r in (ev.to_dict("records") if not ev.empty else []):
-        if r.get("quantity") != quantity or (unit and cell_text(r.get("unit")) != unit):
+    for r in rows_by(tables, "evidence", "quantity").get(quantity, []):
+        if unit and cell_text(r.get("unit")) != unit:
             continue
         if cell_text(r.get("qualifier")) == "vague" or math.isnan(cell_float(r.get("value"))):
             continue
@@ -80,14 +84,18 @@ def _outlier_gap(finding: dict, comp: dict, value: float) -> tuple[list[float], 
     return sorted({round(f if less else 1 / f, 0 if (f if less else 1 / f) >= 3 else 1) for f in factors}), less
 
 
-def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto") -> pd.DataFrame:
-    """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first)."""
+def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language: str = "auto",
+                 rows: int = CHART_ROWS) -> pd.DataFrame:
+    """Tidy rows of a dot plot: one per outlet and distinct figure, ordered as drawn (top first).
+
+    At most `rows` rows (rows <= 0: all), the most telling (see shown_rows); attrs `rows_total` and
+    `outlets_total` say how many there were before."""
     lang = story_language(chart_table(tables, "articles"), language)
     outlets = outlet_map(tables, lang)
     comp = comparison_row(tables, quantity, unit)
     unit = unit or cell_text(comp.get("unit"))
     outliers = _outlier_files(tables, quantity, unit)
-    rows, seen = [], set()
+    recs, seen = [], set()
     for r in chart_evidence(tables, quantity, unit):
         value, low, high = (cell_float(r.get(k)) for k in ("value", "low", "high"))
         key = (r.get("file"), cell_text(r.get("qualifier")), value, low, high)
@@ -111,8 +119,8 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
                "consensus_high": cell_float(comp.get("consensus_high"))}
         row["label"] = (outlier_label(row, _outlier_gap(f, comp, value), lang) if is_outlier
                         else figure_label(row, lang))
-        rows.append(row)
-    df = pd.DataFrame(rows, columns=["quantity", "unit", "file", "outlet", "text", "qualifier", "value", "low",
+        recs.append(row)
+    df = pd.DataFrame(recs, columns=["quantity", "unit", "file", "outlet", "text", "qualifier", "value", "low",
                                      "high", "stage", "verdict", "attributed_to", "mark", "highlight", "label",
                                      "consensus_low", "consensus_high"])
     if df.empty:
@@ -120,9 +128,34 @@ def dotplot_data(tables: dict, quantity: str, unit: str | None = None, language:
     if df["outlet"].nunique() < 2:      # one outlet: no consensus to shade
         df["consensus_low"] = math.nan
         df["consensus_high"] = math.nan
+    return shown_rows(df, rows)
+
+
+def shown_rows(df: pd.DataFrame, rows: int = CHART_ROWS) -> pd.DataFrame:
+    """A dot plot's rows as drawn, top first: at most `rows` of them (rows <= 0: all), the most telling
+    (_most_telling); attrs `rows_total` and `outlets_total` say how many there were."""
+    total = (len(df), df["outlet"].nunique())
+    df = _most_telling(df, rows) if rows > 0 else df
     best = df.groupby("outlet")["value"].transform("max")
     df = df.assign(_best=best).sort_values(["_best", "outlet", "value", "file"], ascending=[False, True, False, True])
-    return df.drop(columns="_best").reset_index(drop=True)
+    df = df.drop(columns="_best").reset_index(drop=True)
+    df.attrs.update(rows_total=total[0], outlets_total=total[1])
+    return df
+
+
+def _most_telling(df: pd.DataFrame, rows: int) -> pd.DataFrame:
+    """At most `rows` rows, half of them (or more, when the others are fewer) for outliers and figures
+    that contradict the consensus, the rest for figures that agree with it or are compatible, each part
+    in file order: a big folder's dot plot shows both what deviates and what most outlets say."""
+    if len(df) <= rows:
+        return df
+    order = sorted(range(len(df)), key=lambda i: (df["file"].iloc[i], i))
+    deviating = [i for i in order if df["highlight"].iloc[i] == "outlier" or df["verdict"].iloc[i] == "contradicts"]
+    deviating.sort(key=lambda i: df["highlight"].iloc[i] != "outlier")          # outliers first
+    others = [i for i in order if i not in set(deviating)]
+    n_dev = max(rows // 2, rows - len(others))
+    keep = deviating[:n_dev] + others[:rows - min(n_dev, len(deviating))]
+    return df.iloc[sorted(keep)]
 
 
 def _dot_finding(tables: dict, data: pd.DataFrame, quantity: str) -> dict:
@@ -147,13 +180,20 @@ def _dot_finding(tables: dict, data: pd.DataFrame, quantity: str) -> dict:
     return {"kind": "agreed", "n": n, "low": cl, "high": ch}
 
 
-def dotplot_facts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False) -> dict:
+def dotplot_facts(tables: dict, data: pd.DataFrame, quantity: str, language: str, log_scale: bool = False,
+                  every: pd.DataFrame | None = None) -> dict:
     """What a dot plot's texts state (wording/charts.dotplot_texts): the quantity, its finding,
-    the figures, whether a consensus band and a log axis are drawn, the outlets behind it."""
+    the figures, whether a consensus band and a log axis are drawn, the outlets behind it.
+
+    `every`: all the rows when `data` holds only those drawn; the finding and the number of outlets
+    are then those of all rows, the figures and sources those drawn, and `shown` says how many."""
     unit = data["unit"].iloc[0] if not data.empty else ""
+    every = data if every is None else every
+    shown = (data["outlet"].nunique(), data.attrs.get("outlets_total", every["outlet"].nunique()))
     return {"label": quantity_label(tables, quantity, language, unit), "unit": unit,
-            "n_outlets": data["outlet"].nunique(), "log": log_scale,
-            "finding": _dot_finding(tables, data, quantity) if not data.empty else None,
+            "n_outlets": shown[1], "shown": shown if len(data) < data.attrs.get("rows_total", len(every)) else None,
+            "log": log_scale,
+            "finding": _dot_finding(tables, every, quantity) if not every.empty else None,
             "band": not data.empty and not math.isnan(float(data["consensus_low"].iloc[0])),
             "figures": [{k: r[k] for k in ("outlet", "text", "label", "value", "unit")} for _, r in data.iterrows()],
             "sources": source_names(list(data["file"]), outlet_map(tables, language), language)}
@@ -187,9 +227,10 @@ def chart_dotplot(tables: dict, quantity: str, unit: str | None = None, language
     range), the consensus band is shaded, outliers are labelled with their quote.
     """
     lang = story_language(chart_table(tables, "articles"), language)
-    data = dotplot_data(tables, quantity, unit, lang)
+    every = dotplot_data(tables, quantity, unit, lang, rows=0)
+    data = shown_rows(every) if not every.empty else every
     log, xmin, xmax = _dot_scale(data)
-    texts = dotplot_texts(dotplot_facts(tables, data, quantity, lang, log), lang)
+    texts = dotplot_texts(dotplot_facts(tables, data, quantity, lang, log, every), lang)
     unit = data["unit"].iloc[0] if not data.empty else (unit or "")
     with chart_style():
         fig = new_figure()

@@ -14,7 +14,7 @@ from figcheck.charts.layout import (
 )
 from figcheck.charts.names import outlet_map, quantity_label, source_names
 from figcheck.charts.progression import progression_data
-from figcheck.charts.style import OKABE_ITO, VERDICT_COLOURS, GREY, PAD_IN, chart_style
+from figcheck.charts.style import CHART_ROWS, OKABE_ITO, VERDICT_COLOURS, GREY, PAD_IN, chart_style
 from figcheck.charts.tables import chart_table
 from figcheck.common.language import story_language
 from figcheck.common.tables import cell_text, cell_float
@@ -29,8 +29,11 @@ _STATUS_COLOURS = {"contested": OKABE_ITO["vermillion"], "progression": OKABE_IT
                           "agreed": OKABE_ITO["blue"], "single_source": GREY}
 
 
-def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
-    """Tidy rows of the overview: every compared figure relative to its quantity's consensus."""
+def overview_data(tables: dict, language: str = "auto", rows_max: int = CHART_ROWS) -> pd.DataFrame:
+    """Tidy rows of the overview: every compared figure relative to its quantity's consensus.
+
+    At most `rows_max` quantities, contested ones and those most outlets report first; attrs
+    `quantities_total` says how many there were."""
     lang = story_language(chart_table(tables, "articles"), language)
     comp = chart_table(tables, "comparison")
     outlets = outlet_map(tables, lang)
@@ -41,6 +44,8 @@ def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
     recs = [c for c in recs if chart_evidence(tables, cell_text(c.get("quantity")), cell_text(c.get("unit")))
             and cell_text(c.get("status")) != "single_source"
             and (cell_float(c.get("n_outlets")) or 0) >= 2]      # one outlet: nothing to compare
+    total = len(recs)
+    recs = recs[:rows_max]
     for i, c in enumerate(recs):
         q, unit = cell_text(c.get("quantity")), cell_text(c.get("unit"))
         cl, ch = cell_float(c.get("consensus_low")), cell_float(c.get("consensus_high"))
@@ -66,8 +71,10 @@ def overview_data(tables: dict, language: str = "auto") -> pd.DataFrame:
                          "status": cell_text(c.get("status")), "n_outlets": int(cell_float(c.get("n_outlets")) or 0),
                          "spread": cell_float(c.get("spread")), "reference": ref, "file": "", "outlet": "",
                          "value": math.nan, "ratio": math.nan, "verdict": ""})
-    return pd.DataFrame(rows, columns=["row", "quantity", "label", "unit", "status", "n_outlets", "spread",
-                                       "reference", "file", "outlet", "value", "ratio", "verdict"])
+    df = pd.DataFrame(rows, columns=["row", "quantity", "label", "unit", "status", "n_outlets", "spread",
+                                     "reference", "file", "outlet", "value", "ratio", "verdict"])
+    df.attrs["quantities_total"] = total
+    return df
 
 
 def _single_source_count(tables: dict) -> int:
@@ -94,8 +101,20 @@ def overview_facts(tables: dict, data: pd.DataFrame, language: str) -> dict:
              "move": _progression_move(tables, r["quantity"], r["unit"]) if r["status"] == "progression" else ""}
             for _, r in data.drop_duplicates("row").iterrows()]
     files = [f for f in data["file"] if f]
-    return {"rows": rows, "single_source": _single_source_count(tables),
+    shown = (len(rows), data.attrs.get("quantities_total", len(rows)))
+    return {"rows": rows, "single_source": _single_source_count(tables), "shown": shown,
             "sources": source_names(files, outlet_map(tables, language), language)}
+
+
+OUTLIER_NAMES = 2   # contradicting outlets named in one overview row, the farthest from the consensus first
+
+
+def _named_outliers(pts: pd.DataFrame) -> set[int]:
+    """Positions (in pts) of the contradicting figures whose outlet the row names: at most OUTLIER_NAMES,
+    the farthest from the consensus first."""
+    far = sorted((-abs(math.log(p)), k) for k, (p, v, o) in enumerate(zip(pts["ratio"], pts["verdict"], pts["outlet"]))
+                 if v == "contradicts" and o and p > 0)
+    return {k for _d, k in far[:OUTLIER_NAMES]}
 
 
 def chart_overview(tables: dict, language: str = "auto"):
@@ -131,11 +150,15 @@ def chart_overview(tables: dict, language: str = "auto"):
         for i, (_, r) in enumerate(q.iterrows()):
             pts = data[(data["row"] == r["row"]) & data["ratio"].notna()]
             m = len(pts)
+            named = _named_outliers(pts)
+            dys = [(k - (m - 1) / 2) * min(0.11, 0.6 / max(m, 1)) for k in range(m)]
+            if m:   # one collection per row: a row of a big folder holds a hundred dots
+                ax.scatter(list(pts["ratio"]), [i + dy for dy in dys], s=49, marker="o", zorder=3, alpha=0.95,
+                           c=[VERDICT_COLOURS.get(v, GREY) for v in pts["verdict"]], edgecolors="white",
+                           linewidths=0.7)
             for k, (_, p) in enumerate(pts.iterrows()):
-                dy = (k - (m - 1) / 2) * min(0.11, 0.6 / max(m, 1))
-                ax.plot([p["ratio"]], [i + dy], "o", ms=7, color=VERDICT_COLOURS.get(p["verdict"], GREY),
-                        mec="white", mew=0.7, zorder=3, alpha=0.95)
-                if p["verdict"] == "contradicts" and p["outlet"]:
+                dy = dys[k]
+                if k in named:
                     t = ax.text(p["ratio"], i + dy, p["outlet"], ha="left" if p["ratio"] < 1 else "right",
                                 va="center", fontsize=8.5, color=OKABE_ITO["vermillion"], parse_math=False)
                     shift_text(t, 8 if p["ratio"] < 1 else -8, 0)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
+from PIL import Image
 
 from figcheck.charts.plan import Chart
 from figcheck.charts.style import chart_style
@@ -28,12 +29,26 @@ def chart_bytes(fig: Figure, fmt: str, dpi: float | None = None) -> bytes:
     return buf.getvalue()
 
 
-def save_chart(fig: Figure, data: pd.DataFrame, charts_dir, name: str | None = None, alt: str | None = None) -> list[Path]:
-    """Write charts/<name>.png, .svg, .txt (alt text) and .csv (the data), each atomically."""
+def chart_preview(chart: Chart) -> bytes:
+    """The chart as the notebook shows it, a 640 px PNG: the saved 1280 px PNG halved (each pixel the mean
+    of four, no second drawing of the figure), or the figure drawn at 100 dpi when it was not saved."""
+    if not chart.png:
+        return chart_bytes(chart.figure, "png", dpi=100)
+    image = Image.open(io.BytesIO(chart.png))
+    small = image.convert("RGB").reduce(2)
+    buf = io.BytesIO()
+    small.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def save_chart(fig: Figure, data: pd.DataFrame, charts_dir, name: str | None = None, alt: str | None = None,
+               png: bytes | None = None) -> list[Path]:
+    """Write charts/<name>.png, .svg, .txt (alt text) and .csv (the data), each atomically (`png`: the PNG's
+    bytes when they are already drawn)."""
     charts_dir = Path(charts_dir)
     name = name or data.attrs.get("name") or "chart"
     alt = alt if alt is not None else data.attrs.get("alt", "")
-    paths = [write_bytes_atomic(charts_dir / f"{name}.png", chart_bytes(fig, "png")),
+    paths = [write_bytes_atomic(charts_dir / f"{name}.png", png or chart_bytes(fig, "png")),
              write_bytes_atomic(charts_dir / f"{name}.svg", chart_bytes(fig, "svg")),
              write_text_atomic(charts_dir / f"{name}.txt", alt.strip() + "\n")]
     table = data.copy()
@@ -54,7 +69,8 @@ def save_charts(charts: list[Chart], charts_dir) -> pd.DataFrame:
     keep = set()
     rows = []
     for c in charts:
-        paths = save_chart(c.figure, c.data, charts_dir, c.name, c.alt)
+        c.png = chart_bytes(c.figure, "png")
+        paths = save_chart(c.figure, c.data, charts_dir, c.name, c.alt, c.png)
         keep |= {p.name for p in paths}
         rows.append({"name": c.name, "kind": c.kind, "quantity": c.quantity, "title": c.title,
                      "files": " ".join(p.name for p in paths)})

@@ -11,7 +11,13 @@ from figcheck.common.paths import ROOT
 # ---------------------------------------------------------------------------
 CHART_STYLE = ROOT / "styles" / "newsroom.mplstyle"
 CHART_WIDTH_IN = 6.4          # 640 px at the layout's 100 dpi
+CHART_WIDTH_PX = 640          # the width a chart is shown at (notebook 04, report.html)
 CHART_TABLES = ("comparison", "evidence", "findings", "figures", "articles")
+
+# Big folders: what a reader needs, not every quantity of 400 articles
+QUANTITY_CHARTS = 12      # charts of single quantities (dot plots, progressions), the most important first
+CHART_ROWS = 25           # rows of a dot plot, the overview or who-cites-whom; the most telling are kept
+PROGRESSION_STEPS = 8     # a quantity reported more often than this is drawn as a dot plot, not as a line
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies
 OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73",

@@ -12,7 +12,8 @@ def story_language(articles: pd.DataFrame | None, setting: str = "auto") -> str:
     """The language findings, charts and the report are written in: "de" or "en".
 
     1. An explicit setting ("de" or "en", the story parameter `language`) wins.
-    2. Otherwise the majority of articles.csv `language` (only de and en articles count).
+    2. Otherwise the majority of articles.csv `language` (only de and en articles count; articles
+       marked off story do not, unless every article is).
     3. A tie goes to the language of the earliest-published de/en article (`published`,
        any date pandas can read); when no such article has a date, to the language of
        the first de/en article by file name.
@@ -22,7 +23,11 @@ def story_language(articles: pd.DataFrame | None, setting: str = "auto") -> str:
         return setting
     if not isinstance(articles, pd.DataFrame) or "language" not in articles.columns or articles.empty:
         return "en"
-    arts = articles.copy()
+    arts = articles[["language"] + [c for c in ("file", "published") if c in articles.columns]].copy()
+    if "off_story" in articles.columns:       # a stray article does not set the story's language
+        told = articles["off_story"].map(lambda x: not (isinstance(x, str) and x.strip()))
+        if told.any():
+            arts = arts[told.to_numpy()]
     arts["_lang"] = arts["language"].map(lambda x: str(x).strip().lower() if isinstance(x, str) else "")
     arts = arts[arts["_lang"].isin(["de", "en"])]
     if arts.empty:

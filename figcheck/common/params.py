@@ -25,6 +25,8 @@ PARAMETERS: dict[str, tuple[tuple[type, ...], object, str]] = {
                   "[{result: total, factors: [price_per_share, shares]}]"),
     "outlets": ((dict,), {}, "outlet name per article file, overriding sources.csv and the text: {file: outlet}"),
     "exclude": ((list,), [], "article files to leave out of the analysis"),
+    "include": ((list,), [], "article files to keep in the comparison even when notebook 01 finds them off story "
+                             "(sharing too little with the other articles)"),
     "tolerance": ((float, int), 0.05, "relative tolerance for two figures to agree (0.05 = 5 %)"),
     "labels": ((dict,), {}, "corrections of what a figure measures: {figure id or measure word: quantity}, e.g. "
                             "{'003_example:1532': stake, Hilfspaket: aid}; 'unclassified' leaves a figure out"),
@@ -77,8 +79,9 @@ def validate_params(params: dict) -> dict:
     if not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip() for k, v in out["labels"].items()):
         raise ParameterError("parameter 'labels' must map figure ids (as in figures.csv figure_id) or measure "
                              "words to quantity names (text), e.g. {'003_example:1532': stake}")
-    if not all(isinstance(x, str) for x in out["exclude"]):
-        raise ParameterError("parameter 'exclude' must be a list of file names")
+    for key in ("exclude", "include"):
+        if not all(isinstance(x, str) for x in out[key]):
+            raise ParameterError(f"parameter '{key}' must be a list of file names")
     return out
 
 

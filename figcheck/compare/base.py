@@ -30,11 +30,13 @@ TIMEPOINT_RANK = {"past": 0, "current": 1, "projected": 2}
 
 @dataclass
 class ComparisonResult:
-    """The three tables of notebook 03 plus the story language the messages are written in."""
+    """The three tables of notebook 03 plus the story language the messages are written in, and, when
+    the folder holds no common story (notebook 01), the one sentence that says so instead of findings."""
     comparison: pd.DataFrame
     evidence: pd.DataFrame
     findings: pd.DataFrame
     language: str = "en"
+    no_story: str = ""
 
 
 # ---------------------------------------------------------------------------

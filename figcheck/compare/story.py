@@ -27,7 +27,9 @@ from figcheck.compare.holders import compare_split_holders
 from figcheck.compare.prepare import compare_group_figures, compare_prepare_figures
 from figcheck.compare.quantity import compare_quantity_group
 from figcheck.extract.grouping import story_year
+from figcheck.extract.offstory import judged_articles, no_common_story, on_story
 from figcheck.wording.findings import evidence_reason, finding_message, quantity_namer
+from figcheck.wording.story import no_story_sentence
 
 
 def _jsonable(x):
@@ -123,12 +125,23 @@ def compare_story(figures: pd.DataFrame, articles: pd.DataFrame, params: dict | 
 
     `figures` and `articles` are shaped like figures.csv and articles.csv (docs/tables.md);
     `params` are the story parameters (tolerance, language, relations, quantities, outlets,
-    exclude; missing keys take their defaults).
+    exclude; missing keys take their defaults). Articles notebook 01 marked off story are left
+    out; when it found no common story, the result holds empty tables and `no_story`, the
+    sentence that says so.
     """
     p = default_params()
     p.update({k: v for k, v in (params or {}).items() if v is not None})
     p["tolerance"] = float(p["tolerance"])
     language = story_language(articles, p["language"])
+    if no_common_story(articles):      # notebook 01 found no story the articles share: nothing to compare
+        judged = judged_articles(articles)
+        return ComparisonResult(comparison=pd.DataFrame(columns=COMPARISON_COLUMNS),
+                                evidence=pd.DataFrame(columns=EVIDENCE_COLUMNS),
+                                findings=compare_rank_findings([]), language=language,
+                                no_story=no_story_sentence(len(judged), language))
+    articles = on_story(articles)      # articles off story are left out, like duplicates
+    if figures is not None and len(figures) and articles is not None and "file" in figures.columns:
+        figures = figures[figures["file"].isin(set(articles["file"]))].reset_index(drop=True)
     equivalents = compare_currency_equivalents(figures)
     figs = compare_prepare_figures(figures, articles, p)
     figs, p["_holder_labels"] = compare_split_holders(figs, language)

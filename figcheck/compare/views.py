@@ -26,6 +26,23 @@ def compare_evidence_table(evidence: pd.DataFrame, quantity: str) -> pd.DataFram
     return evidence[evidence["quantity"] == quantity][cols].reset_index(drop=True)
 
 
+def compare_quantities_shown(result, n: int = 12) -> list[tuple[str, str]]:
+    """The quantities notebook 03 shows the evidence of: [(quantity, label)], those of the most important
+    findings first (findings.csv rank), then the others by name; at most n."""
+    comp = result.comparison
+    if comp is None or comp.empty:
+        return []
+    labels = {}
+    for q, lab in zip(comp["quantity"], comp["label"]):
+        labels.setdefault(q, lab or q)
+    rank = {}
+    for q, r in zip(result.findings.get("quantity", []), result.findings.get("rank", [])):
+        if q in labels:
+            rank.setdefault(q, r)
+    order = sorted(labels, key=lambda q: (q not in rank, rank.get(q, 0), q))
+    return [(q, labels[q]) for q in order[:n]]
+
+
 def compare_table_view(comparison: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """comparison.csv for reading: one line per quantity with the consensus in words and short file ids."""
     def ids(cell):

@@ -2,8 +2,9 @@
 
 The analysis (compare/, charts/) returns records; the modules here turn them into text:
 `findings` (findings.csv messages, evidence reasons, quantity names), `charts` (titles,
-subtitles, alt text, chart labels), `report` (report.html labels), `numbers` (figures as each
-language writes them) and `words` (lists, quotes, article names). The words themselves live
+subtitles, alt text, chart labels, the chart cap), `report` (report.html labels), `story` (the
+story check: why an article is off story, the sentence for a folder with no story), `numbers`
+(figures as each language writes them) and `words` (lists, quotes, article names). The words themselves live
 in one module per language, `de.py` and `en.py`, which `texts(language)` returns.
 """
 from __future__ import annotations

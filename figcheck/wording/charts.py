@@ -138,10 +138,45 @@ def status_word(status: str, language: str) -> str:
     return _words(language)["status"].get(status, status)
 
 
-def source_line(names: list[str], language: str) -> str:
-    """'Quelle: finanzen.ch, IT BOLTWISE, Artikel 001; eigene Auswertung der Artikel'."""
+SOURCE_NAMES = 12   # outlets a source line names before "and 40 more"
+
+
+def source_line(names: list[str], language: str, k: int = SOURCE_NAMES) -> str:
+    """'Quelle: finanzen.ch, IT BOLTWISE, Artikel 001; eigene Auswertung der Artikel'; past k names,
+    'Source: article 000, …, article 011 and 40 more; analysis of the articles'."""
     t = _words(language)
-    return t["source"].format(names=", ".join(names)) if names else t["source_none"]
+    if not names:
+        return t["source_none"]
+    listed = ", ".join(names[:k])
+    if len(names) > k:
+        listed += texts(language).AND + t["more"].format(n=len(names) - k)
+    return t["source"].format(names=listed)
+
+
+def cap_line(selection: dict, language: str) -> str:
+    """The chart cap, stated: '12 of the 167 quantities that several outlets report have a chart of their
+    own, the most important first (at most 12); the others are in comparison.csv.' '' when none is left out.
+    `selection`: charts/plan.chart_selection (cap, drawn, candidates)."""
+    if selection.get("candidates", 0) <= selection.get("drawn", 0):
+        return ""
+    return _words(language)["cap"].format(drawn=selection["drawn"], total=selection["candidates"],
+                                          cap=selection["cap"])
+
+
+def cap_status(selection: dict, language: str) -> str:
+    """cap_line, or, when the cap left nothing out, 'Every quantity that several outlets report has a chart
+    of its own (at most 12 per story).' (for notebook 04); '' when no quantity is reported by several outlets."""
+    if not selection.get("candidates"):
+        return ""
+    return cap_line(selection, language) or _words(language)["cap_all"].format(cap=selection["cap"])
+
+
+def shown_note(kind: str, shown: tuple[int, int] | None, language: str) -> str:
+    """What a capped chart leaves out, for its subtitle: '; 25 of 122 outlets shown, those that
+    contradict first' (kind: dotplot, overview or citations); '' when nothing is left out."""
+    if not shown or shown[0] >= shown[1]:
+        return ""
+    return _words(language)["shown"][kind].format(shown=shown[0], total=shown[1])
 
 
 # ---------------------------------------------------------------------------
@@ -209,7 +244,8 @@ def dotplot_texts(facts: dict, language: str) -> dict:
     uw = unit_words(unit, language)
     finding = title[len(label) + 2:] if title.startswith(f"{cap(label)}: ") else title
     subtitle = (t["subtitle"].format(Label=cap(label)) + (t["subtitle_unit"].format(unit=uw) if uw else "")
-                + (t["subtitle_band"] if facts["band"] else "") + (t["subtitle_log"] if facts["log"] else ""))
+                + (t["subtitle_band"] if facts["band"] else "") + (t["subtitle_log"] if facts["log"] else "")
+                + shown_note("dotplot", facts.get("shown"), language))
     alt = t["alt"].format(label=mid_sentence(label, language), count=count(n, language, False),
                           outlets=outlets_word(n, language),
                           finding=in_sentence(finding, [r["outlet"] for r in facts["figures"]], language),
@@ -329,9 +365,13 @@ def citations_texts(facts: dict, language: str) -> dict:
     links = "; ".join(t["link"].format(outlet=e["outlet"], source=e["source"])
                       + (t["link_figures"].format(figures=", ".join(e["figures"])) if e["figures"] else "")
                       for e in facts["links"])
-    subtitle = t["subtitle"] + (t["subtitle_silent"] if silent else "")
+    subtitle = t["subtitle"] + (t["subtitle_silent"] if silent else "") + shown_note(
+        "citations", facts.get("shown"), language)
+    named = ", ".join(silent[:SOURCE_NAMES]) + (
+        texts(language).AND + _words(language)["more"].format(n=len(silent) - SOURCE_NAMES)
+        if len(silent) > SOURCE_NAMES else "")
     alt = t["alt"].format(title=in_sentence(title, facts["names"], language), links=links or t["no_links"]) + (
-        t["alt_silent"].format(names=", ".join(silent)) if silent else "")
+        t["alt_silent"].format(names=named) if silent else "")
     return {"title": title, "subtitle": subtitle, "source": source_line(facts["source_names"], language),
             "alt": alt}
 
@@ -384,6 +424,7 @@ def overview_texts(facts: dict, language: str) -> dict:
         subtitle += t["times"].format(q=join_words(changed, language))
     if single:
         subtitle += t["single"].format(n=single, noun=t["nouns"][single != 1])
+    subtitle += shown_note("overview", facts.get("shown"), language)
     alt_rows = "; ".join(
         t["alt_row"].format(label=r["label"], status=status_word(r["status"], language), n=r["n_outlets"],
                             outlets=outlets_word(r["n_outlets"], language))

@@ -124,6 +124,13 @@ CHARTS = {
     "wrap_scales": ("Mrd.", "Mio.", "Bio."),   # ... nor with a currency sign after these
     "source": "Quelle: {names}; eigene Auswertung der Artikel",
     "source_none": "Quelle: eigene Auswertung der Artikel",
+    "cap": "{drawn} der {total} Größen, die mehrere Medien nennen, haben ein eigenes Diagramm, die wichtigsten "
+           "zuerst (höchstens {cap} je Geschichte); alle Größen stehen in comparison.csv.",
+    "cap_all": "Jede Größe, die mehrere Medien nennen, hat ein eigenes Diagramm (höchstens {cap} je Geschichte).",
+    # a big folder's chart keeps the most telling rows and says so in its subtitle
+    "shown": {"dotplot": "; gezeigt: {shown} von {total} Medien, zur Hälfte die abweichenden",
+              "overview": ". Gezeigt: {shown} von {total} verglichenen Größen, die umstrittenen zuerst",
+              "citations": "; gezeigt: {shown} von {total} Verbindungen, die mit Zahlen zuerst"},
     "quantity_unit": "{label} ({unit})",       # a quantity compared in several units
     "dotplot": {
         "outliers": "{Count} {outlets} {verb} {range}, {tails}",
@@ -209,13 +216,15 @@ REPORT = {
     "page_title": "Zahlencheck: {subject}",
     "findings": "Befunde", "charts": "Grafiken",
     "comparison": "Vergleich nach Größe", "articles": "Artikel", "skipped": "Nicht ausgewertete Dateien",
+    "off_story": "Weggelassene Artikel: nicht Teil der Geschichte",
     "evidence": "Belege", "no_findings": "Keine Befunde: die Zahlen der Medien ließen sich nicht vergleichen.",
     "no_charts": "Es wurden keine Grafiken gezeichnet.", "no_table": "In diesem Lauf nicht erzeugt.",
     "no_charts_why": {"no_run": "Keine Grafiken: das Grafik-Notebook (04) ist für diese Story nicht gelaufen.",
                       "no_comparison": "Keine Grafiken: keine Zahl ließ sich zwischen Artikeln vergleichen.",
                       "single": "Keine Grafiken: keine Größe wird von zwei oder mehr Artikeln genannt, "
                                 "es gibt also nichts nebeneinanderzustellen.",
-                      "other": "Keine Grafiken: die verglichenen Zahlen ergaben nichts zu zeichnen."},
+                      "other": "Keine Grafiken: die verglichenen Zahlen ergaben nichts zu zeichnen.",
+                      "no_story": "Keine Grafiken: die Artikel erzählen keine gemeinsame Geschichte (siehe Befunde)."},
     "summary_unnamed": "{articles} (Medien nicht genannt), {figures}, {findings}.",
     "summary_some": "{articles} aus {outlets} und {unknown} ohne genanntes Medium, {figures}, {findings}.",
     "severity": "Gewicht", "quantity": "Größe", "unit": "Einheit", "outlets": "Medien",
@@ -233,6 +242,7 @@ REPORT = {
     "story": "Story: <code>{story}</code>.",
     "caveat": "Die Zahlen werden automatisch erkannt: jedes Zitat vor der Veröffentlichung am Artikel prüfen.",
     "chart_data": "Daten der Grafik: <code>{csv}</code>",
+    "more_quotes": "… und {n} weitere Belege: findings.csv, Spalte evidence",
     "quote": "“{text}”",                 # an evidence sentence (the page quotes in these marks)
     "range": "{low} – {high}",           # a consensus range in the comparison table
     "kinds": {"consensus": "Übereinstimmung", "outlier": "Ausreißer", "contradiction": "Widerspruch",
@@ -241,4 +251,24 @@ REPORT = {
     "severities": {"high": "hoch", "medium": "mittel", "low": "niedrig", "info": "Info"},
     "statuses": {"agreed": "übereinstimmend", "contested": "umstritten", "progression": "Entwicklung",
                  "single_source": "eine Quelle"},
+}
+
+# --- die Prüfung auf eine gemeinsame Geschichte (Notebook 01; wording/story.py) ----------------
+STORY = {
+    "all": "Alle {n} Artikel erzählen eine Geschichte: jeder teilt Namen, Zahlen oder Messgrößen mit {tied} der "
+           "anderen.",
+    "range": "{low} bis {high}",
+    "some": "{n_on} von {n} Artikeln erzählen eine Geschichte; {n_off} {verb} nicht Teil davon und bleiben beim "
+            "Vergleich außen vor: {files}.",
+    "verb": ("ist", "sind"),
+    "more": " und {n} weitere",
+    "no_ties": "nicht Teil der Geschichte: {shares} mit den Artikeln, die die Geschichte des Ordners erzählen",
+    "no_story": "nicht Teil der Geschichte: der Ordner enthält keine gemeinsame Geschichte, und dieser Artikel "
+                "{shares} mit den anderen",
+    "kept": "durch den Parameter include behalten, obwohl er {shares} mit den Artikeln der Geschichte",
+    "shares": "teilt nur {shared}",
+    "shares_nothing": "teilt keine Namen, Messgrößen oder Zahlen",
+    "no_story_sentence": "Die {n} Artikel in diesem Ordner erzählen keine gemeinsame Geschichte – zu wenige von "
+                         "ihnen teilen Namen, Messgrößen oder Zahlen –, deshalb wird nichts verglichen (der "
+                         "Parameter include behält Artikel, die zusammengehören).",
 }

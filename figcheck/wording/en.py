@@ -119,6 +119,13 @@ CHARTS = {
     "wrap_scales": (),
     "source": "Source: {names}; analysis of the articles",
     "source_none": "Source: analysis of the articles",
+    "cap": "{drawn} of the {total} quantities that several outlets report have a chart of their own, the most "
+           "important first (at most {cap} per story); all quantities are in comparison.csv.",
+    "cap_all": "Every quantity that several outlets report has a chart of its own (at most {cap} per story).",
+    # a big folder's chart keeps the most telling rows and says so in its subtitle
+    "shown": {"dotplot": "; {shown} of {total} outlets shown, half of them those that contradict",
+              "overview": ". Shown: {shown} of {total} compared figures, the contested ones first",
+              "citations": "; {shown} of {total} links shown, those that carry a figure first"},
     "quantity_unit": "{label} ({unit})",
     "dotplot": {
         "outliers": "{Count} {outlets} {verb} {range}, {tails}",
@@ -204,13 +211,15 @@ REPORT = {
     "page_title": "Figure check: {subject}",
     "findings": "Findings", "charts": "Charts",
     "comparison": "Comparison by quantity", "articles": "Articles", "skipped": "Files not analysed",
+    "off_story": "Articles left out: not part of the story",
     "evidence": "Evidence", "no_findings": "No findings: the outlets' figures could not be compared.",
     "no_charts": "No charts were drawn.", "no_table": "Not produced by this run.",
     "no_charts_why": {"no_run": "No charts were drawn: the charts notebook (04) has not run for this story.",
                       "no_comparison": "No charts were drawn: no figure could be compared across articles.",
                       "single": "No charts were drawn: no quantity was reported by two or more articles, "
                                 "so there is nothing to set side by side.",
-                      "other": "No charts were drawn: the compared figures gave nothing to plot."},
+                      "other": "No charts were drawn: the compared figures gave nothing to plot.",
+                      "no_story": "No charts were drawn: the articles do not tell one story (see Findings)."},
     "summary_unnamed": "{articles} (outlets not named), {figures}, {findings}.",
     "summary_some": "{articles} from {outlets} and {unknown} without a named outlet, {figures}, {findings}.",
     "severity": "Severity", "quantity": "Quantity", "unit": "Unit", "outlets": "Outlets",
@@ -228,6 +237,7 @@ REPORT = {
     "story": "Story: <code>{story}</code>.",
     "caveat": "Figures are extracted automatically: check every quote against the article before publishing.",
     "chart_data": "Data behind the chart: <code>{csv}</code>",
+    "more_quotes": "… and {n} more quotes: findings.csv, column evidence",
     "quote": "“{text}”",
     "range": "{low} – {high}",
     "kinds": {"consensus": "Consensus", "outlier": "Outlier", "contradiction": "Contradiction",
@@ -236,4 +246,21 @@ REPORT = {
     "severities": {"high": "high", "medium": "medium", "low": "low", "info": "info"},
     "statuses": {"agreed": "agreed", "contested": "contested", "progression": "progression",
                  "single_source": "single source"},
+}
+
+# --- the story check (notebook 01; wording/story.py) -------------------------------------------
+STORY = {
+    "all": "All {n} articles tell one story: each shares names, figures or measure words with {tied} of the others.",
+    "range": "{low} to {high}",
+    "some": "{n_on} of {n} articles tell one story; {n_off} {verb} off story and left out of the comparison: {files}.",
+    "verb": ("is", "are"),
+    "more": " and {n} more",
+    "no_ties": "off story: {shares} with the articles that tell the folder's story",
+    "no_story": "off story: the folder holds no common story, and this article {shares} with the others",
+    "kept": "kept by the parameter include, although it {shares} with the story's articles",
+    "shares": "shares only {shared}",
+    "shares_nothing": "shares no names, measure words or figures",
+    "no_story_sentence": "The {n} articles in this folder do not tell one story — too few of them share names, "
+                         "measure words or figures — so nothing is compared (the parameter include keeps "
+                         "articles that belong together).",
 }

@@ -42,3 +42,27 @@ def all_charts():
     stories = [("meta-scale-ai", load("meta-scale-ai")), ("en-battery-plant", load("en-battery-plant")),
                ("long-names", long_names(load("en-battery-plant")))]
     return [(story, c) for story, tables in stories for c in make_charts(tables)]
+
+
+def big_folder_tables(n_quantities: int = 16, n_outlets: int = 30) -> dict:
+    """An invented big folder (test material): `n_quantities` counts reported alike by three outlets,
+    and one deal amount reported by `n_outlets` outlets, of which the last reports a tenth."""
+    import pandas as pd
+
+    from figcheck.compare.story import compare_story
+
+    from ..support import BN, arts_for, sfig
+
+    figs, files = [], [f"{i:03d}_outlet.txt" for i in range(n_outlets)]
+    for q in range(n_quantities):
+        for f in files[:3]:
+            figs.append(sfig(f, f"The group counts {100 + q} depots.", f"{100 + q} depots", 100.0 + q, "count",
+                             f"depots_{q:02d}", offset=100 * (q + 1)))
+    for i, f in enumerate(files):
+        value = 0.25 if i == len(files) - 1 else 2.5
+        figs.append(sfig(f, f"Quarry Group pays ${value}bn.", f"${value}bn", value * BN, "USD", "deal_amount"))
+    figs = pd.DataFrame(figs)
+    arts = arts_for(files, outlets={f: f"Outlet {i:02d}" for i, f in enumerate(files)})
+    res = compare_story(figs, arts, {})
+    return {"comparison": res.comparison, "evidence": res.evidence, "findings": res.findings, "figures": figs,
+            "articles": arts}

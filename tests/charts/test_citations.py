@@ -54,3 +54,19 @@ def test_citation_labels_sit_on_their_own_straight_stretch_clear_of_every_line(s
                 for k in range(101):
                     x, y = x0 + (x1 - x0) * k / 100, y0 + (y1 - y0) * k / 100
                     assert not (box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1), t.get_text()
+
+
+def test_who_cites_whom_in_a_big_folder_keeps_25_links_and_leaves_out_articles_off_story():
+    from .support import big_folder_tables
+
+    tables = big_folder_tables(n_quantities=1, n_outlets=30)
+    tables["articles"] = tables["articles"].assign(cites='["Bloomberg"]')
+    _fig, data = chart_citations(tables, "en")
+    assert len(data) == 25
+    assert data.attrs["subtitle"].endswith("; 25 of 30 links shown, those that carry a figure first")
+    assert data.attrs["source"].endswith("and 18 more; analysis of the articles")
+    off = tables["articles"]["file"].iloc[:10]
+    tables = dict(tables, articles=tables["articles"].assign(
+        off_story=["no_ties" if f in set(off) else "" for f in tables["articles"]["file"]]))
+    _fig, data = chart_citations(tables, "en")
+    assert len(data) == 20 and not set(off) & set(data["file"])

@@ -75,3 +75,40 @@ def test_conversion_evidence_is_not_plotted():
     tables = {"comparison": res.comparison, "evidence": res.evidence, "findings": res.findings,
               "figures": figs, "articles": arts_for(["a", "b"])}
     assert chart_evidence(tables, "deal_amount", "USD") == []
+
+
+def test_a_dot_plot_of_many_outlets_keeps_the_most_telling_rows_and_says_so():
+    """30 outlets, one of them reporting a tenth: 25 rows drawn, the outlier among them, the title and
+    the alt text about all 30."""
+    from figcheck.charts.dotplot import dotplot_data
+
+    from .support import big_folder_tables
+
+    tables = big_folder_tables(n_quantities=1, n_outlets=30)
+    data = dotplot_data(tables, "deal_amount", "USD", "en")
+    assert len(data) == 25 and data.attrs["rows_total"] == 30 and data.attrs["outlets_total"] == 30
+    assert "Outlet 29" in set(data["outlet"])                   # the outlier is always kept
+    fig, drawn = chart_dotplot(tables, "deal_amount", "USD", "en")
+    assert drawn.attrs["subtitle"].endswith("; 25 of 30 outlets shown, half of them those that contradict")
+    assert drawn.attrs["title"] == "29 outlets report $2.5bn, Outlet 29 only $250m"    # all rows, not those drawn
+    assert drawn.attrs["alt"].startswith("Dot plot of the deal amount reported by 30 outlets")
+    assert "Outlet 29" in drawn.attrs["alt"]
+    few = dotplot_data(tables, "deal_amount", "USD", "en", rows=50)
+    assert len(few) == 30 and "shown" not in chart_dotplot(load_meta(), "stake", None, "en")[1].attrs["subtitle"]
+
+
+def load_meta():
+    from ..support import load
+    return load("meta-scale-ai")
+
+
+def test_deviating_rows_take_at_most_half_of_a_capped_dot_plot():
+    from figcheck.charts.dotplot import shown_rows
+
+    rows = [{"file": f"{i:03d}.txt", "outlet": f"O{i:03d}", "value": float(i), "verdict": v, "highlight": h}
+            for i, (v, h) in enumerate([("contradicts", "outlier")] * 20 + [("agrees", "")] * 20)]
+    kept = shown_rows(pd.DataFrame(rows), 10)
+    assert len(kept) == 10 and (kept["highlight"] == "outlier").sum() == 5
+    assert kept.attrs == {"rows_total": 40, "outlets_total": 40}
+    few_agree = pd.DataFrame(rows[:20] + rows[20:22])
+    assert (shown_rows(few_agree, 10)["verdict"] == "agrees").sum() == 2     # the rest go to the outliers

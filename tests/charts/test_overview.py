@@ -59,3 +59,17 @@ def test_overview_names_each_currency_once():
     assert data.attrs["title"] == "Outlets disagree on the deal amount (GBP) but agree on the deal amount (USD)"
     names = [n for n, *_ in chart_plan(tables)]
     assert "dots_deal_amount_gbp" in names and "dots_deal_amount_usd" in names
+
+
+def test_the_overview_of_a_big_folder_shows_its_first_rows_and_says_so():
+    from figcheck.charts.overview import overview_data
+
+    from .support import big_folder_tables
+
+    tables = big_folder_tables(n_quantities=30, n_outlets=4)
+    data = overview_data(tables, "en")
+    assert data["row"].nunique() == 25 and data.attrs["quantities_total"] == 31
+    assert data["quantity"].iloc[0] == "deal_amount"            # contested first
+    _fig, drawn = chart_overview(tables, "en")
+    assert drawn.attrs["subtitle"].endswith(". Shown: 25 of 31 compared figures, the contested ones first")
+    assert overview_data(tables, "en", rows_max=3)["row"].nunique() == 3

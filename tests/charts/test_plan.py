@@ -102,3 +102,39 @@ def test_nothing_compared_gives_no_charts_and_clears_old_ones(meta, tmp_path):
     # figures but no evidence rows: nothing to plot except who cites whom
     no_evidence = dict(meta, evidence=meta["evidence"].iloc[0:0])
     assert [c.name for c in make_charts(no_evidence)] == ["citations"]
+
+
+# ---------------------------------------------------------------------------
+# a big folder: the charts of single quantities are capped, the most important first
+# ---------------------------------------------------------------------------
+def test_a_big_folder_gets_at_most_the_cap_and_says_what_was_left_out():
+    from figcheck.charts.plan import chart_selection
+    from figcheck.charts.style import QUANTITY_CHARTS
+    from figcheck.wording.charts import cap_line, cap_status
+
+    from .support import big_folder_tables
+
+    tables = big_folder_tables()
+    sel = chart_selection(tables)
+    single = [p for p in sel["plan"] if p[1] in ("dotplot", "progression")]
+    assert len(single) == sel["drawn"] == QUANTITY_CHARTS == 12
+    assert sel["candidates"] == 17 and len(sel["left_out"]) == 5
+    assert single[0] == ("dots_deal_amount", "dotplot", "deal_amount", "USD")      # its outlier ranks first
+    assert sel["plan"][0][0] == "overview"
+    assert chart_plan(tables) == sel["plan"]
+    assert cap_line(sel, "en") == ("12 of the 17 quantities that several outlets report have a chart of their "
+                                   "own, the most important first (at most 12 per story); all quantities are in "
+                                   "comparison.csv.")
+    assert cap_status(sel, "de").startswith("12 der 17 Größen, die mehrere Medien nennen")
+    assert [c.name for c in make_charts(tables, "en", chart_selection(tables, cap=2))] == [
+        "overview", "dots_deal_amount", "dots_depots_00"]
+
+
+def test_a_story_under_the_cap_says_every_quantity_has_its_chart(meta):
+    from figcheck.charts.plan import chart_selection
+    from figcheck.wording.charts import cap_line, cap_status
+
+    sel = chart_selection(meta)
+    assert sel["left_out"] == [] and cap_line(sel, "en") == ""
+    assert cap_status(sel, "en") == ("Every quantity that several outlets report has a chart of its own "
+                                     "(at most 12 per story).")

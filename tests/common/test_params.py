@@ -28,6 +28,7 @@ def test_unknown_parameter_names_the_key_and_the_valid_ones():
 
 
 @pytest.mark.parametrize("key,value", [("tolerance", "5%"), ("exclude", "a.txt"), ("quantities", ["x"]),
+                                       ("include", "a.txt"), ("include", [3]),
                                        ("language", "fr"), ("tolerance", 2.0), ("outlets", {"a.txt": 3}),
                                        ("tolerance", True)])
 def test_wrong_types_are_refused(key, value):
@@ -41,6 +42,8 @@ def test_valid_parameters_are_kept_and_none_means_default():
                               "quantities": {"fine": {"cues": ["Strafe"], "unit": "EUR"}}})
     assert params["tolerance"] == 0.0 and isinstance(params["tolerance"], float)
     assert params["exclude"] == ["a.txt"]
+    assert params["include"] == []
+    assert validate_params({"include": ["004_interview.txt"]})["include"] == ["004_interview.txt"]
     assert params["title"] == ""
     assert params["quantities"]["fine"]["unit"] == "EUR"
 

@@ -264,3 +264,36 @@ def test_empty_input_gives_empty_tables():
     res = compare_story(pd.DataFrame(), pd.DataFrame(), {})
     assert res.comparison.empty and res.evidence.empty and res.findings.empty
     assert "quantity" in res.comparison.columns and "message" in res.findings.columns
+
+
+# ---------------------------------------------------------------------------
+# articles notebook 01 marked off story
+# ---------------------------------------------------------------------------
+def _with_story_check(arts, off: dict):
+    """articles.csv as notebook 01 writes it: `off_story` per file ('' on the story)."""
+    return arts.assign(off_story=[off.get(f, "") for f in arts["file"]], story_ties=0, shares="[]")
+
+
+def test_off_story_articles_are_left_out_of_the_comparison():
+    s = "Quarry Group pays $2.5bn for the stake."
+    figs = pd.DataFrame([sfig(f, s, "$2.5bn", 2.5 * BN, "USD", "deal_amount") for f in "ab"]
+                        + [sfig("c", s, "$2.5bn", 25 * BN, "USD", "deal_amount")])
+    arts = _with_story_check(arts_for(list("abc")), {"c": "no_ties"})
+    res = compare_story(figs, arts, {})
+    assert res.no_story == ""
+    assert "c" not in set(res.evidence["file"]) and set(res.evidence["file"]) == {"a", "b"}
+    assert findings_of(res, "outlier", "contradiction").empty      # c's tenfold figure is not compared
+    kept = compare_story(figs, _with_story_check(arts_for(list("abc")), {}), {})
+    assert not findings_of(kept, "outlier", "contradiction").empty
+
+
+def test_a_folder_without_a_story_gives_one_sentence_and_empty_tables(tmp_path):
+    s = "Quarry Group pays $2.5bn for the stake."
+    figs = pd.DataFrame([sfig(f, s, "$2.5bn", 2.5 * BN, "USD", "deal_amount") for f in "abc"])
+    arts = _with_story_check(arts_for(list("abc"), language="de"), {f: "no_story" for f in "abc"})
+    res = compare_story(figs, arts, {})
+    assert res.no_story.startswith("Die 3 Artikel in diesem Ordner erzählen keine gemeinsame Geschichte")
+    assert res.findings.empty and res.comparison.empty and res.evidence.empty
+    written = write_comparison(res, tmp_path)
+    assert [len(read_table(p)) for p in written] == [0, 0, 0]
+    assert list(read_table(tmp_path / "findings.csv").columns) == list(res.findings.columns)

@@ -150,3 +150,15 @@ def test_run_story_without_a_usable_article_stops_in_notebook_01_with_one_line(s
     assert line.startswith("make run: 01_ingest: ") and f"data/{scratch_story}/articles/" in line
     assert "scan.txt" in line and DEFAULT_STORY in line
     assert re.search(r"01_ingest\s+FAILED", proc.stdout) and "02_extract" not in proc.stdout
+
+
+def test_papermill_runs_in_process_with_the_same_parameters(scratch_story):
+    make_story(scratch_story, {"001.txt": "x\n"}, "tolerance: 0.1\ninclude: [001.txt]\n")
+    paths = story_paths(scratch_story)
+    args = run_story.papermill_arguments(Path("notebooks/01_ingest.ipynb"), paths.notebooks / "01_ingest.ipynb", paths)
+    assert args["parameters"] == {"tolerance": 0.1, "include": ["001.txt"], "story": scratch_story}
+    assert args["cwd"] == str(NOTEBOOK_DIR) and args["kernel_name"] == "python3"
+    assert args["request_save_on_cell_execute"] is False      # the executed copy is written once
+    paths.story_yaml.unlink()
+    assert run_story.papermill_arguments(Path("a.ipynb"), Path("b.ipynb"), paths)["parameters"] == {
+        "story": scratch_story}
