@@ -381,10 +381,12 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
     particle = a.right[-1][2].lower() if de and a.right and a.right[-1][2].lower() in PARTICLES else ""
     level = a.rest_left(de)
     level = bool(level) and level[0][2].lower() in ("auf", "bei", "to", "at")   # "sinkt auf 12 Prozent": a level
-    for t in a.left[:8]:
+    for i, t in enumerate(a.left[:8]):
         lem = t[4]
         if level and lem in LINK_VERBS:
             continue
+        if not de and i and a.left[i - 1][3] in _BE_FORMS:
+            continue                       # "The deal value is about": a noun before 'is', not the verb
         if particle and (particle + lem) in VERBS and uc in VERBS[particle + lem]:
             return particle + lem, f"{t[2]} … {particle}", "verb", (t[0], t[1])
         if lem in VERBS and uc in VERBS[lem] and not (de and t[2][:1].isupper() and t is not a.left[-1]):
@@ -424,9 +426,16 @@ def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
     level = a.rest_left(de)[:1]
     reach = 18 if level and level[0][3] in ("auf", "to") else 12   # "reduzierte sich der Staatsanteil ... auf 12 Prozent"
     for i, t in enumerate(a.left[:reach]):
-        if not noun(t[2], de):
-            continue
+        if not noun(t[2], de) and not (not de and i == len(a.left_all) - 1 and t[6] and is_measure_word(t[3])):
+            continue                       # English: a measure opening the sentence is capitalised ("Revenue rose")
         lem = t[4]
+        if not de and not measure_key(lem, unit_class)[1]:
+            # "The deal value is": a head too general to name a measure alone ('value') names one with
+            # its modifier, when the table knows the compound
+            run = _left_noun_run(a.left[i:])
+            if len(run) > 1 and measure_key(_phrase([r[2] for r in run], False), unit_class)[1]:
+                return (_phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "subject",
+                        (run[0][0], run[-1][1]))
         if measure_key(lem, unit_class)[1]:
             return lem, t[2], "subject", (t[0], t[1])
     if a.left and a.left[-1][2].lower() in _RELATIVE and len(a.left_all) > len(a.left) + 1:
@@ -441,6 +450,7 @@ def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+_BE_FORMS = frozenset(("is", "was", "are", "were", "stood", "stands", "remains", "remained", "of"))
 _BOUGHT = frozenset(("mehrheit", "anteil", "beteiligung", "übernahme", "kauf", "majority", "stake", "takeover"))
 
 

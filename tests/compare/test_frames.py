@@ -40,8 +40,8 @@ def F(measure, frame="noun_after", holder="", obj="", when="", unit="percent", f
     (F("anteil", "noun_of"), F("stake", file="b"), "medium"),
     (F("anteil", "noun_of"), F("halten", "verb", file="b"), "medium"),
     (F("kaufpreis", "noun_of", unit="USD"), F("purchase price", "noun_of", unit="USD", file="b"), "medium"),
-    # two synonyms read from afar agree within one article
-    (F("anteil", "subject"), F("stake", "subject", file="a"), "medium"),
+    # two synonyms read from afar agree within one article when one is its headline
+    (dict(F("anteil", "subject"), segment="headline"), F("stake", "subject", file="a"), "medium"),
     # the reporter's label is trusted
     (F("stake", "user"), F("anteil", file="b"), "medium"),
     # a generic holder fits a name; a decade holds its year; a recent year is the present
@@ -56,6 +56,8 @@ def test_frames_that_agree(f1, f2, confidence):
 
 @pytest.mark.parametrize("f1,f2,unclear", [
     (F("", frame=""), F("anteil", file="b"), ["measure"]),
+    # two body sentences of one article, two words read from afar: maybe two things (a raise, a share sale)
+    (F("anteil", "subject"), F("stake", "subject", file="a"), ["measure"]),
     (F("break fee", unit="USD"), F("takeover", "subject", unit="USD", file="b"), ["measure"]),
     (F("loan", unit="USD"), F("kaufpreis", "noun_of", unit="USD", file="b"), ["measure"]),
     (F("premium"), F("stake", file="b"), ["measure"]),
