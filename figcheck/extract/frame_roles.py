@@ -439,10 +439,18 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "", unit_
                 continue                            # "Investitionen in Höhe von": a size, not an object
             if name and name not in NOT_MEASURES and name.split()[-1] not in _TIME_WORDS:
                 return name
-            if not de and (t[3] == "of" or t[3] == "in" and stake):   # "9% of the platform", "a stake in the airline"
-                head = [u for u in after[i + 1:i + 4] if u[5] and u[3] not in ARTICLES][:1]
-                if head and not head[0][6] and head[0][3] not in NOT_MEASURES and head[0][3] not in GENERIC_DOERS:
-                    return head[0][4]
+            invested = kind == "verb" and measure in ("invest", "investieren", "spend", "ausgeben")
+            if not de and (t[3] == "of" or t[3] == "in" and (stake or invested)):
+                # "9% of the platform", "a stake in the airline", "invest $2 billion in data centers"
+                run = []
+                for u in after[i + 1:i + 5]:
+                    if u[3] in ARTICLES and not run:
+                        continue
+                    if not u[5] or u[6] or u[3] in NOT_MEASURES or u[3] in GENERIC_DOERS:
+                        break
+                    run.append(u)
+                if run:                             # "the platform", "data centers" -> "data center"
+                    return " ".join([u[3] for u in run[:-1]] + [run[-1][4]])
     if unit_class != "percent" and (measure_key(measure, "money")[0] in _DEAL_CONCEPTS
                                     or kind == "verb" and measure in _BUY_VERBS):
         return _bought(a, de)   # a share's object is after "an", "of": after a German verb may stand its subject

@@ -221,6 +221,8 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
             return t[4], t[2], "noun_after", (t[0], t[1])
         return None
     if t[3] in ("in", "of") and len(rest) > 1 and unit_class in ("money", "money_or_count"):
+        if t[3] == "in" and any(u[4] in _INVEST_VERBS for u in a.left[:5]):
+            return None                        # "invest $2 billion in data centers": where it goes, not what
         run = _en_noun_run(rest[1:])
         if run and run[-1][3] in _PAYMENT_FORMS and t[3] == "in":
             return None                        # "for 3 billion francs in stock": how it is paid, not what
@@ -241,6 +243,7 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+_INVEST_VERBS = frozenset(("invest", "pour", "pump", "put", "spend", "plough", "plow"))
 _SIZE_NOUNS = frozenset(("volumen", "umfang", "höhe", "größe", "volume", "size"))
 _PAYMENT_FORMS = frozenset(("stock", "shares", "cash", "equity", "scrip", "bonds", "notes", "debt"))
 _GENERIC_NOUNS = frozenset(("bill", "sum", "amount", "total", "figure", "package", "payment", "tab", "charge"))

@@ -73,7 +73,13 @@ def _invested_in_place(measure: str, obj: str) -> bool:
     modifier = last[: -len(head)].rstrip("-s")
     if modifier and not modifier.startswith(_SCALE_MODIFIERS):
         return True
-    return bool(obj) and is_place(obj)
+    return bool(obj) and (is_place(obj) or any(w in obj for w in _INVESTED_IN))
+
+
+# what money is put into when it is no company: projects, plants, research ("in KI-bezogene Initiativen")
+_INVESTED_IN = ("projekt", "initiative", "infrastruktur", "technologie", "forschung", "rechenzentr", "anlage",
+                "ausbau", "netz", "programm", "project", "infrastructure", "technolog", "research", "data cent",
+                "facilit", "capacit", "expansion", "program", "development", "entwicklung")
 
 
 _DEAL_EVENTS = frozenset(("buy", "acquire", "purchase", "merge", "take over", "kaufen", "übernehmen", "erwerben",

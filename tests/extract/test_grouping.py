@@ -194,6 +194,17 @@ def test_an_earlier_deal_dated_at_the_sentence_start_is_not_this_deal():
     assert q(df, 1, "$5") != q(df, 0, "$62")
 
 
+def test_money_put_into_projects_or_places_is_an_investment_not_the_deal():
+    # invented: the deal buys Quillon; the money for plants, projects and a country is spent, not paid
+    df = story("en|Orbis will invest $6 billion in Quillon. Orbis also plans to invest $2 billion in data centers.",
+               "de|Orbis investiert 6 Milliarden Dollar in Quillon und will 3 Milliarden Euro in Deutschland "
+               "investieren.",
+               "de|Orbis kündigt an, 4 Milliarden Euro in KI-bezogene Initiativen zu investieren.")
+    assert q(df, 0, "$6") == q(df, 1, "6 Milliarden") == "deal_amount"
+    spent = {q(df, 0, "$2"), q(df, 1, "3 Milliarden"), q(df, 2, "4 Milliarden")}
+    assert all(s.startswith("investment") for s in spent), spent   # each split by what it goes into
+
+
 def test_a_plain_noun_object_does_not_split_a_holders_stake():
     df = story("en|Northbank holds 5% of Aerona.", "en|Northbank owns 5% of the airline.",
                "en|Northbank holds a 5% stake.")

@@ -20,8 +20,9 @@ from .support import fig_at, figure_rows, figure_with_text, one
     ("The company was valued at $29bn.", "en", "29", "valuation"),
     ("Google agreed to buy the firm for $2.1bn.", "en", "2.1", "deal_amount"),
     ("The shares rose to $12 per share.", "en", "12", "price_per_share"),
+    # money put into initiatives and infrastructure is an investment, not the price of a deal
     ("Meta plant, bis zu 65 Milliarden Dollar in KI-bezogene Initiativen und Infrastruktur zu investieren.",
-     "de", "65", "deal_amount"),
+     "de", "65", "investment"),
 ])
 def test_quantity_labels(text, lang, span, quantity):
     assert fig_at(text, span, lang)["quantity"] == quantity
