@@ -181,17 +181,15 @@ def _values(figures: list[dict]) -> set[float]:
 
 
 def _suffix(cluster: dict, main: dict) -> str:
-    """What names a quantity split off the main one: the attribute that sets it apart (a holder or an
-    object the main one names otherwise, else a time), else the first attribute it names."""
-    for k in ("holder", "object"):
-        if cluster[k] and main[k] and not same_name(cluster[k], main[k]):
-            return slug(cluster[k].split()[0])
+    """What names a quantity split off the main one: the attributes that set it apart (a holder or an
+    object the main one names otherwise, a time), else the first attribute it names ('state_before')."""
+    parts = [slug(cluster[k].split()[0]) for k in ("holder", "object")
+             if cluster[k] and main[k] and not same_name(cluster[k], main[k])]
     if cluster["when"] and cluster["when"] != main["when"]:
-        return slug(cluster["when"])
-    for k in ("holder", "object"):
-        if cluster[k] and cluster[k] != main[k]:
-            return slug(cluster[k].split()[0])
-    return ""
+        parts.append(slug(cluster["when"]))
+    if not parts:
+        parts = [slug(cluster[k].split()[0]) for k in ("holder", "object") if cluster[k] and cluster[k] != main[k]][:1]
+    return "_".join(parts[:2])
 
 
 def _contrast_only(members: list[dict]) -> None:

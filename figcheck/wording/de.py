@@ -36,7 +36,17 @@ QUANTITY_NAMES = {
     "vote_share": "Stimmenanteil", "people": "Personen", "casualties": "Opfer", "debt": "Schulden",
     "tax_bill": "Steuerschuld", "damages": "Schadenersatz", "dividend": "Dividende", "deaths": "Tote",
     "injured": "Verletzte", "backlog": "Auftragsbestand",
+    "aid": "Staatshilfe", "assets": "Vermögenswerte", "bond": "Anleihe", "capacity": "Kapazität",
+    "commitment": "Zusage", "countries": "Länder", "decline": "Rückgang", "deposits": "Einlagen",
+    "discount": "Abschlag", "enterprise_value": "Unternehmenswert", "equity": "Eigenkapital", "failure": "Pleite (Rang)",
+    "fee": "Gebühr", "growth": "Anstieg", "guarantee": "Garantie", "liquidity": "Liquiditätshilfe", "loan": "Kredit",
+    "net_proceeds": "Nettoerlös", "net_worth": "Vermögen", "offer": "Angebot", "premium": "Aufschlag",
+    "proceeds": "Erlös", "salary": "Gehalt", "share_price": "Aktienkurs", "shareholder_rank": "Rang unter den Aktionären",
+    "sites": "Standorte", "stake_sold": "Verkauftes Aktienpaket", "withdrawals": "Abflüsse",
 }
+# words of a quantity's suffix (extract/grouping.py: what sets a split-off quantity apart)
+SUFFIX_WORDS = {"state": "Staat", "before": "zuvor", "planned": "geplant", "first": "zunächst", "now": "jetzt",
+                "later": "später", "added": "weitere", "each": "je", "rest": "übrige", "incl": "inklusive"}
 
 # --- findings (findings.csv `message`) --------------------------------------
 FINDINGS = {

@@ -32,7 +32,17 @@ QUANTITY_NAMES = {
     "unemployment_rate": "Unemployment rate", "margin": "Margin", "vote_share": "Vote share", "people": "People",
     "casualties": "Casualties", "debt": "Debt", "tax_bill": "Tax bill", "damages": "Damages",
     "dividend": "Dividend", "deaths": "Deaths", "injured": "Injured", "backlog": "Order backlog",
+    "aid": "State aid", "assets": "Assets", "bond": "Bond", "capacity": "Capacity", "commitment": "Commitment",
+    "countries": "Countries", "decline": "Fall", "deposits": "Deposits", "discount": "Discount",
+    "enterprise_value": "Enterprise value", "equity": "Equity", "failure": "Failure (rank)", "fee": "Fee",
+    "growth": "Rise", "guarantee": "Guarantee", "liquidity": "Liquidity assistance", "loan": "Loan",
+    "net_proceeds": "Net proceeds", "net_worth": "Net worth", "offer": "Offer", "premium": "Premium",
+    "proceeds": "Proceeds", "salary": "Salary", "share_price": "Share price", "shareholder_rank": "Shareholder rank",
+    "sites": "Sites", "stake_sold": "Stake sold", "withdrawals": "Withdrawals",
 }
+# words of a quantity's suffix (extract/grouping.py: what sets a split-off quantity apart)
+SUFFIX_WORDS = {"state": "state", "before": "before", "planned": "planned", "first": "at first", "now": "now",
+                "later": "later", "added": "added", "each": "each", "rest": "remaining", "incl": "including"}
 
 # --- findings (findings.csv `message`) --------------------------------------
 FINDINGS = {

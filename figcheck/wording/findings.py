@@ -26,10 +26,21 @@ def quantity_name(quantity: str, language: str = "en", quantities: dict | None =
     names = texts(language).QUANTITY_NAMES
     if quantity in names:
         return names[quantity]
-    if "__" in quantity:  # a stake of another holder (compare_split_holders): 'Stake (tci)'
-        base, holder = quantity.split("__", 1)
-        return f"{quantity_name(base, language, quantities)} ({holder.replace('_', ' ')})"
+    if "__" in quantity:  # a quantity split off by what sets it apart: 'Anteil (Staat)', 'Stake (tci)'
+        base, suffix = quantity.split("__", 1)
+        return f"{quantity_name(base, language, quantities)} ({_suffix_words(suffix, language)})"
+    base, _, part = quantity.rpartition("_")
+    if base in names and part in texts(language).SUFFIX_WORDS:   # 'stake_added' -> 'Anteil (weitere)'
+        return f"{names[base]} ({texts(language).SUFFIX_WORDS[part]})"
     return quantity.replace("_", " ").capitalize()
+
+
+def _suffix_words(suffix: str, language: str) -> str:
+    """The words of a quantity's suffix, known ones in the reader's language ('state_before' -> 'Staat,
+    zuvor'); a number that only tells two quantities apart is left out ('state_3' -> 'Staat')."""
+    words = texts(language).SUFFIX_WORDS
+    parts = [words.get(p, p) for p in suffix.split("_") if p and not p.isdigit()]
+    return ", ".join(parts) if parts else suffix
 
 
 def quantity_namer(language: str, quantities: dict | None = None,

@@ -21,3 +21,22 @@ def test_every_built_in_quantity_has_a_german_and_english_name():
         de, en = quantity_name(quantity, "de"), quantity_name(quantity, "en")
         assert de and en, quantity
         assert "_" not in de and "_" not in en, (quantity, de, en)
+
+
+def test_every_concept_of_the_measure_table_has_a_german_and_english_name():
+    """Frames name quantities by the concepts of extract/measures.py (and a verb's concept): each has
+    a name in both languages, so a German chart never says 'Shareholder rank' or 'Growth'."""
+    from figcheck.extract.measures import CONCEPTS, VERBS
+    concepts = set(CONCEPTS) | {c for by_unit in VERBS.values() for c in by_unit.values()}
+    for quantity in sorted(concepts):
+        assert quantity in de_words.QUANTITY_NAMES and quantity in en_words.QUANTITY_NAMES, quantity
+
+
+def test_a_split_off_quantity_is_named_in_the_readers_words():
+    assert quantity_name("stake__state_before", "de") == "Anteil (Staat, zuvor)"
+    assert quantity_name("stake__state_3", "de") == "Anteil (Staat)"
+    assert quantity_name("stake__state_3", "en") == "Stake (state)"
+    assert quantity_name("stake__unicredit", "en") == "Stake (unicredit)"
+    assert quantity_name("stake_added", "de") == "Anteil (weitere)"
+    assert quantity_name("stake_sold_added", "en") == "Stake sold (added)"
+    assert quantity_name("hilfspaket", "de") == "Hilfspaket"
