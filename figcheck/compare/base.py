@@ -23,7 +23,6 @@ FINDING_COLUMNS = ["rank", "kind", "quantity", "unit", "files", "outlets", "valu
 # How specific a wording is: lower is more specific (used to pick the article's claim).
 SPECIFICITY = {"exact": 0, "approx": 1, "range": 2, "upper": 3, "lower": 3, "vague": 5}
 POINT_QUALIFIERS = ("exact", "approx", "range")
-_STAGE_RANK = {"past": 0, "early": 1, "projected": 2, "settled": 3}
 TIMEPOINT = {"past": "past", "projected": "projected", "early": "current", "settled": "current"}
 TIMEPOINT_RANK = {"past": 0, "current": 1, "projected": 2}
 

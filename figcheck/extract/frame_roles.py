@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from figcheck.extract.clause import (
-    ARTICLES, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, tokens, until_break
+    ARTICLES, TIME_NOUNS, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, tokens, until_break
 )
 from figcheck.extract.measures import (
     NOT_MEASURES, PARTICLES, VERBS, holder_key, inflected, is_measure_word, lemma, measure_key, verb_concept
@@ -122,10 +122,10 @@ def _name(tokens: list, de: bool, limit: int = 5) -> str:
     return " ".join(words).lower()
 
 
-_TIME_WORDS = frozenset("""
+# words of time are no names: the clause's time nouns (weekdays, "Jahr"), months, seasons
+_TIME_WORDS = TIME_NOUNS | frozenset("""
 januar februar märz april mai juni juli august september oktober november dezember january february march
-june july october december montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday
-thursday friday saturday sunday jahr jahres anfang ende mitte frühjahr sommer herbst winter
+june july october december anfang ende mitte frühjahr sommer herbst winter
 """.split())
 _HOLDING_VERBS = frozenset(("halten", "besitzen", "kontrollieren", "hold", "own", "control", "aufstocken", "ausbauen",
                             "erwerben", "übernehmen", "kaufen", "buy", "acquire", "verkaufen", "veräußern", "sell",

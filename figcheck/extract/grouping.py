@@ -176,8 +176,14 @@ def _alias_holders(parts: list[list[dict]]) -> list[list[dict]]:
     return merged
 
 
+def _value(fig: dict) -> float | None:
+    """A figure's value, rounded for comparing as equal; None for a vague figure."""
+    v = fig.get("value")
+    return round(v, 6) if isinstance(v, (int, float)) and v == v else None
+
+
 def _values(figures: list[dict]) -> set[float]:
-    return {round(f["value"], 6) for f in figures if isinstance(f.get("value"), (int, float)) and f["value"] == f["value"]}
+    return {_value(f) for f in figures if _value(f) is not None}
 
 
 def _suffix(cluster: dict, main: dict) -> str:
@@ -246,11 +252,10 @@ def _join_siblings(by_key: dict) -> None:
             # the values at least two articles give under the other measure's name
             files: dict[tuple, set] = {}
             for f in second:
-                if isinstance(f.get("value"), (int, float)) and f["value"] == f["value"]:
-                    files.setdefault((f.get("unit"), round(f["value"], 6)), set()).add(f.get("file", ""))
+                if _value(f) is not None:
+                    files.setdefault((f.get("unit"), _value(f)), set()).add(f.get("file", ""))
             values = {v for v, fs in files.items() if len(fs) >= 2}
-            if any((f.get("unit"), round(f["value"], 6)) in values for f in first
-                   if isinstance(f.get("value"), (int, float)) and f["value"] == f["value"]):
+            if any((f.get("unit"), _value(f)) in values for f in first if _value(f) is not None):
                 for f in first:
                     f["key"] = b
                 second.extend(first)

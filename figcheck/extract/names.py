@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from figcheck.extract.measures import inflected
+
 # nouns that stand for a company already named: not a holder's name ("das Institut", "the bank")
 GENERIC_DOERS = frozenset("""
 institut instituts bank banken konzern konzerns unternehmen unternehmens firma gruppe geldhaus geldhauses
@@ -170,7 +172,6 @@ def _name_after(text: str, pos: int, language: str) -> str:
     """The name in the next few words after a nationality adjective, past descriptors ('Großbank
     Unicredit' -> 'unicredit', 'rival DSV' -> 'dsv', 'Swiss National Bank' -> 'national bank'); ''
     when the words only describe ('italienischen Medien' names no company: an inflected common noun)."""
-    from figcheck.extract.measures import inflected
     words: list[str] = []
     for m in re.finditer(r"\S+", text[pos:pos + 80]):
         w = m.group().strip(",.;:()\"„“”'’")

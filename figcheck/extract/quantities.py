@@ -101,9 +101,7 @@ EXTRACT_QUANTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 _UNIT_CLASS = {"percent": "percent", "percentage_points": "points", "count": "count", "year": "year",
                   "ordinal": "ordinal", "date": "date", "other": "other"}
-_TOKEN_PUNCT = ".,;:!?()[]{}\"'«»„“”‚‘’…*"
 _WORDRUN = re.compile(r"[^\W\d_]{2,}")
-_WORD_RE = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
 # ";", ":", dashes, or ", und/but...": one leading character set, so the engine scans fast
 CLAUSE_BREAK = re.compile(r"[,;:–—](?:(?<=,) (?:und|aber|doch|während|sondern|but|while|whereas|and)\b|(?<!,))")
 

@@ -256,8 +256,6 @@ _BEFORE_SCALE = frozenset(w for w in _WORD_VOCAB.values() if w.isalpha()) | froz
 # substrings that mark scale words and their compounds (Milliarde, Millionenbetrag, billion-dollar)
 _SCALE_STEMS = ("illiard", "illion")
 # words after which a scale or fraction word may carry the figure's start ("eine Milliarde", "die Hälfte")
-_PUNCT_RE = re.compile("[.,;:!?()\\[\\]{}\"'«»„“”‚‘’\\-–—/…]")
-_PREFIX_BEFORE = re.compile(r"(?:\(|(?:(?<![^\W\d_])" + _CUR_PREFIX + r")?[-+−]?)\Z")
 # the last character of every currency prefix ("USD12m", "Rs 500", "US$ 5"): only a digit run after one
 # of these (or after one and a space) can have a prefix
 _PREFIX_LAST = frozenset(w[-1] for w in CURRENCY_BEFORE)

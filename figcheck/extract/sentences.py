@@ -4,10 +4,6 @@ from __future__ import annotations
 import re
 
 
-_ABBREV_END = re.compile(
-    r"(?:\b(?:Mio|Mrd|Tsd|Bio|ca|Nr|No|Dr|Prof|St|Inc|Co|Corp|Ltd|bzw|etc|vgl|usw|Jan|Feb|Mär|Apr|Aug|Sep|Sept|"
-    r"Okt|Oct|Nov|Dez|Dec|Mr|Mrs|Ms|Hr|Fr|z\.B|u\.a|v\.a|d\.h|U\.S|a\.m|p\.m|v\.H|Abs|Art|Abb|Vol|S|p|pp|vs)"
-    r"|\b[A-Z])\.$")
 _SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"'»«“”’)\]]*(?=\s))")
 
 

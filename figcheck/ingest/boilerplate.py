@@ -56,7 +56,6 @@ _CONTACT_CUE = re.compile(r"\b(?:contact|kontakt\w*|call (?:us|our)|rufen sie|sc
 _SOCIAL_FOLLOW = re.compile(r"\b(?:follow|folgen?|folgt)\b[^.!?]{0,50}\b(?:on|auf|bei)\s+(?:linkedin|x|twitter|"
                                    r"facebook|instagram|threads|bluesky|mastodon|tiktok|youtube|whatsapp|telegram|"
                                    r"google news|flipboard)\b")  # lower case: searched in line.lower()
-_SOURCE_LINE = re.compile(r"^(?:quelle|source)\s*:\s*([^\s].{0,60})$", I)
 
 # Cue words searched inside a line (short lines only).
 _JOB_TITLE = re.compile(r"\((?:[mwfdx]\s*/\s*){2}[mwfdx]\)|\((?:all genders|alle geschlechter)\)|"
