@@ -29,9 +29,27 @@ _PARTS = {
 }
 
 
-def part(a: Around) -> str:
+_FRACTION = re.compile(r"\b(?:hälfte|drittel|viertel|fünftel|zehntel|half|halves|thirds?|quarters?|fifths?)\b", re.I)
+_ANAPHORS = frozenset(("davon", "dessen", "deren", "hiervon"))
+_EN_ANAPHORS = frozenset(("it", "that", "this", "them", "those", "which"))
+_HOLDINGS = frozenset(("paket", "aktienpaket", "anteil", "anteile", "beteiligung", "position", "gesamtposition",
+                       "stake", "holding", "holdings", "package", "block"))
+_CHANNEL_PREPS = frozenset(("über", "durch", "via", "mittels", "through", "using"))
+_INSTRUMENTS = ("instrument", "derivat", "option", "swap", "termingeschäft", "wandelanleihe", "call")
+
+
+def part(a: Around, de: bool = True, unit_class: str = "") -> str:
     """What part of a measure the figure is: 'added' ('weitere 30 Prozent', 'a further $2bn'), 'each'
-    ('je 50 Prozent', '50% each'), 'rest' ('die übrigen 18,5 Prozent', 'the remaining 51%'); ''."""
+    ('je 50 Prozent', '50% each'), 'rest' ('die übrigen 18,5 Prozent', 'the remaining 51%'); for a
+    share: 'fraction' (a part of a holding: 'die Hälfte des Pakets', 'ein Drittel davon', 'half of its
+    stake'), 'direct' ('hielten direkt', 'held directly') or 'instruments' ('über Finanzinstrumente',
+    'through derivatives'): how a holding is held; ''."""
+    if unit_class == "percent":
+        if _FRACTION.search(a.sentence[a.fig_start:a.fig_end]) and _of_holding(a.right[:6], de):
+            return "fraction"
+        held = _held_through(a.left[:10][::-1] + a.right[:10])
+        if held:
+            return held
     for t in a.left[:3]:
         p = _PARTS.get(t[3])
         if p:
@@ -44,13 +62,45 @@ def part(a: Around) -> str:
     return ""
 
 
+def _of_holding(right: list, de: bool) -> bool:
+    """Whether a fraction is of a holding named before ('davon', 'of it') or right after it ('des
+    9-prozentigen Pakets', 'of its stake'), not of a company's shares ('der Aktien', 'of the company')."""
+    if not right:
+        return False
+    first = right[0][3]
+    if first in _ANAPHORS or not de and first == "of" and len(right) > 1 and right[1][3] in _EN_ANAPHORS:
+        return True
+    if first not in ("des", "der", "seines", "ihres", "seiner", "ihrer", "of"):
+        return False
+    for t in right[1:5]:
+        if t[5] and (t[6] if de else t[3] not in ARTICLES and t[3] not in ("its", "their", "his", "her")):
+            return t[3] in _HOLDINGS or t[4] in _HOLDINGS   # the whole's noun
+    return False
+
+
+def _held_through(words: list) -> str:
+    """How a holding is held, from the words of its clause: 'direct' ('direkt', 'directly', 'über
+    direkte Beteiligungen'), 'instruments' ('über Finanzinstrumente', 'through derivatives'); ''.
+    Instruments bought ('Mit dem Kauf von Finanzinstrumenten') name how it grew, not a part."""
+    for i, t in enumerate(words):
+        if t[3] in ("direkt", "directly", "direkte", "direkten"):
+            return "direct"
+        if t[3] in _CHANNEL_PREPS:
+            for u in words[i + 1:i + 4]:
+                if any(x in u[3] for x in _INSTRUMENTS):
+                    return "instruments"
+                if u[3] in ("direkte", "direkten", "direct"):
+                    return "direct"
+    return ""
+
+
 def clause_verb(a: Around, de: bool) -> str:
     """The first measure verb of the clause, either side ('5.000 Stellen abbauen', 'cut 5,000 jobs');
     'ums Leben kommen' is to die."""
     words = [t[3] for t in a.right[:8]]
     if "ums" in words and "leben" in words:
         return "sterben"
-    for t in a.left[:6] + a.right[:8]:
+    for t in a.left[:14] + a.right[:8]:
         if t[5] and not (de and t[2][0].isupper()):
             lem = t[4]
             if lem in VERBS:

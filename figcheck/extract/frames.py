@@ -74,7 +74,7 @@ def _frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, unit_clas
     frame["holder"] = holder(a, de, pos, frame["measure"], frame["frame"])
     frame["object"] = object_of(a, de, pos, frame["measure"], frame["frame"], unit_class)
     frame["when"] = when(a, fig_text)
-    frame["part"] = part(a)
+    frame["part"] = part(a, de, unit_class)
     if frame["frame"] != "verb":
         frame["verb"] = clause_verb(a, de)
     return frame
@@ -249,6 +249,9 @@ _PAYMENT_FORMS = frozenset(("stock", "shares", "cash", "equity", "scrip", "bonds
 _GENERIC_NOUNS = frozenset(("bill", "sum", "amount", "total", "figure", "package", "payment", "tab", "charge"))
 _ABOVE = {"über": "aufschlag", "oberhalb": "aufschlag", "above": "premium",
           "unter": "abschlag", "unterhalb": "abschlag", "below": "discount"}
+# what German "über" names when it means "through": instruments, funds, subsidiaries, holdings
+_MEANS = ("instrument", "derivat", "option", "swap", "fonds", "tochter", "beteiligung", "gesellschaft", "holding",
+          "vehikel", "direkt")
 _EARLIER = frozenset(("vorjahr", "vorjahres", "vorjahreszeitraum", "vorjahresquartal", "vorquartal", "vormonat",
                       "year", "quarter", "month", "level", "niveau"))
 
@@ -266,6 +269,8 @@ def _above_below(a: Around, fig_text: str, de: bool, unit_class: str):
     ref = [u for u in rest[1:6] if u[5] and u[3] not in ARTICLES and not EN_POSSESSIVE.match(u[2])]
     if not ref or ref[0][3] in TIME_NOUNS or ref[0][4] in TIME_NOUNS:
         return None                                   # "über die Jahre", "over the years": time, not a reference
+    if any(m in u[3] for u in ref[:2] for m in _MEANS):
+        return None                                   # "über Finanzinstrumente", "über Fonds": how, not above what
     up = _ABOVE[t[3]] in ("aufschlag", "premium")
     if any(u[4] in _EARLIER or u[3] in _EARLIER for u in ref[:2]):
         return ("steigen" if de else "rise") if up else ("sinken" if de else "fall"), t[2], "verb", (t[0], t[0])

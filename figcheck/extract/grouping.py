@@ -51,6 +51,8 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
         return "job_cuts", True           # "5.000 Stellen abbauen": the cut, not the workforce
     if unit_class == "count" and key == "people" and verb in ("deaths", "injured"):
         return verb, True                 # "seven people were killed": deaths
+    if key == "stake" and verb == "stake_sold":
+        return "stake_sold", True         # "verkaufte das Paket von 4,49 Prozent": a package sold, not a holding
     if key == "price" and verb in ("deal_amount", "stake"):
         return "deal_amount", True        # "lässt sich die Mehrheit 2 Mrd. Euro kosten": the price of a deal
     if key == "deal_amount" and _invested_in_place(measure, frame.get("object") or ""):
@@ -110,7 +112,12 @@ _HOLDER_UNITS = ("percent", "points", "count", "ordinal", "other")   # whose it 
 def cluster_key(members: list[dict]) -> list[dict]:
     """The quantities of one key: the figures split where their times, objects or (for shares, counts
     and ranks) holders conflict; a figure that leaves an attribute open stays with the biggest part."""
-    groups = [members]
+    if members and all(f.get("part") == "fraction" for f in members):
+        # a fraction of a holding ("die Hälfte davon") is of the whole its own article names
+        files = sorted({f.get("file", "") for f in members})
+        groups = [[f for f in members if f.get("file", "") == name] for name in files]
+    else:
+        groups = [members]
     for attr in ("when", "object", "holder"):
         groups = [part for g in groups for part in _split(g, attr)]
     out = []
@@ -147,6 +154,9 @@ def _split(group: list[dict], attr: str) -> list[list[dict]]:
         values = sorted({f[key] for f in group if f[key] and not is_generic(f[key])})   # "das Institut" names none
         classes = _classes(values, same_name)
     if not classes or len(classes) == 1 and attr != "when":
+        if attr == "holder" and classes and _state(group):
+            apart = [f for f in group if f.get("holder") != "state"]
+            return [p for p in ([f for f in group if f.get("holder") == "state"], apart) if p]
         return [group]
     parts = [[f for f in group if f[key] and any(f[key] == v for v in c)] for c in classes]
     if attr == "holder":
@@ -154,11 +164,22 @@ def _split(group: list[dict], attr: str) -> list[list[dict]]:
     rest = [f for f in group if not any(f in p for p in parts)]
     if attr == "when":
         return [p for p in [rest] + parts if p]
-    biggest = max(range(len(parts)), key=lambda i: (len({f.get("file", "") for f in parts[i]}), len(parts[i])))
+    order = sorted(range(len(parts)), key=lambda i: (-len({f.get("file", "") for f in parts[i]}), -len(parts[i])))
+    if attr == "holder":
+        # the state's share is named with the state ("Anteil des Bundes", "Staatsanteil"): a share that
+        # names no holder, or only a company's descriptor ("das Institut"), is not the state's
+        order = [i for i in order if not _state(parts[i])] or order[:0]
+        if not order:
+            return [rest] + parts if rest else parts
+    biggest = order[0]
     if rest and attr == "holder" and len({f.get("file", "") for f in parts[biggest]}) < 2:
         return [rest] + parts    # no holder the story's articles share: figures naming none stay together
     parts[biggest] += rest
     return parts
+
+
+def _state(part: list[dict]) -> bool:
+    return any(f.get("holder") == "state" for f in part)
 
 
 def _alias_holders(parts: list[list[dict]]) -> list[list[dict]]:

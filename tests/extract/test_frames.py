@@ -268,6 +268,18 @@ def test_when_read_wrong(text, lang, span, when):
     ("Die Partner halten je 50 Prozent an dem Gemeinschaftsunternehmen.", "de", "50", "each", "stake_each"),
     ("The two firms will hold 50% each.", "en", "50%", "each", "stake_each"),
     ("Orbis holds 9% of Quillon Robotics.", "en", "9%", "", "stake"),
+    # a fraction of a holding is a part of it; a fraction of the company's shares is a stake
+    ("Rund die Hälfte des 8-prozentigen Pakets kaufte Larsen von der Stiftung.", "de", "Hälfte", "fraction",
+     "stake_fraction"),
+    ("Knapp ein Drittel davon hält Larsen selbst.", "de", "Drittel", "fraction", "stake_fraction"),
+    ("Orbis sold half of its stake last year.", "en", "half", "fraction", "stake_sold_fraction"),
+    ("Larsen hält die Hälfte der Aktien der Werft.", "de", "Hälfte", "", "stake"),
+    # how a holding is held: directly, or through instruments (bought instruments are how it grew)
+    ("Rund 6,5 Prozent der Aktien hält Larsen direkt.", "de", "6,5", "direct", "stake_direct"),
+    ("Larsen kontrolliert die übrigen 14 Prozent über Finanzinstrumente.", "de", "14", "instruments",
+     "stake_instruments"),
+    ("Orbis holds another 11% through derivatives.", "en", "11%", "instruments", "stake_instruments"),
+    ("Mit dem Kauf von Derivaten erhöhte Larsen seinen Anteil auf 20 Prozent.", "de", "20", "", "stake"),
 ])
 def test_part(text, lang, span, part, concept):
     f = frame(text, span, lang)

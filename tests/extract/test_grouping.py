@@ -217,6 +217,28 @@ def test_a_bank_named_with_a_generic_word_is_not_the_state():
     assert q(df, 0, "20%") != q(df, 0, "5%")
 
 
+def test_a_stake_that_names_no_holder_is_not_the_states():
+    # the state's share is named with the state; an unattributed stake is the buyer's
+    df = story("de|Der Anteil des Bundes an Aerona sinkt auf 12 Prozent. Larsen hält nun 9 Prozent.",
+               "de|Der Staatsanteil beträgt 12 Prozent.",
+               "de|Die Beteiligung des Staates liegt bei 12 Prozent.",
+               "de|Larsen kontrolliert jetzt rund 9 Prozent. Das Institut hat seinen Anteil zuletzt von 5 "
+               "Prozent auf 9 Prozent erhöht. Der Anteil des Bundes lag zuvor bei 16 Prozent.")
+    state = {q(df, i, "12") for i in range(3)}
+    assert len(state) == 1
+    assert q(df, 3, "rund 9") not in state and q(df, 3, "rund 9") == q(df, 0, "9 Prozent")
+    assert q(df, 3, "5 Prozent") != q(df, 3, "16")          # the bank's earlier stake is not the state's
+
+
+def test_a_package_sold_is_not_the_holding_and_fractions_stay_in_their_article():
+    df = story("de|Larsen steigt mit insgesamt rund 9 Prozent bei Aerona ein. Die Stiftung verkaufte bei der "
+               "angekündigten ersten Platzierung von Aerona-Aktien das gesamte Paket von 4,5 Prozent an Larsen.",
+               "de|Larsen hält rund 9 Prozent. Rund die Hälfte davon kaufte Larsen von der Stiftung.",
+               "de|Larsen hält 20 Prozent. Knapp ein Drittel davon hält Larsen direkt.")
+    assert q(df, 0, "4,5") != q(df, 0, "rund 9") and q(df, 0, "4,5").startswith("stake_sold")
+    assert q(df, 1, "Hälfte") != q(df, 2, "Drittel")       # fractions of different wholes
+
+
 # ---------------------------------------------------------------------------
 # the pieces: keys, names, the story's present
 # ---------------------------------------------------------------------------
