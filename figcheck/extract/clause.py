@@ -144,6 +144,7 @@ class Around:
         self.right = [t for t in _until_glued(until_break(right_all), rel_end) if t[2] not in ".!?"]
         self.right_all = right_all
         self.sentence = sentence
+        self.lang = lang
         self._rest_right = None
         self._rest_left = None
 

@@ -34,6 +34,7 @@ _ANAPHORS = frozenset(("davon", "dessen", "deren", "hiervon"))
 _EN_ANAPHORS = frozenset(("it", "that", "this", "them", "those", "which"))
 _HOLDINGS = frozenset(("paket", "aktienpaket", "anteil", "anteile", "beteiligung", "position", "gesamtposition",
                        "stake", "holding", "holdings", "package", "block"))
+_POSSESSIVES = frozenset(("seine", "seinen", "seiner", "ihre", "ihren", "ihrer", "its", "their", "his", "her"))
 _CHANNEL_PREPS = frozenset(("über", "durch", "via", "mittels", "through", "using"))
 _INSTRUMENTS = ("instrument", "derivat", "option", "swap", "termingeschäft", "wandelanleihe", "call")
 
@@ -50,8 +51,12 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
         held = _held_through(a.left[:10][::-1] + a.right[:10])
         if held:
             return held
-    for t in a.left[:3]:
+    for i, t in enumerate(a.left[:3]):
         p = _PARTS.get(t[3])
+        if p == "each" and i and a.left[i - 1][6]:
+            break                       # "13,20 Euro je Aktie liegt 60 Cent": 'je' is per share, of another figure
+        if p == "rest" and i + 1 < len(a.left) and a.left[i + 1][3] in _POSSESSIVES:
+            break                       # "seine restliche Beteiligung", "its remaining stake": the holding itself
         if p:
             return p
         if t[2][:1].isdigit():
@@ -179,7 +184,8 @@ june july october december anfang ende mitte frühjahr sommer herbst winter
 """.split())
 _HOLDING_VERBS = frozenset(("halten", "besitzen", "kontrollieren", "hold", "own", "control", "aufstocken", "ausbauen",
                             "erwerben", "übernehmen", "kaufen", "buy", "acquire", "verkaufen", "veräußern", "sell",
-                            "zahlen", "pay", "investieren", "invest", "bieten", "offer", "einsteigen"))
+                            "zahlen", "pay", "investieren", "invest", "bieten", "offer", "einsteigen", "behalten",
+                            "keep", "retain"))
 
 
 def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
@@ -333,7 +339,7 @@ def _verb_subject(a: Around, de: bool, verbs: frozenset = _HOLDING_VERBS, right_
         if _governed(before):
             before = []                     # "In Deutschland hält Kretinsky": a place, not the subject
         for cand in ([before] if not de else [before, after]):
-            name = _name_near(cand, de)
+            name = _name_near(cand, de) or _antecedent(a, cand, de)
             if name:
                 return holder_key(name)
         for cand in ([before] if not de else [before, after]):
@@ -359,6 +365,32 @@ _SUBORDINATORS = frozenset(("dass", "weil", "nachdem", "ob", "wenn", "als", "da"
                            "während", "wie", "sodass", "damit", "bevor", "seit", "seitdem", "indem", "sofern", "falls",
                            "soweit", "wobei", "weshalb", "weswegen", "zumal", "ehe", "bis", "um"))
 _RELATIVE_PRONOUNS = frozenset(("der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"))
+
+
+_PRONOUNS = {"er": "der", "sie": "die", "it": "", "they": ""}
+
+
+def _antecedent(a: Around, cand: list, de: bool) -> str:
+    """What a pronoun subject next to the verb stands for, within the sentence: German 'er' the
+    nearest subject with 'der', 'sie' with 'die', opening a clause before ('Nachdem der Staat ... verkauft
+    hatte, will er seine restliche Beteiligung behalten'); English 'it'/'they' the name that opens the
+    sentence ('Orbis said it holds 9%'). '' when there is none."""
+    first = next((t for t in cand if t[3] not in ARTICLES), None)
+    if first is None or first[3] not in _PRONOUNS:
+        return ""
+    earlier = list(reversed(a.left_all[len(a.left):]))       # the sentence before the clause, in order
+    if not de:
+        return _name_near(earlier[:4], False) if earlier else ""
+    found = ""
+    for i, t in enumerate(earlier):
+        if t[3] != _PRONOUNS[first[3]]:
+            continue
+        if i and earlier[i - 1][2] != "," and earlier[i - 1][3] not in _SUBORDINATORS:
+            continue                    # "4,5 Prozent der Aktien", "an die Bank": no subject
+        name = _name(earlier[i:], True)
+        if name and not is_generic(name):
+            found = name
+    return found
 
 
 def _subordinate(a: Around) -> bool:
@@ -578,7 +610,7 @@ _ADVERBS = frozenset(("now", "previously", "currently", "already", "still", "rep
                       "zuletzt", "inzwischen", "gemeinsam", "zusammen"))
 _BEFORE_LINKS = {("von", "auf"), ("from", "to"), ("from", "at")}
 _TARGET = re.compile(
-    r"\b(?:zu\s+(?:erhöhen|erwerben|steigern)|aufzustocken|auszubauen|anzuheben|Ziel\w*|"
+    r"\b(?:zu\s+(?:erhöhen|erwerben|steigern|können|dürfen)|aufzustocken|auszubauen|anzuheben|Ziel\w*|"
     r"Genehmigung|Erlaubnis|beantrag\w*|müsste\w*|"
     r"target\w*|aims?\s+to|seek\w*|approval|permission|would\s+have\s+to)\b")
 

@@ -260,9 +260,9 @@ def _above_below(a: Around, fig_text: str, de: bool, unit_class: str):
     """'knapp fünf Prozent über dem Schlusskurs', '12% above the average price': the gap to a reference,
     a premium or a discount; against an earlier time ('über dem Vorjahr', 'below last year's level') a
     rise or a fall. What it is measured against is its object (frame_roles.object_of)."""
-    if unit_class not in ("percent", "points"):
+    rest = _past_coordinated(a.rest_right())        # "60 Cent oder knapp fünf Prozent über dem Schlusskurs"
+    if unit_class not in ("percent", "points") and rest is a.rest_right():
         return None
-    rest = a.rest_right()
     if len(rest) < 2 or rest[0][3] not in _ABOVE or rest[1][2][:1].isdigit():
         return None
     t = rest[0]
@@ -275,6 +275,24 @@ def _above_below(a: Around, fig_text: str, de: bool, unit_class: str):
     if any(u[4] in _EARLIER or u[3] in _EARLIER for u in ref[:2]):
         return ("steigen" if de else "rise") if up else ("sinken" if de else "fall"), t[2], "verb", (t[0], t[0])
     return _ABOVE[t[3]], t[2], "above_below", (t[0], t[0])
+
+
+_OR = frozenset(("oder", "bzw", "beziehungsweise", "or"))
+_PERCENT_WORDS = frozenset(("prozent", "percent", "%", "per", "prozentpunkte"))
+
+
+def _past_coordinated(rest: list) -> list:
+    """The words after a second figure the figure is coordinated with ('60 Cent oder knapp fünf Prozent
+    über ...', '$2 or 5% above ...'): both stand in the same relation; else `rest` itself."""
+    if not rest or rest[0][3].rstrip(".") not in _OR:
+        return rest
+    for j, t in enumerate(rest[1:6], 1):
+        if t[3] in _PERCENT_WORDS or t[2].endswith("%"):
+            after = rest[j + 1:]
+            if after and after[0][3] == "cent":        # "per cent"
+                after = after[1:]
+            return after if after and after[0][3] in _ABOVE else rest
+    return rest
 
 
 def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
@@ -389,7 +407,7 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
     particle = a.right[-1][2].lower() if de and a.right and a.right[-1][2].lower() in PARTICLES else ""
     level = a.rest_left(de)
     level = bool(level) and level[0][2].lower() in ("auf", "bei", "to", "at")   # "sinkt auf 12 Prozent": a level
-    for i, t in enumerate(a.left[:8]):
+    for i, t in enumerate(a.left[:14 if particle else 8]):   # a separable verb spans its clause
         lem = t[4]
         if level and lem in LINK_VERBS:
             continue

@@ -29,6 +29,8 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
     else the measure lemma, with the part it is ('stake_added' for 'weitere 30 Prozent', 'stake_each'
     for 'je 50 Prozent'); ('', False) when the frame names no measure."""
     measure = frame.get("measure") or ""
+    if frame.get("part") in ("direct", "instruments") and unit_class == "percent":
+        return f"stake_{frame['part']}", True   # a position held directly or through instruments is a stake
     if not measure:
         return "", False
     if unit_class == "year":                  # the year of an event: of a deal, of a collapse, of a founding
@@ -120,14 +122,32 @@ def cluster_key(members: list[dict]) -> list[dict]:
         groups = [members]
     for attr in ("when", "object", "holder"):
         groups = [part for g in groups for part in _split(g, attr)]
+    groups = [part for g in groups for part in _split_bounds(g)]
     out = []
     for g in groups:
-        c = {"members": g}
+        c = {"members": g, "bound": _bound(g[0]) if all(f["_when"] == "planned" for f in g) else ""}
         for k in ("holder", "object"):
             c[k] = next((f[k] for f in g if f[k] and not is_generic(f[k])), "")
         c["when"] = next((f["_when"] for f in g if f["_when"] not in _OPEN_WHEN), "")
         out.append(c)
     return out
+
+
+def _bound(fig: dict) -> str:
+    q = fig.get("qualifier") or ""
+    return q if q in ("lower", "upper") else ""
+
+
+def _split_bounds(group: list[dict]) -> list[list[dict]]:
+    """A planned level is a threshold to pass ('mehr als 9,9 Prozent', 'more than 10%'), a ceiling
+    ('bis zu 29,9 Prozent', 'up to 29.9%') or a target ('auf 29,9 Prozent'): three things, not one
+    level hedged three ways. Figures of other times keep their hedges as hedges."""
+    if not group or any(f["_when"] != "planned" for f in group):
+        return [group]
+    parts: dict[str, list[dict]] = {}
+    for f in group:
+        parts.setdefault(_bound(f), []).append(f)
+    return [parts[k] for k in sorted(parts)]
 
 
 def _classes(values: list[str], same) -> list[list[str]]:
@@ -214,6 +234,8 @@ def _suffix(cluster: dict, main: dict) -> str:
              if cluster[k] and main[k] and not same_name(cluster[k], main[k])]
     if cluster["when"] and cluster["when"] != main["when"]:
         parts.append(slug(cluster["when"]))
+    if cluster.get("bound") and cluster["bound"] != main.get("bound"):
+        parts.append(cluster["bound"])
     if not parts:
         parts = [slug(cluster[k].split()[0]) for k in ("holder", "object") if cluster[k] and cluster[k] != main[k]][:1]
     return "_".join(parts[:2])

@@ -132,11 +132,31 @@ def same_name(a: str, b: str) -> bool:
     Oil' ~ 'Mobil'); an empty one, or one that only describes a company, fits anything. What a
     premium or a move is measured against ('vs closing price') is compared word for word."""
     if a.startswith("vs ") or b.startswith("vs "):
-        return a == b
+        return a == b or reference_key(a) == reference_key(b)
     if not a or not b or is_generic(a) or is_generic(b):
         return True
     wa, wb = _words(a), _words(b)
     return bool(wa & wb) or a in b or b in a or _initials(a) == b.replace(".", "") or _initials(b) == a.replace(".", "")
+
+
+# what a premium or a move is measured against, in either language: the close, an average, an offer
+_REFERENCES = (("schluss", "close"), ("close", "close"), ("closing", "close"), ("durchschnitt", "average"),
+               ("average", "average"), ("mittel", "average"), ("vwap", "average"), ("angebot", "offer"),
+               ("offer", "offer"), ("bid", "offer"), ("gebot", "offer"), ("vorjahr", "year"), ("year", "year"),
+               ("vortag", "day"), ("previous day", "day"), ("ausgabe", "issue"), ("issue", "issue"),
+               ("buchwert", "book"), ("book", "book"), ("marktwert", "market"), ("market", "market"))
+_UNDISTURBED = ("undisturbed", "unaffected", "unbeeinflusst", "ungestört")
+
+
+def reference_key(ref: str) -> str:
+    """What a reference names, in either language: 'vs xetra-schluss', 'vs xetra-schlusskurs', 'vs last
+    close' and 'vs closing value' are the close; 'vs undisturbed closing' is the close before the news
+    (another reference); a reference no word of the table names is its own words."""
+    text = ref[3:] if ref.startswith("vs ") else ref
+    found = sorted({c for stem, c in _REFERENCES if stem in text})
+    if not found:
+        return text
+    return "+".join(found) + ("+undisturbed" if any(w in text for w in _UNDISTURBED) else "")
 
 
 def _initials(name: str) -> str:

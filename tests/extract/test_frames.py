@@ -153,6 +153,11 @@ def test_the_earlier_level_of_a_move_takes_the_later_unit(text, lang):
     ("Larsen investiert 14,3 Milliarden Euro in die Werft.", "de", "14,3", "larsen"),
     ("Northbank holds 5% of Aerona.", "en", "5%", "northbank"),
     ("Aerona erhält Staatshilfe von sechs Milliarden Euro.", "de", "sechs", "state"),
+    # a pronoun subject stands for the subject before it, with its gender
+    ("Nachdem der Bund 4,5 Prozent der Aerona-Aktien an die Nordbank verkauft hatte, will er seine restliche "
+     "Beteiligung von 12 Prozent behalten.", "de", "12", "state"),
+    ("Nachdem die Nordbank 3 Prozent an Aerona gekauft hatte, hielt sie insgesamt 8 Prozent.", "de", "8",
+     "nordbank"),
 ])
 def test_holder(text, lang, span, holder):
     assert frame(text, span, lang)["holder"] == holder
@@ -190,6 +195,11 @@ def test_holder_read_wrong(text, lang, span, holder):
     # a premium: what it is measured against
     ("The offer is a premium of 27% to the closing price.", "en", "27%", "vs closing price"),
     ("Das Angebot entspricht einem Aufschlag von 27 Prozent auf den Schlusskurs.", "de", "27", "vs schlusskurs"),
+    # two figures coordinated before 'über': both a premium against the same reference
+    ("Der Preis von 20,40 Euro je Aktie liegt 80 Cent oder knapp vier Prozent über dem Schlusskurs.", "de",
+     "80 Cent", "vs schlusskurs"),
+    ("Der Preis von 20,40 Euro je Aktie liegt 80 Cent oder knapp vier Prozent über dem Schlusskurs.", "de",
+     "vier", "vs schlusskurs"),
 ])
 def test_object(text, lang, span, obj):
     assert frame(text, span, lang)["object"] == obj
@@ -227,6 +237,8 @@ def test_object_read_wrong(text, lang, span, obj):
     ("Der Staat stockt seinen Anteil von 20 Prozent auf 25 Prozent auf.", "de", "20", "before"),
     ("Larsen plant, seinen Anteil an der Werft auf 29,9 Prozent auszubauen.", "de", "29,9", "planned"),
     ("Orbis aims to raise its stake to 30%.", "en", "30%", "planned"),
+    ("Larsen will die Erlaubnis, den Anteil auf mehr als 9,9 Prozent aufstocken zu können.", "de", "9,9",
+     "planned"),
 ])
 def test_when(text, lang, span, when):
     assert frame(text, span, lang)["when"] == when
@@ -264,6 +276,9 @@ def test_when_read_wrong(text, lang, span, when):
     ("Larsen erwirbt weitere 30 Prozent an der Werft.", "de", "30", "added", "stake_added"),
     ("Orbis agreed to pay an additional $500 million.", "en", "$500", "added", "deal_amount_added"),
     ("Larsen übernimmt die übrigen 18,5 Prozent.", "de", "18,5", "rest", "stake_rest"),
+    # the remaining holding of its holder is the holding itself; 'je Aktie' is per share of another figure
+    ("Der Bund will seine restliche Beteiligung von 12 Prozent behalten.", "de", "12", "", "stake"),
+    ("Larsen kontrolliert über Finanzinstrumente weitere 7 Prozent.", "de", "7", "instruments", "stake_instruments"),
     ("Orbis will buy the remaining 51% of Quillon.", "en", "51%", "rest", "stake_rest"),
     ("Die Partner halten je 50 Prozent an dem Gemeinschaftsunternehmen.", "de", "50", "each", "stake_each"),
     ("The two firms will hold 50% each.", "en", "50%", "each", "stake_each"),
@@ -285,3 +300,24 @@ def test_part(text, lang, span, part, concept):
     f = frame(text, span, lang)
     assert f["part"] == part
     assert key(f) == concept
+
+
+def test_coordinated_premium_in_money_is_a_premium_not_a_price_each():
+    f = frame("Der Preis von 20,40 Euro je Aktie liegt 80 Cent oder knapp vier Prozent über dem Schlusskurs.",
+              "80 Cent", "de")
+    assert (f["measure"], f["part"], key(f)) == ("aufschlag", "", "premium")
+
+
+def test_money_a_seller_takes_in_with_a_separable_verb_is_the_proceeds():
+    f = frame("Der Bund nahm durch den Verkauf der gut 40 Millionen Aktien etwas mehr als 500 Millionen Euro ein.",
+              "500", "de")
+    assert key(f) == "proceeds"
+
+
+def test_references_of_a_premium_are_compared_by_what_they_name():
+    from figcheck.extract.names import same_name
+    assert same_name("vs xetra-schluss", "vs xetra-schlusskurs")
+    assert same_name("vs last close", "vs closing value")
+    assert not same_name("vs last close", "vs undisturbed closing")
+    assert not same_name("vs closing price", "vs average price")
+    assert not same_name("vs tagesgeld", "vs festgeld")        # words no table knows: compared as they are

@@ -239,6 +239,20 @@ def test_a_package_sold_is_not_the_holding_and_fractions_stay_in_their_article()
     assert q(df, 1, "Hälfte") != q(df, 2, "Drittel")       # fractions of different wholes
 
 
+def test_a_planned_threshold_a_ceiling_and_a_target_are_three_quantities():
+    df = story("de|Larsen hält 9 Prozent an Aerona. Larsen will die Genehmigung, einen Anteil von mehr als 9,9 "
+               "Prozent an Aerona zu erwerben.",
+               "de|Larsen hält 9 Prozent. Um den Anteil auf mehr als 10 Prozent zu erhöhen, braucht Larsen die Genehmigung. Mit ihr "
+               "hätte Larsen freie Bahn, seine Beteiligung bis auf 29,9 Prozent zu erhöhen.",
+               "de|Larsen hält 21 Prozent. Ziel ist es, die Beteiligung auf 29,9 Prozent auszubauen. Larsen hat die "
+               "Genehmigung beantragt, den Anteil auf bis zu 29,9 Prozent aufzustocken.")
+    threshold = {q(df, 0, "9,9"), q(df, 1, "10 Prozent")}
+    ceiling = {q(df, 1, "bis auf 29,9"), q(df, 2, "bis zu 29,9")}
+    target = df[(df["file"] == "02_a.txt") & (df["text"] == "29,9 Prozent")].iloc[0]["quantity"]
+    assert len(threshold) == 1 and len(ceiling) == 1
+    assert len(threshold | ceiling | {target}) == 3
+
+
 # ---------------------------------------------------------------------------
 # the pieces: keys, names, the story's present
 # ---------------------------------------------------------------------------
