@@ -11,7 +11,8 @@ import re
 
 from figcheck.extract.context import PAIR_CONN, RANGE_CONN
 from figcheck.extract.names import resolve_demonyms
-from figcheck.extract.frames import figure_frame, year_frame
+from figcheck.extract.frames import figure_frame
+from figcheck.extract.year_events import year_frame
 from figcheck.extract.grouping import name_quantities
 from figcheck.extract.hedges import apply_hedge, copy_hedge, prev_tokens, strip
 from figcheck.extract.labels import (
@@ -183,6 +184,10 @@ def _is_money(f: dict) -> bool:
     return len(u) == 3 and u.isupper()
 
 
+_MULTIPLE = re.compile(r"(?:more\s+than\s+|mehr\s+als\s+)?(?:doubl|tripl|quadrupl|verdoppel|verdreifach|vervierfach|"
+                       r"halv|halbier)", re.I)
+
+
 def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks: list[str]) -> tuple[dict | None, int]:
     """Ranges: "10 bis 15 Milliarden", "zwischen 10 und 15", "9-10 bn". Returns (figure, matches used):
     the joined range and 1; the figure itself and 0; or None and the matches to skip when the
@@ -207,8 +212,9 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
     conn = rc.group("c").strip()
     between = strip(toks[-1]) if toks else ""
     ok = conn in ("-", "–", "—", "bis", "to") or (conn in ("und", "and") and between in ("zwischen", "between"))
-    if conn == "to" and between == "from":
-        ok = False                                         # "rose from 29% to 40%": two figures
+    if conn == "to" and between == "from" or conn in ("to", "bis", "auf") and _MULTIPLE.match(
+            text, fig["start"], fig["end"]):
+        ok = False             # "rose from 29% to 40%", "more than double to 1.3 million": two figures
     if conn in ("or", "oder"):
         # "drei oder vier Millionen": a range when the second carries the scale or unit
         ok = bool(fig.get("_plain")) and text[nxt_m.end() - 1].isalpha()

@@ -215,7 +215,8 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
             return holder_key(m.group(1).lower())     # "Exxon's", "UBS’s", "the founder's"
     if kind == "verb" and measure in SELL_VERBS:
         return _buyer(a, de)              # a share sold is the buyer's: "verkaufte 4,5 Prozent an die Unicredit"
-    moved = measure in _MOVE_VERBS or kind == "verb" and verb_concept(measure, "percent") in ("growth", "decline")
+    moved = measure in _MOVE_VERBS or kind == "verb" and verb_concept(measure, "percent") in ("growth", "decline") \
+        or kind != "verb" and bool(measure) and measure_key(measure, "percent")[0] in ("growth", "decline")
     found = _verb_subject(a, de) or (_moved_name(a, de) or _mover(a, de) if moved else "")
     if not found and not kind == "verb" and measure_key(measure, "ordinal")[0] in ("failure", "rank"):
         # whose rank: the subject of 'be' or 'become' ("SVB has become the second-largest bank failure")
@@ -553,6 +554,8 @@ def _bought(a: Around, de: bool) -> str:
     for i, t in enumerate(toks):
         if t[4] not in _BUY_VERBS or de and t[6]:
             continue
+        if any(u[3] in ("since", "seit", "after", "nach", "before", "vor") for u in toks[max(0, i - 2):i]):
+            continue                 # "its largest deal since acquiring Mobil": an earlier deal, not this one
         name = _object_name(toks[i + 1:i + 8], de)
         d = abs(t[0] - a.fig_end)
         if name and d < dist:
@@ -601,8 +604,15 @@ def _opening_year(a: Around) -> str:
     if len(a.left_all) <= len(a.left):
         return ""
     opening = list(reversed(a.left_all[len(a.left):]))     # the words before the figure's clause, in order
-    if len(opening) > 6 or opening[-1][2] != "," or opening[0][3] not in _OPENERS:
+    if opening[0][3] not in _OPENERS:
         return ""
+    if len(opening) > 6 or opening[-1][2] != ",":
+        # an opening time phrase dates every clause of its sentence ("In 2021, Pioneer acquired two
+        # rivals, Parsley and DoublePoint, for a combined $11 billion")
+        comma = next((k for k, t in enumerate(opening[:7]) if t[2] == ","), None)
+        if comma is None:
+            return ""
+        opening = opening[:comma + 1]
     years = [t for t in opening if t[7]]
     return years[0][2][:4] + ("s" if years[0][2][4:] in ("s", "er") else "") if years else ""
 _ADVERBS = frozenset(("now", "previously", "currently", "already", "still", "reportedly", "recently", "just",
@@ -659,7 +669,13 @@ def when(a: Around, fig_text: str = "") -> str:
             return dated
     if _TARGET.search(clause):
         return "planned"
+    session = _SESSION.search(a.sentence)
+    if session:             # a price move before the market opens or after it closes is a day's other move
+        return "premarket" if session.group(1) else "after_hours"
     for w in near:
         if WHEN_WORDS.get(w):
             return WHEN_WORDS[w]
     return ""
+
+
+_SESSION = re.compile(r"\b(?:(pre-?market|vorbörslich\w*)|after[- ]hours|extended\s+trading|nachbörslich\w*)\b", re.I)

@@ -200,6 +200,8 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
     if not rest:
         return None
     t = rest[0]
+    if unit_class == "ordinal" and (t[3] in TIME_NOUNS or t[4] in TIME_NOUNS):
+        return "period " + t[4], t[2], "noun_after", (t[0], t[1])   # "for a second day": a count, not a rank
     if is_measure(t[2]) and unit_class in ("other", "count"):
         # a unit of measurement: what is measured follows it ("2,64 Millionen Tonnen Luftfracht",
         # "16 billion barrels of oil", "85 Tonnen schwer")
@@ -239,6 +241,10 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
             if inner:
                 return (_phrase([r[2] for r in inner], False), " ".join(r[2] for r in inner), "in_noun",
                         (inner[0][0], inner[-1][1]))
+        if unit_class in ("money", "money_or_count") and len(after) > 1 and after[0][3] in ("per", "a") \
+                and after[1][4] in _SHARE_LEMMAS:       # "The $253 price per share"
+            return (_phrase([r[2] for r in run], False) + " per share", " ".join(r[2] for r in run) + " per share",
+                    "noun_after", (run[0][0], after[1][1]))
         return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "noun_after", (run[0][0], run[-1][1])
     return None
 
@@ -415,6 +421,10 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
             continue                       # "The deal value is about": a noun before 'is', not the verb
         if particle and (particle + lem) in VERBS and uc in VERBS[particle + lem]:
             return particle + lem, f"{t[2]} … {particle}", "verb", (t[0], t[1])
+        if not de and t[3] == "out" and i + 1 < len(a.left) and a.left[i + 1][4] + " out" in VERBS \
+                and uc in VERBS[a.left[i + 1][4] + " out"]:
+            verb = a.left[i + 1]             # a phrasal verb: "took out $42 billion", "pulled out"
+            return verb[4] + " out", f"{verb[2]} out", "verb", (verb[0], t[1])
         if lem in VERBS and uc in VERBS[lem] and not (de and t[2][:1].isupper() and t is not a.left[-1]):
             return lem, t[2], "verb", (t[0], t[1])
     if de:
@@ -505,57 +515,6 @@ def _through_parenthesis(a: Around, fig_text: str, de: bool, unit_class: str):
                     (head[0], head[1]))
         inner.append(t)
     return None
-
-
-_EVENT_VERBS = frozenset(("buy", "acquire", "purchase", "merge", "take over", "kaufen", "übernehmen", "erwerben",
-                          "fusionieren", "found", "gründen", "collapse", "fail", "list"))
-_EVENT_NOUNS = frozenset(("merger", "acquisition", "deal", "purchase", "takeover", "buyout", "collapse", "failure",
-                          "ipo", "listing", "bankruptcy", "fusion", "übernahme", "kauf", "zukauf", "erwerb",
-                          "börsengang", "pleite", "insolvenz", "zusammenbruch", "gründung", "founding"))
-_EVENT_PREPS = ("of", "with", "between", "von", "mit", "der", "des", "zwischen")
-
-
-def year_frame(sentence: str, rel_start: int, rel_end: int, language: str) -> dict:
-    """The event a year dates, where the clause names the event and what it was about: 'the 2008
-    collapse of Washington Mutual', 'its merger with Mobil in 1999', 'Exxon purchased XTO Energy in
-    2009', 'die Übernahme von Schenker 2024'. {measure: the event's lemma, object: its name, frame:
-    'year_event'}; empty when the clause names no event with a name (a year alone is no quantity)."""
-    de = language == "de"
-    a = Around(sentence, rel_start, rel_end, "de" if de else "en")
-    frame = {"measure": "", "measure_text": "", "frame": "", "holder": "", "object": "", "when": "", "verb": "",
-             "part": ""}
-    after = a.rest_right()
-    candidates = ([after[0]] if after and after[0][5] else []) + a.left[:8]
-    for t in candidates:
-        verb_event = t[4] in _EVENT_VERBS and not (de and t[6]) and (de or t[3] != t[4])   # "purchased", "kaufte"
-        noun_event = not verb_event and (t[4] in _EVENT_NOUNS or t[3] in _EVENT_NOUNS)
-        if not (noun_event or verb_event):
-            continue
-        following = [u for u in tokens(sentence, "de" if de else "en") if u[0] >= t[1]][:8]
-        if noun_event:
-            following = following[1:] if following and following[0][3] in _EVENT_PREPS else []
-        name = _event_name(following, de)
-        if name:
-            frame.update(measure=t[4], measure_text=t[2], frame="year_event", object=name)
-        return frame
-    return frame
-
-
-def _event_name(toks: list, de: bool) -> str:
-    """The name an event names after it ('Mobil', 'Washington Mutual', 'XTO Energy'), past articles;
-    for 'between Exxon and Mobil' the last name."""
-    words: list[str] = []
-    for u in toks:
-        if not words and u[3] in ("the", "der", "die", "das", "den", "dem", "des", "its", "seine", "ihre"):
-            continue
-        if u[6] and u[3] not in NOT_MEASURES and not is_measure_word(u[4]):
-            words.append(u[2])
-            continue
-        if words and u[3] in ("and", "und"):
-            words = []
-            continue
-        break
-    return " ".join(words).lower()
 
 
 _RULES = (_age, _glued, _per_share, _above_below, _noun_after, _noun_linked, _for_purchase, _up_down, _verb,

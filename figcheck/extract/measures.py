@@ -167,7 +167,8 @@ VERBS: dict[str, dict[str, str]] = {
     "verletzen": {"count": "injured"}, "tot": {"count": "deaths"}, "dead": {"count": "deaths"},
     "verletzt": {"count": "injured"},
     "erlösen": {"money": "proceeds"}, "bringen": {"money": "proceeds"}, "fetch": {"money": "deal_amount"},
-    "umsetzen": {"money": "revenue"},
+    "umsetzen": {"money": "revenue"}, "withdraw": {"money": "withdrawals"}, "abheben": {"money": "withdrawals"},
+    "abziehen": {"money": "withdrawals"}, "take out": {"money": "withdrawals"}, "pull out": {"money": "withdrawals"},
     # jobs
     "streichen": {"count": "job_cuts"}, "abbauen": {"count": "job_cuts"}, "cut": {"count": "job_cuts"},
     "kürzen": {"count": "job_cuts"}, "wegfallen": {"count": "job_cuts"}, "eliminate": {"count": "job_cuts"},
@@ -220,7 +221,8 @@ VERB_FORMS = {
     "geboten": "bieten", "sammelte": "einsammeln", "eingesammelt": "einsammeln", "kostet": "kosten",
     "kostete": "kosten", "gekostet": "kosten", "reduziert": "reduzieren", "reduzierte": "reduzieren",
     "erhöht": "erhöhen", "erhöhte": "erhöhen", "auszubauen": "ausbauen", "ausgebaut": "ausbauen",
-    "baute": "ausbauen", "gibt": "geben",
+    "baute": "ausbauen", "gibt": "geben", "withdrew": "withdraw", "withdrawn": "withdraw", "withdraws": "withdraw",
+    "hoben": "abheben", "hob": "abheben", "abgehoben": "abheben", "zogen": "abziehen", "abgezogen": "abziehen",
 }
 # words that are never a measure though they sit where one could (articles, pronouns, quantifiers...)
 NOT_MEASURES = frozenset("""

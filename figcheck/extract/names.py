@@ -136,6 +136,8 @@ def same_name(a: str, b: str) -> bool:
     if not a or not b or is_generic(a) or is_generic(b):
         return True
     wa, wb = _words(a), _words(b)
+    if a.replace(" ", "").replace("-", "") == b.replace(" ", "").replace("-", ""):
+        return True                 # "Exxon Mobil" ~ "ExxonMobil"
     return bool(wa & wb) or a in b or b in a or _initials(a) == b.replace(".", "") or _initials(b) == a.replace(".", "")
 
 

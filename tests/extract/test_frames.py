@@ -321,3 +321,36 @@ def test_references_of_a_premium_are_compared_by_what_they_name():
     assert not same_name("vs last close", "vs undisturbed closing")
     assert not same_name("vs closing price", "vs average price")
     assert not same_name("vs tagesgeld", "vs festgeld")        # words no table knows: compared as they are
+
+
+@pytest.mark.parametrize("text,lang,span,measure,concept", [
+    ("Customers took out more than $30 billion on a single day.", "en", "$30", "take out", "withdrawals"),
+    ("Depositors withdrew $12 billion within hours.", "en", "$12", "withdraw", "withdrawals"),
+    ("The $41 price per share values Quillon at $9 billion.", "en", "$41", "price per share", "price_per_share"),
+    ("Orbis stock tumbled for a second day.", "en", "second", "period day", "period day"),
+])
+def test_verbs_and_nouns_of_a_measure(text, lang, span, measure, concept):
+    f = frame(text, span, lang)
+    assert f["measure"] == measure and key(f) == concept
+
+
+def test_a_move_noun_has_its_mover_as_holder():
+    f = frame("Harrow Bank fell 12% following a 17% slide on Monday.", "17%", "en")
+    assert f["holder"] == "harrow bank"
+
+
+def test_the_trading_session_dates_a_move():
+    assert frame("Harrow shares were down another 40% in premarket trading.", "40%", "en")["when"] == "premarket"
+    assert frame("During extended trading hours, the stock fell another 20%.", "20%", "en")["when"] == "after_hours"
+    assert frame("Die Aktie zog vorbörslich um vier Prozent an.", "vier", "de")["when"] == "premarket"
+
+
+def test_an_opening_year_dates_every_clause_of_its_sentence():
+    f = frame("In 2019, Orbis acquired two rivals, Vessel Energy and Plume Energy, for a combined $9 billion.",
+              "$9", "en")
+    assert f["when"] == "2019"
+
+
+def test_a_deal_since_an_earlier_one_is_not_about_the_earlier_one():
+    f = frame("Orbis will pay $40 billion, its largest deal since acquiring Quillon.", "$40", "en")
+    assert f["object"] != "quillon"

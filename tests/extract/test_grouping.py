@@ -253,6 +253,17 @@ def test_a_planned_threshold_a_ceiling_and_a_target_are_three_quantities():
     assert len(threshold | ceiling | {target}) == 3
 
 
+def test_names_written_with_and_without_a_space_are_one():
+    from figcheck.extract.names import same_name
+    assert same_name("orbis quillon", "orbisquillon")
+    assert not same_name("harrow bank", "norland bank")
+
+
+def test_a_multiple_and_its_target_are_two_figures_not_a_range():
+    df = story("en|Orbis output will more than double to 1.3 million barrels a day.")
+    assert len(df) == 2, df["text"].tolist()
+
+
 # ---------------------------------------------------------------------------
 # the pieces: keys, names, the story's present
 # ---------------------------------------------------------------------------
