@@ -30,6 +30,7 @@ _PARTS = {
 
 
 _FRACTION = re.compile(r"\b(?:hälfte|drittel|viertel|fünftel|zehntel|half|halves|thirds?|quarters?|fifths?)\b", re.I)
+_EQUAL_SPLIT = re.compile(r"^\s*(\d+)\s*[:/]\s*(\d+)\s*$")
 _ANAPHORS = frozenset(("davon", "dessen", "deren", "hiervon"))
 _EN_ANAPHORS = frozenset(("it", "that", "this", "them", "those", "which"))
 _HOLDINGS = frozenset(("paket", "aktienpaket", "anteil", "anteile", "beteiligung", "position", "gesamtposition",
@@ -46,11 +47,19 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
     stake'), 'direct' ('hielten direkt', 'held directly') or 'instruments' ('über Finanzinstrumente',
     'through derivatives'): how a holding is held; ''."""
     if unit_class == "percent":
+        split = _EQUAL_SPLIT.match(a.sentence[a.fig_start:a.fig_end])
+        if split and split.group(1) == split.group(2):
+            return "each"                   # "50:50": each party's share
         if _FRACTION.search(a.sentence[a.fig_start:a.fig_end]) and _of_holding(a.right[:6], de):
             return "fraction"
         held = _held_through(a.left[:10][::-1] + a.right[:10])
         if held:
             return held
+    first = a.left[0][3] if a.left else ""
+    if first in ("next", "nächsten", "folgenden", "following"):
+        after = a.rest_right()[:1]
+        if not (after and (after[0][3] in TIME_NOUNS or after[0][4] in TIME_NOUNS)):
+            return "added"              # "the next 9 billion francs": a further tranche ("the next 30 days": time)
     for i, t in enumerate(a.left[:3]):
         p = _PARTS.get(t[3])
         if p == "each" and i and a.left[i - 1][6]:
@@ -537,7 +546,32 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "", unit_
     if unit_class != "percent" and (measure_key(measure, "money")[0] in _DEAL_CONCEPTS
                                     or kind == "verb" and measure in _BUY_VERBS):
         return _bought(a, de)   # a share's object is after "an", "of": after a German verb may stand its subject
+    if unit_class in ("", "percent"):
+        return _relative_antecedent(a)
     return ""
+
+
+def _relative_antecedent(a: Around) -> str:
+    """A share in a relative clause that opens with its preposition ('EPH, an dem Kretinsky 50 Prozent
+    hält', 'Quillon, in which Orbis holds 9%'): its object is the name before the comma, the short
+    name in brackets when there is one ('Energetický a průmyslový holding (EPH), an dem')."""
+    w = [t[3] for t in a.left[-2:]]
+    if len(w) != 2 or w[1] not in ("an", "in", "bei", "of") or w[0] not in ("dem", "der", "denen", "which", "whom"):
+        return ""
+    rest = a.left_all[len(a.left):]
+    if not rest or rest[0][2] != ",":
+        return ""
+    toks = rest[1:]
+    if toks and toks[0][2] == ")":
+        inner = [t for t in toks[1:4] if t[2] != "("]
+        if inner and inner[0][6]:
+            return inner[0][3]
+    names = []
+    for t in toks[:5]:
+        if not t[6]:
+            break
+        names.insert(0, t[3])
+    return " ".join(names)
 
 
 _DEAL_CONCEPTS = ("deal_amount", "offer", "enterprise_value", "price_per_share", "valuation")

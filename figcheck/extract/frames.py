@@ -113,6 +113,15 @@ _MINOR_UNIT = re.compile(r"\d\s*(?:p|pence|cents?|rappen)\b", re.I)
 _AGE = re.compile(r"(?:-jährig\w*|-year-old|-years-old)$", re.I)
 
 
+def _for_every(a: Around, fig_text: str, de: bool, unit_class: str):
+    """'1 UBS share for every 22.48 Credit Suisse shares', 'eine Aktie für je 22,48 Aktien': the exchange
+    ratio of a share swap."""
+    w = [t[3] for t in a.left[:2]]
+    if w in (["every", "for"], ["each", "for"], ["je", "für"], ["jede", "für"]):
+        return "exchange ratio", "for every", "ratio", (a.left[1][0], a.left[0][1])
+    return None
+
+
 def _age(a: Around, fig_text: str, de: bool, unit_class: str):
     """An age: '41-jährige', 'a 42-year-old', '42 years old', 'aged 45', 'at the age of 81', 'im Alter von 81'."""
     low = fig_text.lower()
@@ -126,12 +135,18 @@ def _age(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+_SPLIT = re.compile(r"^\s*(\d+)\s*[:/]\s*(\d+)\s*$")
+
+
 def _glued(a: Around, fig_text: str, de: bool, unit_class: str):
     """'Sechs-Milliarden-Euro-Hilfspaket', '$10B-Investition', '49-prozentigen Anteil', 'a 9 billion-franc
     guarantee', a vague compound ('Milliardendeal', 'Milliardeninvestition'), and a company worth so much
     ('ein milliardenschweres Unternehmen', 'a billion-dollar company': its valuation)."""
     low = fig_text.lower()
     lang = "de" if de else "en"
+    if unit_class == "percent" and _SPLIT.match(low):
+        # "ein 50:50-Joint-Venture", "a 60/40 venture": how the owners share it, each party's stake
+        return ("anteil" if de else "stake"), fig_text, "ratio", (a.fig_end, a.fig_end)
     tail = _VAGUE_STEM.sub("", low) if _VAGUE_STEM.match(low) and " " not in low else ""
     if tail and not _WORTH_ADJECTIVE.search(low) and len(tail) > 2 and not tail.startswith(("schwer", "fach")):
         return lemma(tail.capitalize() if de else tail, lang), fig_text, "glued", (0, 0)
@@ -436,11 +451,36 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
                 return lem, t[2], "verb", (t[0], t[1])
         # the verb at the very end of the sentence, past an apposition ("um über 10 Milliarden Dollar
         # in Scale AI, ein ... Startup, zu investieren")
-        tail = [t for t in a.right_all if t[5]][-2:]
+        upto = next((i for i, t in enumerate(a.right_all) if t[2] == ";"), len(a.right_all))
+        tail = [t for t in a.right_all[:upto] if t[5]][-2:]   # not past ';': another main clause
         for t in tail:
             lem = t[4]
             if lem in VERBS and uc in VERBS[lem] and not t[2][0].isupper():
                 return lem, t[2], "verb", (t[0], t[1])
+    return None
+
+
+_SHARE_NOUNS = frozenset(("anteil", "aktie", "stimmrecht", "share", "stake"))
+_SHARE_PLURALS = frozenset(("anteile", "aktien", "stimmrechte", "shares"))
+_FURTHER = frozenset(("weitere", "weiteren", "weiterer", "further", "additional", "another"))
+
+
+def _partitive_stake(a: Around, fig_text: str, de: bool, unit_class: str):
+    """A share of a company's shares ('50 Prozent der Anteile am Stahlgeschäft', '20% of the shares of
+    Quillon') or a share a purchase noun names ('Erwerb weiterer 30 Prozent', 'Übernahme von weiteren 30
+    Prozent'): a stake."""
+    if unit_class != "percent":
+        return None
+    r = a.rest_right()
+    if len(r) >= 2 and r[0][3] in ("der", "of") and (r[1][4] in _SHARE_NOUNS or r[1][3] in _SHARE_PLURALS):
+        return ("anteil" if de else "stake"), r[1][2], "noun_of", (r[1][0], r[1][1])
+    if len(r) >= 3 and r[0][3] == "of" and r[1][3] == "the" and r[2][3] in ("shares", "stock", "stake"):
+        return "stake", r[2][2], "noun_of", (r[2][0], r[2][1])
+    left = [t for t in a.left if t[3] not in _FURTHER and t[3] not in (FILLERS_DE if de else FILLERS_EN)]
+    if left and left[0][3] in ("von", "of"):
+        left = left[1:]
+    if left and is_purchase_noun(left[0][4]):
+        return ("anteil" if de else "stake"), left[0][2], "noun_of", (left[0][0], left[0][1])
     return None
 
 
@@ -517,7 +557,7 @@ def _through_parenthesis(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
-_RULES = (_age, _glued, _per_share, _above_below, _noun_after, _noun_linked, _for_purchase, _up_down, _verb,
-          _subject, _through_parenthesis)
+_RULES = (_for_every, _age, _glued, _per_share, _above_below, _noun_after, _noun_linked, _for_purchase, _up_down, _verb,
+          _partitive_stake, _subject, _through_parenthesis)
 
 

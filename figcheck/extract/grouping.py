@@ -41,6 +41,8 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
     part = frame.get("part") or ""
     if part and part == part:
         key, known = figure_key(dict(frame, part=""), unit_class)
+        if part == "added" and key == "stake_sold":
+            key = "stake"                 # a further block is one block, seen by its buyer or its seller
         return f"{key}_{part}", known
     if frame.get("frame") == "verb":
         concept = verb_concept(measure, unit_class)

@@ -354,3 +354,41 @@ def test_an_opening_year_dates_every_clause_of_its_sentence():
 def test_a_deal_since_an_earlier_one_is_not_about_the_earlier_one():
     f = frame("Orbis will pay $40 billion, its largest deal since acquiring Quillon.", "$40", "en")
     assert f["object"] != "quillon"
+
+
+@pytest.mark.parametrize("text,lang,span,measure,concept", [
+    ("Mit 40 Prozent der Anteile an der Werft ist die Stiftung größter Eigner.", "de", "40", "anteil", "stake"),
+    ("With 20% of the shares of Quillon, Orbis is its largest owner.", "en", "20%", "stake", "stake"),
+    ("Der Erwerb weiterer 30 Prozent ist geplant.", "de", "30", "anteil", "stake_added"),
+    ("1 Orbis share for every 20.5 Quillon shares", "en", "20.5", "exchange ratio", "exchange ratio"),
+])
+def test_partitive_stake_and_exchange_ratio(text, lang, span, measure, concept):
+    f = frame(text, span, lang)
+    assert f["measure"] == measure and key(f) == concept
+
+
+def test_an_equal_split_of_a_venture_is_each_partys_stake():
+    f = frame("Larsen und die Stiftung gründen ein 50:50-Joint-Venture.", "50:50", "de")
+    assert (f["part"], key(f)) == ("each", "stake_each")
+
+
+def test_a_share_in_a_relative_clause_is_of_the_name_before_it():
+    f = frame("Das Geld kommt von Nordholding (NH), an der Larsen 50 Prozent hält.", "50", "de")
+    assert f["object"] == "nh"
+    f = frame("It comes from Quillon Labs, in which Orbis holds 9%.", "9%", "en")
+    assert f["object"] == "quillon labs"
+
+
+def test_the_next_tranche_is_an_added_part_and_the_next_days_are_time():
+    assert frame("The state covers the next 5 billion francs of losses.", "5", "en")["part"] == "added"
+    assert frame("Shares may fall in the next 30 days.", "30", "en")["part"] == ""
+
+
+def test_a_further_block_sold_and_bought_is_one_block():
+    assert figure_key({"measure": "abgeben", "frame": "verb", "part": "added"}, "percent") == ("stake_added", True)
+    assert figure_key({"measure": "anteil", "frame": "noun_of", "part": "added"}, "percent") == ("stake_added", True)
+
+
+def test_a_tail_verb_is_not_read_past_a_semicolon():
+    f = frame("Larsen besitzt fast die Hälfte der Werft; außerdem hat er eine Reederei gekauft.", "Hälfte", "de")
+    assert f["measure"] != "kaufen"
