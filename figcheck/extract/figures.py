@@ -11,6 +11,7 @@ import re
 
 from figcheck.extract.context import PAIR_CONN, RANGE_CONN
 from figcheck.extract.names import resolve_demonyms
+from figcheck.extract.frame_roles import named_before, opens_with_pronoun
 from figcheck.extract.frames import figure_frame
 from figcheck.extract.year_events import year_frame
 from figcheck.extract.grouping import name_quantities
@@ -236,6 +237,8 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
     return merged, 1
 
 
+_RESTATED = re.compile(r"\s*,?\s*(?:or|oder|bzw\.?|beziehungsweise)\s*", re.I)
+
 # words before "3-2" (in its sentence) that make it a vote, not a score
 _VOTE_BEFORE = re.compile(r"\b(?:[Vv]ot(?:e|es|ed|ing)|ruling|verdict|[Aa]bstimmung|[Vv]otum|stimmten?)\b[^.!?]*\Z")
 
@@ -247,7 +250,7 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
     sent_cache = (-1, -1)
     sent_text = ""
     state = {"gates": {}, "sent_memo": {}, "cue_cache": {}, "prev_fig": None, "conv": None}
-    prev_frame, prev_sentence = None, -1
+    prev_frame, prev_sentence, prev_start, prev_end = None, -1, 0, 0
     for fig in raw:
         s, e = fig["start"], fig["end"]
         if not (sent_cache[0] <= s and e <= sent_cache[1]):
@@ -272,6 +275,20 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
             frame = dict(prev_frame, when="before")        # "$2 billion, up from $1.5 billion": the same, before
         else:
             frame = figure_frame(sent_text, s - sent_cache[0], e - sent_cache[0], text[s:e], ucls, language)
+            if not frame["measure"] and prev_frame is not None and prev_sentence == sent_cache[0] \
+                    and _RESTATED.fullmatch(text, prev_end, s):
+                # "falling by $161.79, or 60.41%": the same move restated, read where the first one stands
+                first = figure_frame(sent_text, prev_start - sent_cache[0], prev_end - sent_cache[0],
+                                     text[prev_start:prev_end], ucls, language)
+                frame = dict(frame, **{k: first[k] for k in ("measure", "measure_text", "frame", "holder")})
+            if frame["measure"] and ucls in ("percent", "ordinal", "count") and sent_cache[0] > 0 \
+                    and opens_with_pronoun(sent_text, s - sent_cache[0], language) \
+                    and (not frame["holder"] or frame["holder"] not in sent_text[:s - sent_cache[0]].lower()):
+                k = sent_cache[0] - 1
+                while k > 0 and not text[k].isalnum():
+                    k -= 1                             # the last word of the sentence before
+                before = sentence(text, k, k + 1, state["sent_memo"])
+                frame["holder"] = named_before(text[before[0]:before[1]], language)   # "It became ..."
         # the cue words of the sentence: only where the frame names no measure, where a figure without
         # a currency must be told money or count, and for a story's own quantities
         need_cue = fig["unit"] != "date" and (not frame["measure"] or fig.get("_money_pending") or voc.own)
@@ -280,7 +297,7 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
         if quantity != "unclassified":
             state["prev_fig"] = (sent_cache[0], ucls, quantity)
         state["conv"] = (sent_cache[0], fig["end"], quantity) if ucls == "money" else None
-        prev_frame, prev_sentence = frame, sent_cache[0]
+        prev_frame, prev_sentence, prev_start, prev_end = frame, sent_cache[0], s, e
         # the contract's fields only (the working dict is dropped after this loop)
         out.append({"start": s, "end": fig["end"], "text": text[s:e], "value": fig["value"], "unit": fig["unit"],
                     "qualifier": fig["qualifier"], "low": fig["low"], "high": fig["high"], "quantity": quantity,

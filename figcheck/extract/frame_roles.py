@@ -218,6 +218,9 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
         key = holder_key(measure, compound=True)
         if key:
             return key
+    paired = _respective(a, de)
+    if paired:
+        return paired
     for t in a.left[:10]:
         m = EN_POSSESSIVE.match(t[2])
         if m and (t[2][0].isupper() or m.group(1).lower() not in GENERIC_DOERS | NOT_MEASURES):
@@ -235,6 +238,24 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
         # Prozent ist die Unicredit ...", "UniCredit has 9%"
         found = _verb_subject(a, de, _HOLDING_VERBS | _BE_VERBS, right_always=True)
     return found
+
+
+def _respective(a: Around, de: bool) -> str:
+    """Coordinated possessives and coordinated figures pair in order: in "SVB's and Signature's
+    failures were the second- and third-largest" the second is SVB's, the third Signature's; ''."""
+    if de:
+        return ""
+    poss = [t for t in a.left[:10] if EN_POSSESSIVE.match(t[2])]
+    if len(poss) < 2:
+        return ""
+    i = a.left.index(poss[0])
+    if not (i + 2 < len(a.left) and a.left[i + 1][3] in ("and", "or") and a.left[i + 2] is poss[1]):
+        return ""
+    right = a.right[:2]
+    first_of_pair = bool(right) and (right[0][3] == "and" or right[0][2] == "-" and len(right) > 1
+                                     and right[1][3] == "and")
+    which = poss[1] if first_of_pair else poss[0]              # poss[1] comes first in the text
+    return holder_key(EN_POSSESSIVE.match(which[2]).group(1).lower())
 
 
 SELL_VERBS = frozenset(("verkaufen", "veräußern", "abgeben", "sell", "divest", "offload", "dispose"))
@@ -401,6 +422,46 @@ def _antecedent(a: Around, cand: list, de: bool) -> str:
         if name and not is_generic(name):
             found = name
     return found
+
+
+_SENTENCE_PRONOUNS = frozenset(("it", "they", "er", "sie", "es"))
+
+
+def opens_with_pronoun(sentence: str, rel_start: int, lang: str) -> bool:
+    """Whether the figure's sentence opens with a pronoun subject and the figure stands in that first
+    clause ('It became the new second-largest collapse, ...')."""
+    toks = tokens(sentence, lang)
+    if not toks or toks[0][3] not in _SENTENCE_PRONOUNS:
+        return False
+    return not any(t[2] in ",;:" for t in toks if t[0] < rel_start)
+
+
+def named_before(sentence: str, lang: str) -> str:
+    """Who a pronoun opening the next sentence stands for: the name that opens this sentence ('Orbis
+    agreed to buy Quillon.' -> 'orbis'); when it opens with no name (a possessive, a noun), the last
+    name of the sentence ('... until First Republic Bank was seized and sold.' -> 'first republic bank')."""
+    de = lang == "de"
+    toks = [t for t in tokens(sentence, lang)]
+    head = [t for t in toks[:5] if t[3] not in ARTICLES]
+    if head and not EN_POSSESSIVE.match(head[0][2]):
+        name = _name_near(toks[:4], de)
+        if name:
+            return holder_key(name)
+    if de:
+        return ""                       # German capitalises every noun: no name run to read
+    runs, run = [], []
+    for i, t in enumerate(toks[1:], 1):
+        starts = i + 1 < len(toks) and toks[i + 1][6]                # "First Republic Bank"
+        if t[6] and not EN_POSSESSIVE.match(t[2]) and t[3] not in _TIME_WORDS \
+                and (run or starts or t[3] not in NOT_MEASURES and not is_measure_word(t[4])):
+            run.append(t)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    if run:
+        runs.append(run)
+    return holder_key(" ".join(t[2] for t in runs[-1]).lower()) if runs else ""
 
 
 def _subordinate(a: Around) -> bool:

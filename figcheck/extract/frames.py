@@ -71,6 +71,8 @@ def _frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, unit_clas
             shares = any(t[4] in _SHARE_LEMMAS or t[4] == "shares" for t in tokens(sentence, "de" if de else "en")) \
                 or frame["measure"].rsplit(" ", 1)[-1] in _COMPANY_DEALS
             frame["measure"], frame["frame"] = ("price per share", "per_share") if shares else ("price", "noun_of")
+    if frame["measure"] and frame["frame"] != "verb":
+        frame["measure"] += _opening_qualifier(a, de)
     frame["holder"] = holder(a, de, pos, frame["measure"], frame["frame"])
     frame["object"] = object_of(a, de, pos, frame["measure"], frame["frame"], unit_class)
     frame["when"] = when(a, fig_text)
@@ -80,6 +82,33 @@ def _frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, unit_clas
     return frame
 
 
+
+
+_QUALIFIERS = {"inklusive": "inklusive", "einschließlich": "inklusive", "including": "including",
+               "excluding": "excluding", "exklusive": "ohne", "ohne": "ohne", "abzüglich": "ohne"}
+
+
+def _opening_qualifier(a: Around, de: bool) -> str:
+    """What a phrase opening the sentence adds to its measure ('Inklusive erwarteter Zinserträge ... sei
+    das Geschäft 14,8 Milliarden wert', 'Including debt, the deal is worth $60 billion'): ' inklusive
+    zinserträge', read by measures.measure_key as a measure including something; '' when none."""
+    opening = list(reversed(a.left_all))
+    if len(opening) < 3 or opening[0][3] not in _QUALIFIERS or opening[0][0] >= a.fig_start:
+        return ""
+    words = [t for t in opening[1:7] if t[0] < a.fig_start]
+    if de:
+        head = next((t for t in words if t[6]), None)          # the first noun: "erwarteter Zinserträge"
+    else:
+        run = []
+        for t in words:
+            if not t[5] or t[3] in _QUALIFIER_END:
+                break
+            run.append(t)
+        head = run[-1] if run else None                        # "net debt" -> "debt"
+    return f" {_QUALIFIERS[opening[0][3]]} {head[3]}" if head is not None else ""
+
+
+_QUALIFIER_END = frozenset(("the", "a", "an", "is", "was", "it", "to", "until", "of", "and", "bis", "zum"))
 
 
 def _phrase(words: list[str], de: bool) -> str:
@@ -495,6 +524,22 @@ def _up_down(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+def _capped_noun(a: Around, fig_text: str, de: bool, unit_class: str):
+    """A noun right before 'up to' / 'bis zu' with no verb between ('guarantees deposits up to $250,000',
+    'Einlagen bis zu 100.000 Euro'): a ceiling per item, a limit, not the noun's amount."""
+    if unit_class not in ("money", "money_or_count"):
+        return None
+    low = fig_text.lower()
+    left = a.left
+    if low.startswith(("up to ", "bis zu ")) and left and noun(left[0][2], de):
+        t = left[0]
+    elif len(left) >= 3 and [left[1][3], left[0][3]] in (["up", "to"], ["bis", "zu"]) and noun(left[2][2], de):
+        t = left[2]
+    else:
+        return None
+    return "limit", f"{t[2]} {'bis zu' if de else 'up to'}", "noun_of", (t[0], t[1])
+
+
 def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
     """The subject of a link verb when it is a known measure: 'Der Umsatz stieg auf 10 Milliarden',
     'Die Nettofinanzschulden lagen zuletzt bei knapp 33 Milliarden'; through a relative pronoun to
@@ -517,11 +562,19 @@ def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
     if a.left and a.left[-1][2].lower() in _RELATIVE and len(a.left_all) > len(a.left) + 1:
         comma = a.left_all[len(a.left)]
         if comma[2] == ",":
-            for t in a.left_all[len(a.left) + 1:len(a.left) + 6]:
+            before = a.left_all[len(a.left) + 1:len(a.left) + 9]
+            for i, t in enumerate(before):
                 if noun(t[2], de):
                     lem = t[4]
                     if measure_key(lem, unit_class)[1]:
                         return lem, t[2], "subject", (t[0], t[1])
+                    # past a genitive to its head: "die Verschuldung der Deutschen Bahn, die sich auf ..."
+                    gen = next((k for k in range(i + 1, min(i + 4, len(before))) if before[k][3] in ("der", "des", "of")),
+                               None)
+                    if gen is not None and gen + 1 < len(before) and noun(before[gen + 1][2], de) \
+                            and measure_key(before[gen + 1][4], unit_class)[1]:
+                        h = before[gen + 1]
+                        return h[4], h[2], "subject", (h[0], h[1])
                     break
     return None
 
@@ -558,6 +611,6 @@ def _through_parenthesis(a: Around, fig_text: str, de: bool, unit_class: str):
 
 
 _RULES = (_for_every, _age, _glued, _per_share, _above_below, _noun_after, _noun_linked, _for_purchase, _up_down, _verb,
-          _partitive_stake, _subject, _through_parenthesis)
+          _partitive_stake, _capped_noun, _subject, _through_parenthesis)
 
 

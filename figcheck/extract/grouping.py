@@ -208,6 +208,8 @@ def _alias_holders(parts: list[list[dict]]) -> list[list[dict]]:
     """Holders named apart that give the same share of the same thing are one holder named twice
     ('EPCG' and 'Kretinskys EP Group' with 20 per cent each; a holding company and its owner): their
     parts join. Holders whose values differ ('des Staates' 12 %, 'UniCredit' 9 %) stay apart."""
+    if parts and parts[0] and parts[0][0].get("unit_class") == "ordinal":
+        return parts            # two holders of one rank ("the second-largest") are two: ranks pass on
     merged: list[list[dict]] = []
     for p in parts:
         values = _values(p)

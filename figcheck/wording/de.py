@@ -37,7 +37,7 @@ QUANTITY_NAMES = {
     "tax_bill": "Steuerschuld", "damages": "Schadenersatz", "dividend": "Dividende", "deaths": "Tote",
     "injured": "Verletzte", "backlog": "Auftragsbestand",
     "aid": "Staatshilfe", "assets": "Vermögenswerte", "bond": "Anleihe", "capacity": "Kapazität",
-    "commitment": "Zusage", "countries": "Länder", "decline": "Rückgang", "deposits": "Einlagen",
+    "commitment": "Zusage", "countries": "Länder", "decline": "Rückgang", "limit": "Obergrenze", "deposits": "Einlagen",
     "discount": "Abschlag", "enterprise_value": "Unternehmenswert", "equity": "Eigenkapital", "failure": "Pleite (Rang)",
     "fee": "Gebühr", "growth": "Anstieg", "guarantee": "Garantie", "liquidity": "Liquiditätshilfe", "loan": "Kredit",
     "net_proceeds": "Nettoerlös", "net_worth": "Vermögen", "offer": "Angebot", "premium": "Aufschlag",

@@ -33,7 +33,7 @@ QUANTITY_NAMES = {
     "casualties": "Casualties", "debt": "Debt", "tax_bill": "Tax bill", "damages": "Damages",
     "dividend": "Dividend", "deaths": "Deaths", "injured": "Injured", "backlog": "Order backlog",
     "aid": "State aid", "assets": "Assets", "bond": "Bond", "capacity": "Capacity", "commitment": "Commitment",
-    "countries": "Countries", "decline": "Fall", "deposits": "Deposits", "discount": "Discount",
+    "countries": "Countries", "decline": "Fall", "limit": "Limit", "deposits": "Deposits", "discount": "Discount",
     "enterprise_value": "Enterprise value", "equity": "Equity", "failure": "Failure (rank)", "fee": "Fee",
     "growth": "Rise", "guarantee": "Guarantee", "liquidity": "Liquidity assistance", "loan": "Loan",
     "net_proceeds": "Net proceeds", "net_worth": "Net worth", "offer": "Offer", "premium": "Premium",

@@ -392,3 +392,26 @@ def test_a_further_block_sold_and_bought_is_one_block():
 def test_a_tail_verb_is_not_read_past_a_semicolon():
     f = frame("Larsen besitzt fast die Hälfte der Werft; außerdem hat er eine Reederei gekauft.", "Hälfte", "de")
     assert f["measure"] != "kaufen"
+
+
+def test_an_opening_qualifier_qualifies_the_measure():
+    f = frame("Inklusive erwarteter Zinsen bis zum Abschluss sei das Geschäft 9,8 Milliarden Euro wert.", "9,8", "de")
+    assert f["measure"] == "geschäft inklusive zinsen" and key(f) == "deal_amount_incl"
+
+
+def test_a_relative_clause_after_a_genitive_reads_its_head():
+    f = frame("Das drückt die Schulden der Nordbahn, die sich auf 20 Milliarden Euro belaufen.", "20", "de")
+    assert key(f) == "debt"
+
+
+def test_a_noun_up_to_an_amount_is_a_limit():
+    f = frame("The fund guarantees savings up to $100,000 per customer.", "up to $100,000", "en")
+    assert key(f) == "limit"
+    f = frame("Der Fonds sichert Einlagen bis zu 100.000 Euro.", "bis zu 100.000", "de")
+    assert key(f) == "limit"
+
+
+def test_respective_possessives_pair_with_coordinated_figures():
+    text = "Harrow's and Norland's failures were the second- and third-largest bank failures on record."
+    assert frame(text, "second-", "en")["holder"] == "harrow"
+    assert frame(text, "third-largest", "en")["holder"] == "norland"

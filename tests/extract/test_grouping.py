@@ -264,6 +264,23 @@ def test_a_multiple_and_its_target_are_two_figures_not_a_range():
     assert len(df) == 2, df["text"].tolist()
 
 
+def test_a_pronoun_opening_a_sentence_stands_for_the_name_before_it():
+    # invented: two banks, each "the second-largest failure" at its time
+    df = story("en|Harrow Bank was the second-largest bank failure on record. Norland Savings was seized this "
+               "month. It became the new second-largest collapse, after Harrow Bank.",
+               "en|Harrow Bank is the second-largest bank failure on record.")
+    ranks = df[df["text"].str.contains("second")]
+    norland = ranks[ranks["sentence"].str.startswith("It became")].iloc[0]
+    assert norland["holder"] == "norland savings"
+    assert norland["quantity"] != q(df, 1, "second")
+
+
+def test_a_figure_restated_after_or_takes_the_first_ones_measure():
+    df = story("en|Shares of Harrow Bank fell sharply, falling by $61.20, or 40.5%, to $90.")
+    row = df[df["text"] == "40.5%"].iloc[0]
+    assert row["measure"] == "fall"
+
+
 # ---------------------------------------------------------------------------
 # the pieces: keys, names, the story's present
 # ---------------------------------------------------------------------------
