@@ -10,9 +10,10 @@ import bisect
 import re
 
 from figcheck.extract.context import PAIR_CONN, RANGE_CONN
-from figcheck.extract.names import resolve_demonyms
+from figcheck.extract.names import DEMONYMS, is_generic, is_place, resolve_demonyms
 from figcheck.extract.frame_roles import named_before, opens_with_pronoun
 from figcheck.extract.frames import figure_frame
+from figcheck.extract.measures import measure_key
 from figcheck.extract.year_events import year_frame
 from figcheck.extract.grouping import name_quantities
 from figcheck.extract.hedges import apply_hedge, copy_hedge, prev_tokens, strip
@@ -237,6 +238,24 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
     return merged, 1
 
 
+# measures whose holder tells two quantities apart, where a pronoun may name it ("It became the new
+# second-largest collapse", "They own 29% of United")
+_WHOSE = frozenset(("stake", "stake_sold", "failure", "rank", "shareholder_rank"))
+_ADJECTIVE_END = ("ian", "ese", "ish", "-listed", "-based")
+
+
+def _named_in(text: str, name: str) -> bool:
+    """Whether a name stands in the text as a name: capitalised after a lowercase word or a comma, not
+    only where a sentence opens ('However', 'Steps'); no place, nationality or descriptor."""
+    first = name.split()[0]
+    if is_place(name) or is_generic(name) or first in DEMONYMS or " " not in name and name.endswith(_ADJECTIVE_END):
+        return False
+    for m in re.finditer(r"(?<=[a-zäöüß,] )" + re.escape(first) + r"\b", text, re.I):
+        if m.group()[0].isupper():
+            return True
+    return False
+
+
 _RESTATED = re.compile(r"\s*,?\s*(?:or|oder|bzw\.?|beziehungsweise)\s*", re.I)
 
 # words before "3-2" (in its sentence) that make it a vote, not a score
@@ -281,14 +300,16 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
                 first = figure_frame(sent_text, prev_start - sent_cache[0], prev_end - sent_cache[0],
                                      text[prev_start:prev_end], ucls, language)
                 frame = dict(frame, **{k: first[k] for k in ("measure", "measure_text", "frame", "holder")})
-            if frame["measure"] and ucls in ("percent", "ordinal", "count") and sent_cache[0] > 0 \
+            if measure_key(frame["measure"], ucls)[0] in _WHOSE and sent_cache[0] > 0 \
                     and opens_with_pronoun(sent_text, s - sent_cache[0], language) \
                     and (not frame["holder"] or frame["holder"] not in sent_text[:s - sent_cache[0]].lower()):
                 k = sent_cache[0] - 1
                 while k > 0 and not text[k].isalnum():
                     k -= 1                             # the last word of the sentence before
                 before = sentence(text, k, k + 1, state["sent_memo"])
-                frame["holder"] = named_before(text[before[0]:before[1]], language)   # "It became ..."
+                name = named_before(text[before[0]:before[1]], language)            # "It became ..."
+                if name and _named_in(text, name):
+                    frame["holder"] = name
         # the cue words of the sentence: only where the frame names no measure, where a figure without
         # a currency must be told money or count, and for a story's own quantities
         need_cue = fig["unit"] != "date" and (not frame["measure"] or fig.get("_money_pending") or voc.own)

@@ -52,11 +52,13 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
             return "each"                   # "50:50": each party's share
         if _FRACTION.search(a.sentence[a.fig_start:a.fig_end]) and _of_holding(a.right[:6], de):
             return "fraction"
-        held = _held_through(a.left[:10][::-1] + a.right[:10])
-        if held:
-            return held
+        words = a.left[:10][::-1] + a.right[:10]
+        held = _held_through(words)
+        if held == "instruments" or held and any(t[4] in _HOLDING_VERBS or t[3] in _HOLDINGS or t[4] in _HOLDINGS
+                        or t[3] in ("aktien", "shares") for t in words):
+            return held                     # "hielten direkt", not "übersetze sich direkt in"
     first = a.left[0][3] if a.left else ""
-    if first in ("next", "nächsten", "folgenden", "following"):
+    if first in ("next", "nächsten") and unit_class in ("money", "money_or_count"):
         after = a.rest_right()[:1]
         if not (after and (after[0][3] in TIME_NOUNS or after[0][4] in TIME_NOUNS)):
             return "added"              # "the next 9 billion francs": a further tranche ("the next 30 days": time)
@@ -193,8 +195,7 @@ june july october december anfang ende mitte frühjahr sommer herbst winter
 """.split())
 _HOLDING_VERBS = frozenset(("halten", "besitzen", "kontrollieren", "hold", "own", "control", "aufstocken", "ausbauen",
                             "erwerben", "übernehmen", "kaufen", "buy", "acquire", "verkaufen", "veräußern", "sell",
-                            "zahlen", "pay", "investieren", "invest", "bieten", "offer", "einsteigen", "behalten",
-                            "keep", "retain"))
+                            "zahlen", "pay", "investieren", "invest", "bieten", "offer", "einsteigen", "behalten"))
 
 
 def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
@@ -424,7 +425,7 @@ def _antecedent(a: Around, cand: list, de: bool) -> str:
     return found
 
 
-_SENTENCE_PRONOUNS = frozenset(("it", "they", "er", "sie", "es"))
+_SENTENCE_PRONOUNS = frozenset(("it", "they"))     # German "Er/Sie/Es" open too many other sentences
 
 
 def opens_with_pronoun(sentence: str, rel_start: int, lang: str) -> bool:
@@ -443,7 +444,7 @@ def named_before(sentence: str, lang: str) -> str:
     de = lang == "de"
     toks = [t for t in tokens(sentence, lang)]
     head = [t for t in toks[:5] if t[3] not in ARTICLES]
-    if head and not EN_POSSESSIVE.match(head[0][2]):
+    if head and not any(EN_POSSESSIVE.match(t[2]) for t in head[:4]):     # "SVB's ... failures": no name subject
         name = _name_near(toks[:4], de)
         if name:
             return holder_key(name)

@@ -93,8 +93,9 @@ def _opening_qualifier(a: Around, de: bool) -> str:
     das Geschäft 14,8 Milliarden wert', 'Including debt, the deal is worth $60 billion'): ' inklusive
     zinserträge', read by measures.measure_key as a measure including something; '' when none."""
     opening = list(reversed(a.left_all))
-    if len(opening) < 3 or opening[0][3] not in _QUALIFIERS or opening[0][0] >= a.fig_start:
-        return ""
+    if len(opening) < 3 or opening[0][3] not in _QUALIFIERS or opening[0][0] >= a.fig_start \
+            or any(t[2] in (":", ";", "–", "—") for t in opening):
+        return ""                   # "Ohne ... Crew geht es nicht: Um bei 65 Knoten": another clause
     words = [t for t in opening[1:7] if t[0] < a.fig_start]
     if de:
         head = next((t for t in words if t[6]), None)          # the first noun: "erwarteter Zinserträge"
@@ -524,6 +525,11 @@ def _up_down(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+_GUARANTEE_VERBS = frozenset(("guarantee", "insure", "protect", "cover", "garantieren", "sichern", "absichern",
+                              "schützen", "versichern", "decken", "backstop"))
+_GUARANTEE_STEMS = ("guarant", "insur", "garantier", "gesichert", "abgesichert", "geschützt", "versichert")
+
+
 def _capped_noun(a: Around, fig_text: str, de: bool, unit_class: str):
     """A noun right before 'up to' / 'bis zu' with no verb between ('guarantees deposits up to $250,000',
     'Einlagen bis zu 100.000 Euro'): a ceiling per item, a limit, not the noun's amount."""
@@ -531,12 +537,16 @@ def _capped_noun(a: Around, fig_text: str, de: bool, unit_class: str):
         return None
     low = fig_text.lower()
     left = a.left
-    if low.startswith(("up to ", "bis zu ")) and left and noun(left[0][2], de):
+    if low.startswith(("up to ", "bis zu ")) and left:
         t = left[0]
-    elif len(left) >= 3 and [left[1][3], left[0][3]] in (["up", "to"], ["bis", "zu"]) and noun(left[2][2], de):
+    elif len(left) >= 3 and [left[1][3], left[0][3]] in (["up", "to"], ["bis", "zu"]):
         t = left[2]
     else:
         return None
+    if not noun(t[2], de) or not is_measure_word(t[4]):
+        return None                 # "may go up to $20bn", "nach Schätzung der Grünen bis zu": no capped measure
+    if not any(u[4] in _GUARANTEE_VERBS or u[3].startswith(_GUARANTEE_STEMS) for u in a.left[:10]):
+        return None                 # "pushed their earnings up to $43m": a level reached, not a ceiling
     return "limit", f"{t[2]} {'bis zu' if de else 'up to'}", "noun_of", (t[0], t[1])
 
 

@@ -29,6 +29,8 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
     else the measure lemma, with the part it is ('stake_added' for 'weitere 30 Prozent', 'stake_each'
     for 'je 50 Prozent'); ('', False) when the frame names no measure."""
     measure = frame.get("measure") or ""
+    if measure.startswith("period "):
+        return "", False                  # "for a second day", "im 3. Quartal": a count of periods or a date
     if frame.get("part") in ("direct", "instruments") and unit_class == "percent":
         return f"stake_{frame['part']}", True   # a position held directly or through instruments is a stake
     if not measure:

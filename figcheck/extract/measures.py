@@ -157,8 +157,7 @@ VERBS: dict[str, dict[str, str]] = {
     "halten": {"percent": "stake", "count": "shares"}, "besitzen": {"percent": "stake"},
     "kontrollieren": {"percent": "stake"}, "hold": {"percent": "stake"}, "own": {"percent": "stake"},
     "control": {"percent": "stake"}, "aufstocken": {"percent": "stake"}, "ausbauen": {"percent": "stake"},
-    "beteiligen": {"percent": "stake"}, "behalten": {"percent": "stake"}, "keep": {"percent": "stake"},
-    "retain": {"percent": "stake"},
+    "beteiligen": {"percent": "stake"},
     "erhöhen": {"percent": "stake"}, "reduzieren": {"percent": "stake"},
     # money in, money out
     "einsammeln": {"money": "funding"}, "raise": {"money": "funding"}, "aufnehmen": {"money": "loan"},

@@ -266,8 +266,9 @@ def test_a_multiple_and_its_target_are_two_figures_not_a_range():
 
 def test_a_pronoun_opening_a_sentence_stands_for_the_name_before_it():
     # invented: two banks, each "the second-largest failure" at its time
-    df = story("en|Harrow Bank was the second-largest bank failure on record. Norland Savings was seized this "
-               "month. It became the new second-largest collapse, after Harrow Bank.",
+    # the sentence before opens with a possessive, no name: the pronoun is the name it ends with
+    df = story("en|Harrow Bank's failure was the second-largest on record until regulators seized Norland "
+               "Savings this month. It became the new second-largest collapse, after Harrow Bank.",
                "en|Harrow Bank is the second-largest bank failure on record.")
     ranks = df[df["text"].str.contains("second")]
     norland = ranks[ranks["sentence"].str.startswith("It became")].iloc[0]
