@@ -84,8 +84,9 @@ def _of_holding(right: list, de: bool) -> bool:
     if not right:
         return False
     first = right[0][3]
-    if first in _ANAPHORS or not de and first == "of" and len(right) > 1 and right[1][3] in _EN_ANAPHORS:
-        return True
+    if first in _ANAPHORS or not de and first == "of" and len(right) > 1 and right[1][3] in _EN_ANAPHORS \
+            and not (len(right) > 2 and right[2][5] and right[1][3] in ("this", "that", "those")):
+        return True                     # "half of it", not "the first half of this year"
     if first not in ("des", "der", "seines", "ihres", "seiner", "ihrer", "of"):
         return False
     for t in right[1:5]:

@@ -72,7 +72,7 @@ def _frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, unit_clas
                 or frame["measure"].rsplit(" ", 1)[-1] in _COMPANY_DEALS
             frame["measure"], frame["frame"] = ("price per share", "per_share") if shares else ("price", "noun_of")
     if frame["measure"] and frame["frame"] != "verb":
-        frame["measure"] += _opening_qualifier(a, de)
+        frame["measure"] = _aid_for(a, frame["measure"], pos) + _opening_qualifier(a, de)
     frame["holder"] = holder(a, de, pos, frame["measure"], frame["frame"])
     frame["object"] = object_of(a, de, pos, frame["measure"], frame["frame"], unit_class)
     frame["when"] = when(a, fig_text)
@@ -84,8 +84,28 @@ def _frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, unit_clas
 
 
 
+# ("ohne" is left out: "Ohne Aufstockung der Mittel ..." states a condition more often than an exclusion)
+def _aid_for(a: Around, measure: str, pos) -> str:
+    """Aid named by what it is for ('$108 billion of aid (...) for the liquidity of UBS', 'Hilfen für
+    die Liquidität'): that measure, where the table knows it; else the measure itself."""
+    if pos is None or measure_key(measure, "money")[0] != "aid":
+        return measure
+    after = [t for t in a.right_all if t[0] >= pos[1]]
+    if after and after[0][2] == "(":
+        close = next((i for i, t in enumerate(after) if t[2] == ")"), None)
+        after = after[close + 1:] if close is not None else after
+    if len(after) < 2 or after[0][3] not in ("for", "für", "zur"):
+        return measure
+    nxt = [t for t in after[1:4] if t[3] not in ARTICLES]
+    if nxt and nxt[0][5]:
+        key, known = measure_key(nxt[0][4], "money")
+        if known and key != "aid":
+            return nxt[0][4]
+    return measure
+
+
 _QUALIFIERS = {"inklusive": "inklusive", "einschließlich": "inklusive", "including": "including",
-               "excluding": "excluding", "exklusive": "ohne", "ohne": "ohne", "abzüglich": "ohne"}
+               "excluding": "excluding", "exklusive": "ohne", "abzüglich": "ohne"}
 
 
 def _opening_qualifier(a: Around, de: bool) -> str:
@@ -147,9 +167,10 @@ def _for_every(a: Around, fig_text: str, de: bool, unit_class: str):
     """'1 UBS share for every 22.48 Credit Suisse shares', 'eine Aktie für je 22,48 Aktien': the exchange
     ratio of a share swap."""
     w = [t[3] for t in a.left[:2]]
-    if w in (["every", "for"], ["each", "for"], ["je", "für"], ["jede", "für"]):
+    if w in (["every", "for"], ["each", "for"], ["je", "für"], ["jede", "für"]) \
+            and any(t[4] in _SHARE_LEMMAS or t[3] in ("shares", "aktien") for t in a.right[:4]):
         return "exchange ratio", "for every", "ratio", (a.left[1][0], a.left[0][1])
-    return None
+    return None                     # "for every 50p vote cast, 9p will go": no share swap
 
 
 def _age(a: Around, fig_text: str, de: bool, unit_class: str):

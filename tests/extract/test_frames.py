@@ -417,3 +417,16 @@ def test_respective_possessives_pair_with_coordinated_figures():
     text = "Harrow's and Norland's failures were the second- and third-largest bank failures on record."
     assert frame(text, "second-", "en")["holder"] == "harrow"
     assert frame(text, "third-largest", "en")["holder"] == "norland"
+
+
+def test_aid_named_by_what_it_is_for():
+    f = frame("The deal includes 50 billion dollars of aid (about 46 billion euros) for the liquidity of Harrow.",
+              "50 billion dollars", "en")
+    assert key(f) == "liquidity"
+
+
+def test_look_alikes_of_the_new_forms_are_left_alone():
+    # no share swap, a condition not an exclusion, a half of a year not of a holding
+    assert key(frame("For every 50p vote cast by viewers, 9p will go to charity.", "50p", "en")) != "exchange ratio"
+    assert "ohne" not in frame("Ohne Aufstockung der Mittel fehlen 15 Millionen Euro.", "15", "de")["measure"]
+    assert frame("Sales rose 4% in the first half of this year.", "half", "en")["part"] != "fraction"
