@@ -167,10 +167,19 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+# words many company names end with: 'XTO Energy' and 'Parsley Energy' share no name
+_NAME_SUFFIXES = frozenset("""
+energy resources petroleum oil gas natural financial capital holding holdings group partners international
+corporation corp inc co company plc ltd llc ag se gmbh sa nv spa industries technologies systems motors
+airlines pharmaceuticals services investments bancorp
+""".split())
+
+
 def _words(name: str) -> set[str]:
     """A name's own words, without a German genitive -s ('Kretinskys Holding' ~ 'Kretinsky') and without
     the words that only describe ('Signature Bank' and 'First Republic Bank' share no name)."""
-    words = [w for w in name.split() if not is_generic(w) and w not in ("of", "&", "the", "and", "und")] or name.split()
+    words = [w for w in name.split() if not is_generic(w) and w not in ("of", "&", "the", "and", "und")
+             and w not in _NAME_SUFFIXES] or name.split()
     return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words}
 
 

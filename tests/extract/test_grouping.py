@@ -257,6 +257,8 @@ def test_names_written_with_and_without_a_space_are_one():
     from figcheck.extract.names import same_name
     assert same_name("orbis quillon", "orbisquillon")
     assert not same_name("harrow bank", "norland bank")
+    assert not same_name("vessel energy", "plume energy")     # a word many names end with is no name
+    assert same_name("vessel energy", "vessel")
 
 
 def test_a_multiple_and_its_target_are_two_figures_not_a_range():
