@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from figcheck.extract.clause import (
-    ARTICLES, TIME_NOUNS, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, tokens, until_break
+    FILLERS_DE, FILLERS_EN, ARTICLES, TIME_NOUNS, WHEN_WORDS, Around, EN_POSSESSIVE, after_units, is_word, tokens, until_break
 )
 from figcheck.extract.measures import (
     NOT_MEASURES, PARTICLES, VERBS, holder_key, inflected, is_measure_word, lemma, measure_key, verb_concept
@@ -57,6 +57,10 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
         if held == "instruments" or held and any(t[4] in _HOLDING_VERBS or t[3] in _HOLDINGS or t[4] in _HOLDINGS
                         or t[3] in ("aktien", "shares") for t in words):
             return held                     # "hielten direkt", not "übersetze sich direkt in"
+    r = a.rest_right()
+    if len(r) >= 2 and r[0][3] in ("der", "of") and (r[1][2][:1].isdigit() and not r[1][7] or len(r) > 2 and r[1][3] in (
+            "rund", "the", "etwa", "about") and r[2][2][:1].isdigit() and not r[2][7]):
+        return "subset"                     # "11.000 der rund 27.000 Stellen": a part of a whole
     first = a.left[0][3] if a.left else ""
     if first in ("next", "nächsten") and unit_class in ("money", "money_or_count"):
         after = a.rest_right()[:1]
@@ -113,7 +117,12 @@ def _held_through(words: list) -> str:
 
 def clause_verb(a: Around, de: bool) -> str:
     """The first measure verb of the clause, either side ('5.000 Stellen abbauen', 'cut 5,000 jobs');
-    'ums Leben kommen' is to die."""
+    'ums Leben kommen' is to die. The whole of 'N der M Stellen' / 'N of the M jobs' takes no verb:
+    the verb moves the part."""
+    left = [t for t in a.left[:4] if t[3] not in (FILLERS_DE if de else FILLERS_EN) or t[3] in ("der", "of")]
+    if len(left) >= 2 and left[0][3] in ("der", "of", "the") and (left[1][2][:1].isdigit() or len(left) > 2
+                                                                   and left[1][3] == "of" and left[2][2][:1].isdigit()):
+        return ""
     words = [t[3] for t in a.right[:8]]
     if "ums" in words and "leben" in words:
         return "sterben"

@@ -30,7 +30,7 @@ from figcheck.extract.clause import (
     ARTICLES, EN_POSSESSIVE, TIME_NOUNS, Around, FILLERS_DE, FILLERS_EN, LINK_VERBS, is_word, noun, tokens
 )
 from figcheck.extract.context import is_measure
-from figcheck.extract.frame_roles import clause_verb, holder, object_of, part, when
+from figcheck.extract.frame_roles import _subordinate, clause_verb, holder, object_of, part, when
 from figcheck.extract.measures import (
     NOT_MEASURES, PARTICLES, VERBS, is_measure_word, is_purchase_noun, lemma, measure_key
 )
@@ -236,6 +236,17 @@ def _rate(tokens: list) -> str:
     return ""
 
 
+def _rate_left(left: list) -> str:
+    """The rate an adjective of the clause gives a unit ('die jährliche Rohstahlproduktion sinkt auf neun
+    Millionen Tonnen', 'annual output of 1.2 million tonnes')."""
+    for t in left:
+        if t[3].startswith(("jährlich", "annual", "yearly")):
+            return "per year"
+        if t[3].startswith(("täglich", "daily")):
+            return "per day"
+    return ""
+
+
 _SHARE_LEMMAS = ("share", "aktie", "stück", "anteilsschein")
 
 
@@ -277,7 +288,7 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
         what = nxt[0][2] if nxt and is_word(nxt[0][2]) and nxt[0][2].lower() not in NOT_MEASURES else ""
         unit_lemma = t[4]
         measure = f"{unit_lemma} {lemma(what, 'de' if de else 'en')}" if what else unit_lemma
-        rate = _rate(rest[1:10])
+        rate = _rate(rest[1:10]) or _rate_left(a.left)
         if rate:
             measure += f" {rate}"
         return measure, f"{t[2]} {what}".strip(), "unit_after", (t[0], (nxt[0][1] if what else t[1]))
@@ -382,6 +393,11 @@ def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
             if rest and noun(rest[0][2], True):
                 return lemma(rest[0][2], "de"), rest[0][2], "noun_of", (rest[0][0], rest[0][1])
             return None
+        if len(rest) >= 4 and rest[0][2] == "von" and rest[2][3] in ("in", "im", "bei", "am") \
+                and noun(rest[3][2], True) and measure_key(rest[3][4], unit_class)[1] \
+                and not measure_key(rest[1][4], unit_class)[1]:
+            t = rest[3]                                # "Produktionskapazität in Duisburg von": past the place
+            return t[4], t[2], "noun_of", (t[0], t[1])
         if len(rest) >= 2 and rest[0][2] in _LINKS_DE and noun(rest[1][2], True):
             t = rest[1]
             if t[4] in _SIZE_NOUNS:                    # "Das Rettungspaket hat ein Volumen von": the package
@@ -493,6 +509,15 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
             return verb[4] + " out", f"{verb[2]} out", "verb", (verb[0], t[1])
         if lem in VERBS and uc in VERBS[lem] and not (de and t[2][:1].isupper() and t is not a.left[-1]):
             return lem, t[2], "verb", (t[0], t[1])
+    if de and len(a.left) > 8:
+        # the finite verb in second place of a long main clause ("Der Bund verkaufte im Rahmen des vor
+        # einer Woche angekündigten Teilausstiegs knapp 4,5 Prozent"): past the middle field
+        for k in range(len(a.left) - 4, len(a.left) - 1):
+            t = a.left[k]
+            if t[4] in VERBS and uc in VERBS[t[4]] and not t[2][:1].isupper() and not _subordinate(a):
+                if any(noun(u[2], True) and measure_key(u[4], uc)[1] for u in a.left[:k]):
+                    break           # "reduziert sich der Anteil des Staates auf 12": the noun is the measure
+                return t[4], t[2], "verb", (t[0], t[1])
     if de:
         for t in a.right[:12]:
             lem = t[4]

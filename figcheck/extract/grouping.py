@@ -29,6 +29,9 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
     else the measure lemma, with the part it is ('stake_added' for 'weitere 30 Prozent', 'stake_each'
     for 'je 50 Prozent'); ('', False) when the frame names no measure."""
     measure = frame.get("measure") or ""
+    if frame.get("frame") == "unit_after" and unit_class == "other":
+        unit, _material, rate = unit_parts(measure)
+        return slug(f"{unit} {rate}".strip()), False   # "barrels of oil a day" ~ "barrels a day"; the material apart
     if measure.startswith("period "):
         return "", False                  # "for a second day", "im 3. Quartal": a count of periods or a date
     if frame.get("part") in ("direct", "instruments") and unit_class == "percent":
@@ -68,6 +71,17 @@ def figure_key(frame: dict, unit_class: str) -> tuple[str, bool]:
 
 _INVEST = ("investition", "investieren", "invest", "investment", "investitionen")
 _SCALE_MODIFIERS = ("milliarden", "millionen", "multimilliarden", "rekord", "gesamt", "groß")
+
+
+_RATES = ("per day", "per year")
+
+
+def unit_parts(measure: str) -> tuple[str, str, str]:
+    """(unit, material, rate) of a unit frame's measure: 'barrel oil per day' -> ('barrel', 'oil', 'per
+    day'), 'tonne luftfracht' -> ('tonne', 'luftfracht', '')."""
+    rate = next((r for r in _RATES if measure.endswith(" " + r) or measure == r), "")
+    words = measure[: len(measure) - len(rate)].split()
+    return (words[0] if words else ""), " ".join(words[1:]), rate
 
 
 def _invested_in_place(measure: str, obj: str) -> bool:
@@ -124,14 +138,14 @@ def cluster_key(members: list[dict]) -> list[dict]:
         groups = [[f for f in members if f.get("file", "") == name] for name in files]
     else:
         groups = [members]
-    for attr in ("when", "object", "holder"):
+    for attr in ("when", "object", "holder", "material"):   # material: "barrels of oil" vs "of gas"
         groups = [part for g in groups for part in _split(g, attr)]
     groups = [part for g in groups for part in _split_bounds(g)]
     out = []
     for g in groups:
         c = {"members": g, "bound": _bound(g[0]) if all(f["_when"] == "planned" for f in g) else ""}
-        for k in ("holder", "object"):
-            c[k] = next((f[k] for f in g if f[k] and not is_generic(f[k])), "")
+        for k in ("holder", "object", "material"):
+            c[k] = next((f.get(k) for f in g if f.get(k) and not is_generic(f[k])), "")
         c["when"] = next((f["_when"] for f in g if f["_when"] not in _OPEN_WHEN), "")
         out.append(c)
     return out
@@ -236,8 +250,8 @@ def _values(figures: list[dict]) -> set[float]:
 def _suffix(cluster: dict, main: dict) -> str:
     """What names a quantity split off the main one: the attributes that set it apart (a holder or an
     object the main one names otherwise, a time), else the first attribute it names ('state_before')."""
-    parts = [slug(cluster[k].split()[0]) for k in ("holder", "object")
-             if cluster[k] and main[k] and not same_name(cluster[k], main[k])]
+    parts = [slug(cluster[k].split()[0]) for k in ("holder", "object", "material")
+             if cluster.get(k) and main.get(k) and not same_name(cluster[k], main[k])]
     if cluster["when"] and cluster["when"] != main["when"]:
         parts.append(slug(cluster["when"]))
     if cluster.get("bound") and cluster["bound"] != main.get("bound"):
@@ -352,6 +366,7 @@ def name_quantities(figures: list[dict], quantities: dict | None = None) -> None
         if f.get("unit_class") == "money_or_count" and ucls == "other":
             ucls = "money_or_count"       # "investiert Milliarden" with no currency: the measure says money
         f["unit_class"] = ucls
+        f["material"] = ""
         if f.get("unit") == "date":
             f["key"], f["known"] = "", False
             continue
@@ -359,6 +374,7 @@ def name_quantities(figures: list[dict], quantities: dict | None = None) -> None
             f["key"], f["known"] = f["cue"], True
             continue
         f["key"], f["known"] = figure_key(f, ucls)
+        f["material"] = unit_parts(f.get("measure") or "")[1] if f.get("frame") == "unit_after" else ""
         if not f["key"] and CUE_FALLBACK and f.get("cue") not in ("", None, "unclassified"):
             part = f.get("part") or ""
             f["key"], f["known"] = f["cue"] + (f"_{part}" if part and part == part else ""), False

@@ -46,7 +46,7 @@ QUANTITY_NAMES = {
 }
 # words of a quantity's suffix (extract/grouping.py: what sets a split-off quantity apart)
 SUFFIX_WORDS = {"state": "Staat", "before": "zuvor", "planned": "geplant", "first": "zunächst", "now": "jetzt",
-                "later": "später", "added": "weitere", "each": "je", "fraction": "Bruchteil davon", "direct": "direkt", "instruments": "über Finanzinstrumente", "lower": "Schwelle", "upper": "Obergrenze", "premarket": "vorbörslich", "after_hours": "nachbörslich", "rest": "übrige", "incl": "inklusive"}
+                "later": "später", "added": "weitere", "each": "je", "fraction": "Bruchteil davon", "direct": "direkt", "instruments": "über Finanzinstrumente", "lower": "Schwelle", "upper": "Obergrenze", "premarket": "vorbörslich", "after_hours": "nachbörslich", "subset": "davon", "rest": "übrige", "incl": "inklusive"}
 
 # --- findings (findings.csv `message`) --------------------------------------
 FINDINGS = {

@@ -42,7 +42,7 @@ QUANTITY_NAMES = {
 }
 # words of a quantity's suffix (extract/grouping.py: what sets a split-off quantity apart)
 SUFFIX_WORDS = {"state": "state", "before": "before", "planned": "planned", "first": "at first", "now": "now",
-                "later": "later", "added": "added", "each": "each", "fraction": "fraction of it", "direct": "direct", "instruments": "through instruments", "lower": "threshold", "upper": "ceiling", "premarket": "premarket", "after_hours": "after hours", "rest": "remaining", "incl": "including"}
+                "later": "later", "added": "added", "each": "each", "fraction": "fraction of it", "direct": "direct", "instruments": "through instruments", "lower": "threshold", "upper": "ceiling", "premarket": "premarket", "after_hours": "after hours", "subset": "of them", "rest": "remaining", "incl": "including"}
 
 # --- findings (findings.csv `message`) --------------------------------------
 FINDINGS = {

@@ -430,3 +430,29 @@ def test_look_alikes_of_the_new_forms_are_left_alone():
     assert key(frame("For every 50p vote cast by viewers, 9p will go to charity.", "50p", "en")) != "exchange ratio"
     assert "ohne" not in frame("Ohne Aufstockung der Mittel fehlen 15 Millionen Euro.", "15", "de")["measure"]
     assert frame("Sales rose 4% in the first half of this year.", "half", "en")["part"] != "fraction"
+
+
+def test_a_finite_verb_in_second_place_reaches_over_a_long_middle_field():
+    f = frame("Der Bund verkaufte im Rahmen des vor zwei Wochen angekündigten Teilausstiegs knapp 3 Prozent "
+              "an die Nordbank.", "3", "de")
+    assert (f["measure"], key(f)) == ("verkaufen", "stake_sold")
+    f = frame("Mit dem Verkauf reduziert sich der Anteil des Bundes an der Werft auf 12 Prozent.", "12", "de")
+    assert key(f) == "stake"                          # the noun the verb moves is the measure
+
+
+def test_a_place_between_a_measure_and_its_figure_is_skipped():
+    f = frame("Die Produktionskapazität in Hallstadt von 4,5 Millionen Tonnen soll sinken.", "4,5", "de")
+    assert f["measure"] != "hallstadt"
+
+
+def test_a_rate_named_before_the_unit():
+    f = frame("Die jährliche Produktion sinkt auf neun Millionen Tonnen.", "neun", "de")
+    assert f["measure"].endswith("per year")
+
+
+def test_the_whole_of_a_part_takes_no_verb_and_the_part_is_a_subset():
+    text = "Larsen will 4.000 der rund 12.000 Stellen streichen."
+    whole = frame(text, "12.000", "de")
+    part_ = frame(text, "4.000", "de")
+    assert whole["verb"] == "" and part_["part"] == "subset"
+    assert frame("Sales fell in the second half of 2024.", "half", "en")["part"] != "subset"   # a year, no whole

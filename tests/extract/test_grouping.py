@@ -284,6 +284,15 @@ def test_a_figure_restated_after_or_takes_the_first_ones_measure():
     assert row["measure"] == "fall"
 
 
+def test_a_units_material_tells_quantities_apart_only_where_both_name_one():
+    df = story("en|The deal lifts Orbis output to 1.2 million barrels of oil a day.",
+               "en|Orbis will pump 1.2 million barrels a day after the deal.",
+               "en|Orbis output will reach 1.2 million barrels of oil a day.",
+               "en|Quillon also produces 0.4 million barrels of gas a day.")
+    oil, plain, gas = q(df, 0, "1.2"), q(df, 1, "1.2"), q(df, 3, "0.4")
+    assert oil == plain == q(df, 2, "1.2") and gas != oil and gas.endswith("gas")
+
+
 # ---------------------------------------------------------------------------
 # the pieces: keys, names, the story's present
 # ---------------------------------------------------------------------------
