@@ -12,7 +12,10 @@ from figcheck.extract.names import is_generic, same_name
 from figcheck.extract.grouping import figure_key, same_time
 from figcheck.extract.quantities import unit_class_of
 
-_STRICT_WHEN = ("before", "planned")
+# times a figure holds apart from the present: before, planned, next year ('later'), outside the trading session
+_STRICT_WHEN = ("before", "planned", "later", "premarket", "after_hours")
+# moves of a price or a level hold for their day: two articles' moves are one only at one named time
+_MOVES = ("growth", "decline", "change")
 # frames read from words bound to the figure; 'verb' and 'subject' frames are read from further away
 STRONG_FRAMES = ("glued", "per_share", "noun_after", "in_noun", "noun_of", "unit_after", "age", "user")
 
@@ -80,6 +83,11 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
                                                                       and not same_time(w1, w2)) \
             or _old(w1, present_year) != _old(w2, present_year):
         unclear.append("time")
+    elif f1.get("file") != f2.get("file") and _key(f1)[0].split("__")[0] in _MOVES \
+            and not (w1 and w1 == w2 and w1 != "now"):
+        unclear.append("time")           # "up 2.4%" and "up 4% on Friday": a day's move each, which days?
+    if any(_text(f, "qualifier") == "vague" and _text(f, "segment") != "headline" for f in (f1, f2)):
+        unclear.append("vague")          # "investors lost millions": an order of magnitude, not a claim
     agree = not unclear
     if not agree:
         confidence = "low"

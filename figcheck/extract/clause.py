@@ -3,7 +3,7 @@
 `tokens` cuts a sentence into words, numbers and punctuation once (memoised), each with its
 lowercase form, lemma and a few flags; `Around` holds the tokens left of a figure (nearest first)
 and right of it, up to the clause's breaks. The measure rules (frames.py) and the holder, object,
-time and part rules (frame_roles.py) read them.
+time rules (frame_roles.py) and the part rules (frame_parts.py) read them.
 """
 from __future__ import annotations
 

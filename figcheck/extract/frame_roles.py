@@ -18,103 +18,6 @@ from figcheck.extract.measures import (
 )
 from figcheck.extract.names import DEMONYMS, GENERIC_DOERS, NOT_NAMES, is_generic
 
-_PARTS = {
-    "weitere": "added", "weiteren": "added", "weiterer": "added", "zusätzliche": "added", "zusätzlichen": "added",
-    "zusätzlicher": "added",
-    "additional": "added", "another": "added", "further": "added", "extra": "added",
-    "je": "each", "jeweils": "each", "each": "each", "apiece": "each", "pro": "each",
-    "übrigen": "rest", "übrige": "rest", "übriger": "rest", "restlichen": "rest", "restliche": "rest",
-    "restlicher": "rest", "verbleibenden": "rest", "verbleibende": "rest", "remaining": "rest", "rest": "rest",
-    "other": "rest",
-}
-
-
-_FRACTION = re.compile(r"\b(?:hälfte|drittel|viertel|fünftel|zehntel|half|halves|thirds?|quarters?|fifths?)\b", re.I)
-_EQUAL_SPLIT = re.compile(r"^\s*(\d+)\s*[:/]\s*(\d+)\s*$")
-_ANAPHORS = frozenset(("davon", "dessen", "deren", "hiervon"))
-_EN_ANAPHORS = frozenset(("it", "that", "this", "them", "those", "which"))
-_HOLDINGS = frozenset(("paket", "aktienpaket", "anteil", "anteile", "beteiligung", "position", "gesamtposition",
-                       "stake", "holding", "holdings", "package", "block"))
-_POSSESSIVES = frozenset(("seine", "seinen", "seiner", "ihre", "ihren", "ihrer", "its", "their", "his", "her"))
-_CHANNEL_PREPS = frozenset(("über", "durch", "via", "mittels", "through", "using"))
-_INSTRUMENTS = ("instrument", "derivat", "option", "swap", "termingeschäft", "wandelanleihe", "call")
-
-
-def part(a: Around, de: bool = True, unit_class: str = "") -> str:
-    """What part of a measure the figure is: 'added' ('weitere 30 Prozent', 'a further $2bn'), 'each'
-    ('je 50 Prozent', '50% each'), 'rest' ('die übrigen 18,5 Prozent', 'the remaining 51%'); for a
-    share: 'fraction' (a part of a holding: 'die Hälfte des Pakets', 'ein Drittel davon', 'half of its
-    stake'), 'direct' ('hielten direkt', 'held directly') or 'instruments' ('über Finanzinstrumente',
-    'through derivatives'): how a holding is held; ''."""
-    if unit_class == "percent":
-        split = _EQUAL_SPLIT.match(a.sentence[a.fig_start:a.fig_end])
-        if split and split.group(1) == split.group(2):
-            return "each"                   # "50:50": each party's share
-        if _FRACTION.search(a.sentence[a.fig_start:a.fig_end]) and _of_holding(a.right[:6], de):
-            return "fraction"
-        words = a.left[:10][::-1] + a.right[:10]
-        held = _held_through(words)
-        if held == "instruments" or held and any(t[4] in _HOLDING_VERBS or t[3] in _HOLDINGS or t[4] in _HOLDINGS
-                        or t[3] in ("aktien", "shares") for t in words):
-            return held                     # "hielten direkt", not "übersetze sich direkt in"
-    r = a.rest_right()
-    if len(r) >= 2 and r[0][3] in ("der", "of") and (r[1][2][:1].isdigit() and not r[1][7] or len(r) > 2 and r[1][3] in (
-            "rund", "the", "etwa", "about") and r[2][2][:1].isdigit() and not r[2][7]):
-        return "subset"                     # "11.000 der rund 27.000 Stellen": a part of a whole
-    first = a.left[0][3] if a.left else ""
-    if first in ("next", "nächsten") and unit_class in ("money", "money_or_count"):
-        after = a.rest_right()[:1]
-        if not (after and (after[0][3] in TIME_NOUNS or after[0][4] in TIME_NOUNS)):
-            return "added"              # "the next 9 billion francs": a further tranche ("the next 30 days": time)
-    for i, t in enumerate(a.left[:3]):
-        p = _PARTS.get(t[3])
-        if p == "each" and i and a.left[i - 1][6]:
-            break                       # "13,20 Euro je Aktie liegt 60 Cent": 'je' is per share, of another figure
-        if p == "rest" and i + 1 < len(a.left) and a.left[i + 1][3] in _POSSESSIVES:
-            break                       # "seine restliche Beteiligung", "its remaining stake": the holding itself
-        if p:
-            return p
-        if t[2][:1].isdigit():
-            break
-    for t in a.right[:2]:
-        if t[3] in ("each", "apiece", "jeweils"):
-            return "each"
-    return ""
-
-
-def _of_holding(right: list, de: bool) -> bool:
-    """Whether a fraction is of a holding named before ('davon', 'of it') or right after it ('des
-    9-prozentigen Pakets', 'of its stake'), not of a company's shares ('der Aktien', 'of the company')."""
-    if not right:
-        return False
-    first = right[0][3]
-    if first in _ANAPHORS or not de and first == "of" and len(right) > 1 and right[1][3] in _EN_ANAPHORS \
-            and not (len(right) > 2 and right[2][5] and right[1][3] in ("this", "that", "those")):
-        return True                     # "half of it", not "the first half of this year"
-    if first not in ("des", "der", "seines", "ihres", "seiner", "ihrer", "of"):
-        return False
-    for t in right[1:5]:
-        if t[5] and (t[6] if de else t[3] not in ARTICLES and t[3] not in ("its", "their", "his", "her")):
-            return t[3] in _HOLDINGS or t[4] in _HOLDINGS   # the whole's noun
-    return False
-
-
-def _held_through(words: list) -> str:
-    """How a holding is held, from the words of its clause: 'direct' ('direkt', 'directly', 'über
-    direkte Beteiligungen'), 'instruments' ('über Finanzinstrumente', 'through derivatives'); ''.
-    Instruments bought ('Mit dem Kauf von Finanzinstrumenten') name how it grew, not a part."""
-    for i, t in enumerate(words):
-        if t[3] in ("direkt", "directly", "direkte", "direkten"):
-            return "direct"
-        if t[3] in _CHANNEL_PREPS:
-            for u in words[i + 1:i + 4]:
-                if any(x in u[3] for x in _INSTRUMENTS):
-                    return "instruments"
-                if u[3] in ("direkte", "direkten", "direct"):
-                    return "direct"
-    return ""
-
-
 def clause_verb(a: Around, de: bool) -> str:
     """The first measure verb of the clause, either side ('5.000 Stellen abbauen', 'cut 5,000 jobs');
     'ums Leben kommen' is to die. The whole of 'N der M Stellen' / 'N of the M jobs' takes no verb:
@@ -203,9 +106,12 @@ _TIME_WORDS = TIME_NOUNS | frozenset("""
 januar februar märz april mai juni juli august september oktober november dezember january february march
 june july october december anfang ende mitte frühjahr sommer herbst winter
 """.split())
-_HOLDING_VERBS = frozenset(("halten", "besitzen", "kontrollieren", "hold", "own", "control", "aufstocken", "ausbauen",
+HOLDING_VERBS = frozenset(("halten", "besitzen", "kontrollieren", "hold", "own", "control", "aufstocken", "ausbauen",
                             "erwerben", "übernehmen", "kaufen", "buy", "acquire", "verkaufen", "veräußern", "sell",
-                            "zahlen", "pay", "investieren", "invest", "bieten", "offer", "einsteigen", "behalten"))
+                            "zahlen", "pay", "investieren", "invest", "bieten", "offer", "einsteigen", "behalten", "bid",
+                            # an estimate is its estimator's: "Die Regierung rechnet mit", "analysts expect"
+                            "rechnen", "erwarten", "schätzen", "prognostizieren", "veranschlagen", "beziffern",
+                            "expect", "estimate", "forecast", "predict", "project"))
 
 
 def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
@@ -244,10 +150,21 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
     if not found and not kind == "verb" and measure_key(measure, "ordinal")[0] in ("failure", "rank"):
         # whose rank: the subject of 'be' or 'become' ("SVB has become the second-largest bank failure")
         found = _verb_subject(a, de, _BE_VERBS | _BECOME, right_always=True)
+    if not found and pos is not None and kind != "verb" and measure_key(measure, "money")[0] in ("offer", "deal_amount"):
+        after = [t for t in a.right_all if t[0] >= pos[1]][:5]
+        if after and after[0][3] in ("by", "durch"):      # "a $6.75bn buyout by telecoms giant Verizon": the buyer
+            start = next((k for k, t in enumerate(after[1:5], 1) if t[6]), None)
+            name = _name_near(after[start:], de) if start is not None else ""
+            found = holder_key(name) if name else ""
+    if not found and measure_key(measure, "money")[0] == "offer" and kind != "verb":
+        # a bid's holder is the bidder the sentence opens with ("Verizon has won ... with a bid worth")
+        opening = list(reversed(a.left_all))[:4]
+        name = _name_near(opening, de) if opening and opening[0][6] else ""
+        found = holder_key(name) if name else ""
     if not found and _is_stake(measure, kind):
         # a share's holder is the subject next to 'sein' or 'haben' too: "Mit einem Anteil von neun
         # Prozent ist die Unicredit ...", "UniCredit has 9%"
-        found = _verb_subject(a, de, _HOLDING_VERBS | _BE_VERBS, right_always=True)
+        found = _verb_subject(a, de, HOLDING_VERBS | _BE_VERBS, right_always=True)
     return found
 
 
@@ -361,7 +278,7 @@ def _moved_name(a: Around, de: bool) -> str:
     return ""
 
 
-def _verb_subject(a: Around, de: bool, verbs: frozenset = _HOLDING_VERBS, right_always: bool = False) -> str:
+def _verb_subject(a: Around, de: bool, verbs: frozenset = HOLDING_VERBS, right_always: bool = False) -> str:
     """The name right before or right after a verb of holding, buying or paying in the clause:
     'UniCredit holds 9%', 'Der Bund verkaufte', 'hielten die Italiener', 'Exxon has offered', a
     separable verb with its particle at the clause's end ('Unicredit steigt mit 9 Prozent ein'); else
@@ -373,7 +290,7 @@ def _verb_subject(a: Around, de: bool, verbs: frozenset = _HOLDING_VERBS, right_
             continue
         if de and t[2][:1].isupper() and i + 1 < len(left):
             continue                        # a capitalised "Kauf": a noun, not the verb
-        before = left[i + 1:i + 4]          # the words before the verb, nearest first
+        before = a.left[i + 1:i + 6]        # the words before the verb, nearest first ("SBC agreed to buy")
         after = list(reversed(left[:i]))    # the words between the verb and the figure
         if de and _subordinate(a) and any(
                 is_word(u[2]) and not u[2][0].isupper() and u[3] not in ARTICLES for u in left[i + 1:-1]):
@@ -489,7 +406,10 @@ def _subordinate(a: Around) -> bool:
 
 def _governed(before: list) -> bool:
     """Whether the words before a verb (nearest first) are a prepositional phrase: the name there
-    follows a preposition ('In Deutschland hält', 'Wider alle Kritik hat')."""
+    follows a preposition ('In Deutschland hält', 'Wider alle Kritik hat'); 'agreed to buy': 'to' marks
+    the infinitive, no phrase."""
+    if before and before[0][3] == "to":
+        return False
     for t in before[:4]:
         if t[3] in _PREPOSITIONS:
             return True
@@ -728,7 +648,10 @@ _BEFORE_LINKS = {("von", "auf"), ("from", "to"), ("from", "at")}
 _TARGET = re.compile(
     r"\b(?:zu\s+(?:erhöhen|erwerben|steigern|können|dürfen)|aufzustocken|auszubauen|anzuheben|Ziel\w*|"
     r"Genehmigung|Erlaubnis|beantrag\w*|müsste\w*|"
-    r"target\w*|aims?\s+to|seek\w*|approval|permission|would\s+have\s+to)\b")
+    r"target\w*|aims?\s+to|seek\w*|approval|permission|would\s+have\s+to|"
+    # a level a change will reach: "a bid will be raised to £1.5bn", "soll auf 40 Euro erhöht werden"
+    r"(?:will|would|could|may|might)\s+(?:be\s+)?(?:raised|increased|lifted|cut|lowered|reduced|sweetened)|"
+    r"(?:erhöht|angehoben|aufgestockt|gesenkt|nachgebessert)\s+werden)\b")
 
 
 def when(a: Around, fig_text: str = "") -> str:
@@ -775,6 +698,8 @@ def when(a: Around, fig_text: str = "") -> str:
             return dated
     if _TARGET.search(clause):
         return "planned"
+    if _NEXT_YEAR.search(clause) or _NEXT_YEAR.search(" ".join(t[2] for t in reversed(a.left_all[:12]))):
+        return "later"          # "Im kommenden Jahr rechnet der Fiskalrat mit ...", "will rise 5% next year"
     session = _SESSION.search(a.sentence)
     if session:             # a price move before the market opens or after it closes is a day's other move
         return "premarket" if session.group(1) else "after_hours"
@@ -784,4 +709,7 @@ def when(a: Around, fig_text: str = "") -> str:
     return ""
 
 
-_SESSION = re.compile(r"\b(?:(pre-?market|vorbörslich\w*)|after[- ]hours|extended\s+trading|nachbörslich\w*)\b", re.I)
+_SESSION = re.compile(r"\b(?:(pre-?market|vorbörslich\w*|before\s+the\s+(?:open|bell)|vor\s+(?:Börsen|Handels)beginn)"
+                      r"|after[- ]hours|extended\s+trading|nachbörslich\w*|after\s+the\s+(?:close|bell)"
+                      r"|nach\s+Börsenschluss)\b", re.I)
+_NEXT_YEAR = re.compile(r"\b(?:next|nächste[sn]?|kommende[sn]?)\s+(?:year|jahr)\b", re.I)

@@ -30,7 +30,8 @@ from figcheck.extract.clause import (
     ARTICLES, EN_POSSESSIVE, TIME_NOUNS, Around, FILLERS_DE, FILLERS_EN, LINK_VERBS, is_word, noun, tokens
 )
 from figcheck.extract.context import is_measure
-from figcheck.extract.frame_roles import _subordinate, clause_verb, holder, object_of, part, when
+from figcheck.extract.frame_parts import part
+from figcheck.extract.frame_roles import _subordinate, clause_verb, holder, object_of, when
 from figcheck.extract.measures import (
     NOT_MEASURES, PARTICLES, VERBS, is_measure_word, is_purchase_noun, lemma, measure_key
 )
@@ -326,6 +327,8 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+_CHANGE_VERBS = frozenset(("raise", "increase", "lift", "lower", "cut", "reduce", "erhöhen", "anheben", "senken",
+                           "reduzieren", "aufstocken", "kürzen", "ausbauen"))
 _INVEST_VERBS = frozenset(("invest", "pour", "pump", "put", "spend", "plough", "plow"))
 _SIZE_NOUNS = frozenset(("volumen", "umfang", "höhe", "größe", "volume", "size"))
 _PAYMENT_FORMS = frozenset(("stock", "shares", "cash", "equity", "scrip", "bonds", "notes", "debt"))
@@ -494,11 +497,14 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
     uc = "money" if unit_class == "money_or_count" else unit_class
     particle = a.right[-1][2].lower() if de and a.right and a.right[-1][2].lower() in PARTICLES else ""
     level = a.rest_left(de)
-    level = bool(level) and level[0][2].lower() in ("auf", "bei", "to", "at")   # "sinkt auf 12 Prozent": a level
+    level = bool(level) and level[0][2].lower() in ("auf", "bei", "to", "at") or not de and len(a.left) > 1 \
+        and a.left[0][3] == "to" and a.left[1][3] != "up"   # "sinkt auf 12 Prozent", "raised to £1.5bn": a level
     for i, t in enumerate(a.left[:14 if particle else 8]):   # a separable verb spans its clause
         lem = t[4]
-        if level and lem in LINK_VERBS:
-            continue
+        if not de and i + 1 < len(a.left) and a.left[i + 1][3] in ("a", "an", "the", "its", "their", "his", "her"):
+            continue                       # "with a bid worth $6.8bn": a noun after its article, not the verb
+        if level and (lem in LINK_VERBS or lem in _CHANGE_VERBS):
+            continue                       # "a bid will be raised to £1.5bn": the bid's new level, not funds raised
         if not de and i and a.left[i - 1][3] in _BE_FORMS:
             continue                       # "The deal value is about": a noun before 'is', not the verb
         if particle and (particle + lem) in VERBS and uc in VERBS[particle + lem]:

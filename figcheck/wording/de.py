@@ -46,7 +46,7 @@ QUANTITY_NAMES = {
 }
 # words of a quantity's suffix (extract/grouping.py: what sets a split-off quantity apart)
 SUFFIX_WORDS = {"state": "Staat", "before": "zuvor", "planned": "geplant", "first": "zunächst", "now": "jetzt",
-                "later": "später", "added": "weitere", "each": "je", "fraction": "Bruchteil davon", "direct": "direkt", "instruments": "über Finanzinstrumente", "lower": "Schwelle", "upper": "Obergrenze", "premarket": "vorbörslich", "after_hours": "nachbörslich", "subset": "davon", "rest": "übrige", "incl": "inklusive"}
+                "later": "später", "added": "weitere", "each": "je", "fraction": "Bruchteil davon", "direct": "direkt", "instruments": "über Finanzinstrumente", "lower": "Schwelle", "upper": "Obergrenze", "premarket": "vorbörslich", "after_hours": "nachbörslich", "subset": "davon", "for": "dafür", "against": "dagegen", "short": "fehlend", "rest": "übrige", "incl": "inklusive"}
 
 # --- findings (findings.csv `message`) --------------------------------------
 FINDINGS = {
@@ -67,7 +67,7 @@ FINDINGS = {
     "frames_same": " Beide Zahlen messen dasselbe: {words}.",
     "frames_unclear": " Prüfenswert, aber unsicher: Ob beide Zahlen dasselbe messen, ist unklar ({what}; {words}).",
     "frames_what": {"measure": "Messgröße", "holder": "wessen", "object": "wovon", "time": "Zeitpunkt",
-                    "claim": "der Artikel nennt mehrere Werte"},
+                    "claim": "der Artikel nennt mehrere Werte", "vague": "eine vage Größenordnung"},
     "lookalike": " Die Zahl gleicht aber {quote} ({label}, {who}) – womöglich ist das gemeint.",
     "no_majority": "{label}: Die Medien widersprechen sich, keine Zahl hat eine Mehrheit – {parts}.",
     "no_majority_part": "{who} {quote} ({value})",

@@ -42,7 +42,7 @@ QUANTITY_NAMES = {
 }
 # words of a quantity's suffix (extract/grouping.py: what sets a split-off quantity apart)
 SUFFIX_WORDS = {"state": "state", "before": "before", "planned": "planned", "first": "at first", "now": "now",
-                "later": "later", "added": "added", "each": "each", "fraction": "fraction of it", "direct": "direct", "instruments": "through instruments", "lower": "threshold", "upper": "ceiling", "premarket": "premarket", "after_hours": "after hours", "subset": "of them", "rest": "remaining", "incl": "including"}
+                "later": "later", "added": "added", "each": "each", "fraction": "fraction of it", "direct": "direct", "instruments": "through instruments", "lower": "threshold", "upper": "ceiling", "premarket": "premarket", "after_hours": "after hours", "subset": "of them", "for": "for", "against": "against", "short": "short", "rest": "remaining", "incl": "including"}
 
 # --- findings (findings.csv `message`) --------------------------------------
 FINDINGS = {
@@ -64,7 +64,7 @@ FINDINGS = {
     "frames_unclear": " Worth checking, but unsure: it is unclear whether both figures measure the same thing ({what}; "
                       "{words}).",
     "frames_what": {"measure": "measure", "holder": "whose", "object": "of what", "time": "when",
-                    "claim": "the article gives several values"},
+                    "claim": "the article gives several values", "vague": "a vague order of magnitude"},
     "lookalike": " But the figure matches {quote} ({label}, {who}); that may be what is meant.",
     "no_majority": "{label}: the outlets contradict each other and no value has a majority — {parts}.",
     "no_majority_part": "{who} {quote} ({value})",

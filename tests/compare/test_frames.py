@@ -74,6 +74,12 @@ def test_frames_that_agree(f1, f2, confidence):
     (F("anteil", when="2016"), F("anteil", file="b"), ["time"]),          # years before the story's present
     (F("anteil", "subject", holder="state", when="before"), F("stake", "subject", holder="nordbank", file="b"),
      ["measure", "holder", "time"]),
+    # next year's figure, a move outside the trading session, two articles' moves with no shared time
+    (F("kosten", unit="EUR", when="later"), F("kosten", unit="EUR", file="b"), ["time"]),
+    (F("rise", "verb", when="after_hours"), F("rise", "verb", file="b"), ["time"]),
+    (F("rise", "verb"), F("rise", "verb", file="b"), ["time"]),
+    # an order of magnitude in the body ("investors lost millions") is no claim to set against a figure
+    (dict(F("lose", "verb", unit="USD"), qualifier="vague"), F("lose", "verb", unit="USD", file="b"), ["vague"]),
 ])
 def test_frames_that_do_not_agree_say_what_is_unclear(f1, f2, unclear):
     ag = frames_agree(f1, f2, 2025)
@@ -266,3 +272,18 @@ def test_a_derived_check_needs_operands_of_one_transaction():
     assert stake["holder"] != "orbis" and stake["object"] != "quillon"
     checks = findings_of(compare_story(figs, articles(*texts), {}), "derived_check")
     assert checks[checks["severity"].isin(["high", "medium"])].empty
+
+
+def test_moves_of_one_named_time_and_within_one_article_may_agree():
+    assert frames_agree(F("rise", "verb", when="premarket"), F("rise", "verb", when="premarket", file="b"),
+                        2025)["agree"]
+    assert frames_agree(F("rise", "verb"), F("rise", "verb"), 2025)["agree"]     # one article
+
+
+def test_rival_bids_and_estimates_of_two_bodies_raise_no_alarm():
+    # invented: two bidders for Quillon; two bodies' estimates of one cost
+    texts = ("en|Orbis has bid $6.3 billion for Quillon, the paper reported.",
+             "en|Larsen Group agreed to bid $6.8 billion for Quillon.",
+             "de|Die Regierung rechnet heuer mit zwei Milliarden Euro Kosten für die Werft.",
+             "de|Im kommenden Jahr rechnet der Fiskalrat mit Kosten in Höhe von 1,7 Milliarden Euro für die Werft.")
+    assert _alarms(compare_story(story(*texts), articles(*texts), {})).empty

@@ -456,3 +456,37 @@ def test_the_whole_of_a_part_takes_no_verb_and_the_part_is_a_subset():
     part_ = frame(text, "4.000", "de")
     assert whole["verb"] == "" and part_["part"] == "subset"
     assert frame("Sales fell in the second half of 2024.", "half", "en")["part"] != "subset"   # a year, no whole
+
+
+@pytest.mark.parametrize("text,lang,span,holder", [
+    ("Die Regierung rechnet mit zwei Milliarden Euro Kosten.", "de", "zwei", "state"),      # the estimator
+    ("Harrow Bank expects a loss of $2 billion.", "en", "$2", "harrow bank"),
+    ("A shareholder wants to halt a $6.75bn buyout by telecoms giant Orbis.", "en", "$6.75bn", "orbis"),
+    ("Earlier this month, Larsen Group agreed to buy its former parent Quillon for about $16bn.", "en", "$16bn",
+     "larsen group"),
+])
+def test_holders_of_estimates_buyouts_and_bids(text, lang, span, holder):
+    assert frame(text, span, lang)["holder"] == holder
+
+
+def test_a_level_a_change_will_reach_is_planned_and_not_the_change_verb():
+    f = frame("There is talk that a takeover bid for Quillon will be raised to $1.5bn.", "$1.5bn", "en")
+    assert key(f) == "offer" and f["when"] == "planned"
+
+
+@pytest.mark.parametrize("text,lang,span,part", [
+    ("Das Parlament stimmte mit 178 zu 120 Stimmen für das Referendum.", "de", "120", "against"),
+    ("Das Parlament stimmte mit 178 zu 120 Stimmen für das Referendum.", "de", "178", "for"),
+    ("Der Regierung fehlen 17 Stimmen.", "de", "17", "short"),
+    ("Output will more than double to 1.3 million barrels a day.", "en", "1.3", ""),    # no vote
+    ("15 weitere Abgeordnete stimmten dagegen.", "de", "15", "added"),
+])
+def test_sides_of_a_vote_and_further_members(text, lang, span, part):
+    assert frame(text, span, lang)["part"] == part
+
+
+def test_sessions_and_next_year_date_a_figure():
+    assert frame("Shares of Orbis were up 4% in electronic trading after the close.", "4%", "en")["when"] == \
+        "after_hours"
+    assert frame("Im kommenden Jahr rechnet der Fiskalrat mit Kosten von 1,7 Milliarden Euro.", "1,7", "de")["when"] \
+        == "later"
