@@ -75,8 +75,8 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
     for t in a.right[:2]:
         if t[3] in ("each", "apiece", "jeweils"):
             return "each"
-    if a.right and a.right[0][3] in ("weitere", "weiteren", "more", "additional", "further"):
-        return "added"                      # "15 weitere Abgeordnete", "15 more lawmakers"
+    if a.right and a.right[0][3] in ("weitere", "weiteren", "weiterer", "additional", "further"):
+        return "added"                      # "15 weitere Abgeordnete" ("30% more than" compares, adds nothing)
     return ""
 
 

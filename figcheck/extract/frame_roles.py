@@ -156,11 +156,13 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
             start = next((k for k, t in enumerate(after[1:5], 1) if t[6]), None)
             name = _name_near(after[start:], de) if start is not None else ""
             found = holder_key(name) if name else ""
-    if not found and measure_key(measure, "money")[0] == "offer" and kind != "verb":
-        # a bid's holder is the bidder the sentence opens with ("Verizon has won ... with a bid worth")
-        opening = list(reversed(a.left_all))[:4]
+    if not found and not de and measure_key(measure, "money")[0] == "offer" and kind != "verb":
+        # a bid's holder is the bidder the sentence opens with ("Verizon has won ... with a bid worth"),
+        # not a name set off by a comma ("TCI, which claims ..."); German opens with any noun capitalised
+        opening = list(reversed(a.left_all))[:5]
         name = _name_near(opening, de) if opening and opening[0][6] else ""
-        found = holder_key(name) if name else ""
+        after = opening[len(name.split()):len(name.split()) + 1] if name else []
+        found = holder_key(name) if name and not (after and after[0][2] == ",") else ""
     if not found and _is_stake(measure, kind):
         # a share's holder is the subject next to 'sein' or 'haben' too: "Mit einem Anteil von neun
         # Prozent ist die Unicredit ...", "UniCredit has 9%"
