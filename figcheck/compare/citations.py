@@ -74,6 +74,10 @@ def compare_attribution_findings(figs: pd.DataFrame, articles: pd.DataFrame, res
                 continue
             src = next(c["attributed_to"] for c in cs if c["attributed_to"])
             words = {"template": "shared_source", "labels": labels, "source": src}
-            out.append(finding("attribution", q, u, [c["rep"] for c in cs], "medium", 50, words,
+            # the evidence: the figures the articles attribute to that source, not whatever figure
+            # stands for the article's claim ("a deal worth $8bn, Qwest said", not "SBC ... $16bn")
+            evidence = [next((m for m in c.get("figures") or [] if norm_source(m.get("attributed_to", "")) == key),
+                             c["rep"]) for c in cs]
+            out.append(finding("attribution", q, u, evidence, "medium", 50, words,
                                     {"source": src, "shared": True, "files": sorted({c["file"] for c in cs})}))
     return out

@@ -188,6 +188,10 @@ def test_english_early_bound_and_shared_source(english):
     assert ev.loc["more than $2 billion", "stage"] == "early"
     shared = [detail(r) for _, r in kinds(english, "attribution", "deal_amount").iterrows()]
     assert shared and shared[0]["source"] == "Reuters" and shared[0]["files"] == ["101_ledger.txt", "102_metro.txt"]
+    # the evidence is what the articles attribute to Reuters, one figure per article
+    row = kinds(english, "attribution", "deal_amount").iloc[0]
+    assert sorted(e["file"] for e in json.loads(row["evidence"])) == ["101_ledger.txt", "102_metro.txt"]
+    assert "According to Reuters" in json.loads(row["evidence"])[1]["sentence"]
     cons = kinds(english, "consensus", "deal_amount").iloc[0]
     assert detail(cons)["independent_sources"] < detail(cons)["support"]
 
