@@ -14,6 +14,8 @@ from figcheck.extract.quantities import unit_class_of
 
 # times a figure holds apart from the present: before, planned, next year ('later'), outside the trading session
 _STRICT_WHEN = ("before", "planned", "later", "premarket", "after_hours")
+# measures of a person: two figures are one only when both name the person
+_PERSONAL = ("age",)
 # moves of a price or a level hold for their day: two articles' moves are one only at one named time
 _MOVES = ("growth", "decline", "change")
 # frames read from words bound to the figure; 'verb' and 'subject' frames are read from further away
@@ -86,6 +88,8 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     elif f1.get("file") != f2.get("file") and _key(f1)[0].split("__")[0] in _MOVES \
             and not (w1 and w1 == w2 and w1 != "now"):
         unclear.append("time")           # "up 2.4%" and "up 4% on Friday": a day's move each, which days?
+    if _key(f1)[0] in _PERSONAL and not _share_a_name(f1, f2):
+        unclear.append("holder")         # "Der 54-Jährige" and "der 28-jährige Abwehrchef": whose ages?
     if any(_text(f, "qualifier") == "vague" and _text(f, "segment") != "headline" for f in (f1, f2)):
         unclear.append("vague")          # "investors lost millions": an order of magnitude, not a claim
     agree = not unclear

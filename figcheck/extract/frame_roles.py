@@ -29,7 +29,7 @@ def clause_verb(a: Around, de: bool) -> str:
     words = [t[3] for t in a.right[:8]]
     if "ums" in words and "leben" in words:
         return "sterben"
-    for t in a.left[:14] + a.right[:8]:
+    for t in a.left[:14] + a.right[:10]:   # "150,000 people ... are feared to be dead"
         if t[5] and not (de and t[2][0].isupper()):
             lem = t[4]
             if lem in VERBS:

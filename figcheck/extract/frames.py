@@ -293,6 +293,10 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
         if rate:
             measure += f" {rate}"
         return measure, f"{t[2]} {what}".strip(), "unit_after", (t[0], (nxt[0][1] if what else t[1]))
+    if unit_class in ("count", "money_or_count") and t[4] in _PEOPLE and len(a.left) >= 2 \
+            and a.left[0][3] in ("for", "für") and noun(a.left[1][2], de):
+        u = a.left[1]                                  # "jobs for 19 million people": the jobs, not the people
+        return u[4], f"{u[2]} {a.left[0][2]} {t[2]}", "noun_of", (u[0], u[1])
     if de:
         if unit_class != "percent" and not t[6] and t[5] and len(rest) > 1 and noun(rest[1][2], True) \
                 and t[3] not in NOT_MEASURES:
@@ -329,6 +333,8 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
 
 _CHANGE_VERBS = frozenset(("raise", "increase", "lift", "lower", "cut", "reduce", "erhöhen", "anheben", "senken",
                            "reduzieren", "aufstocken", "kürzen", "ausbauen"))
+_PEOPLE = frozenset(("people", "person", "mensch", "menschen", "personen", "familie", "family", "families",
+                     "haushalt", "household", "households", "einwohner", "bürger", "resident", "residents"))
 _INVEST_VERBS = frozenset(("invest", "pour", "pump", "put", "spend", "plough", "plow"))
 _SIZE_NOUNS = frozenset(("volumen", "umfang", "höhe", "größe", "volume", "size"))
 _PAYMENT_FORMS = frozenset(("stock", "shares", "cash", "equity", "scrip", "bonds", "notes", "debt"))

@@ -80,6 +80,8 @@ def test_frames_that_agree(f1, f2, confidence):
     (F("rise", "verb"), F("rise", "verb", file="b"), ["time"]),
     # an order of magnitude in the body ("investors lost millions") is no claim to set against a figure
     (dict(F("lose", "verb", unit="USD"), qualifier="vague"), F("lose", "verb", unit="USD", file="b"), ["vague"]),
+    # two ages are one person's only when both name the person ("Der 54-Jährige", "der 28-jährige Kapitän")
+    (F("age", "age", unit="other"), F("age", "age", unit="other", file="b"), ["holder"]),
 ])
 def test_frames_that_do_not_agree_say_what_is_unclear(f1, f2, unclear):
     ag = frames_agree(f1, f2, 2025)

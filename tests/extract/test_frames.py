@@ -490,3 +490,8 @@ def test_sessions_and_next_year_date_a_figure():
         "after_hours"
     assert frame("Im kommenden Jahr rechnet der Fiskalrat mit Kosten von 1,7 Milliarden Euro.", "1,7", "de")["when"] \
         == "later"
+
+
+def test_people_counted_by_what_they_have_or_suffer():
+    assert key(frame("Tourism provides jobs for 12 million people in the region.", "12 million", "en")) == "jobs"
+    assert key(frame("Some 80,000 people across the region are feared to be dead.", "80,000", "en")) == "deaths"
