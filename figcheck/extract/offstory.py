@@ -81,6 +81,7 @@ class Ties:
     figures: frozenset
     measures: frozenset
     shown: dict = field(default_factory=dict, compare=False)
+    openers: frozenset = frozenset()    # words that open its sentences only ("Parmalat boasts ...")
 
 
 @lru_cache(maxsize=100_000)
@@ -90,12 +91,18 @@ def _known_word(word: str) -> bool:
 
 
 def article_names(text: str, language: str) -> dict[str, str]:
-    """The proper names of a text: {lowercased: as written}. A name is a capitalised word that does not
-    open a sentence, is not generic (_GENERIC, an outlet's name) and, in German (where every noun is
+    """The proper names of a text (see _names)."""
+    return _names(text, language)[0]
+
+
+def _names(text: str, language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """({lowercased: as written} of the proper names of a text, and of the capitalised words that only
+    open its sentences). A name is a capitalised word that does not open a sentence, is not generic (_GENERIC, an outlet's name) and, in German (where every noun is
     capitalised), is an acronym, has a capital inside ("UniCredit"), is unknown to the dictionary
     ("Kretinsky") or stands in a run of capitalised words ("Deutsche Bahn", "Scale AI")."""
     de = language == "de"
     out: dict[str, str] = {}
+    openers: dict[str, str] = {}     # capitalised words that only open sentences: names if others use them so
     run: list[str] = []
     initial = True
 
@@ -116,6 +123,8 @@ def article_names(text: str, language: str) -> dict[str, str]:
         for part in (p for p in tok.split("-") if p):
             low = part.lower()
             if first or not part[:1].isupper() or len(low) < 2 or low in _GENERIC or low in _OUTLET_WORDS:
+                if first and part[:1].isupper() and len(low) >= 2 and low not in _GENERIC and low not in _OUTLET_WORDS:
+                    openers.setdefault(low, part)
                 close_run()
                 first = False
                 continue
@@ -123,7 +132,7 @@ def article_names(text: str, language: str) -> dict[str, str]:
             if not de or part.isupper() or any(c.isupper() for c in part[1:]) or not _known_word(part):
                 out.setdefault(low, part)
     close_run()
-    return out
+    return out, {k: v for k, v in openers.items() if k not in out}
 
 
 def _specific(value, unit: str) -> bool:
@@ -142,7 +151,7 @@ def _specific(value, unit: str) -> bool:
 def article_ties(text: str, language: str) -> Ties:
     """What an article can share with others: its names (also those its figures' frames name as holder
     or object), its specific figures and the words its figures measure."""
-    shown = article_names(text, language)
+    shown, openers = _names(text, language)
     figures, measures = set(), set()
     for fig in extract_figures(text, language):
         if _specific(fig.get("value"), str(fig.get("unit", ""))):
@@ -153,7 +162,19 @@ def article_ties(text: str, language: str) -> Ties:
             for w in str(fig.get(role) or "").split():
                 if len(w) > 1 and w not in _GENERIC and w != "state":
                     shown.setdefault(w, w)
-    return Ties(frozenset(shown), frozenset(figures), frozenset(measures), shown)
+    return Ties(frozenset(shown), frozenset(figures), frozenset(measures), shown, frozenset(openers))
+
+
+def with_openers(features: dict[str, Ties]) -> dict[str, Ties]:
+    """Each article's names with the words that only open its sentences but that another article of
+    the folder uses as a name mid-sentence ("Parmalat boasts doubled profits. Parmalat said ..." beside
+    "shares in Parmalat"): a name the article shares, though it never writes it mid-sentence."""
+    out = {}
+    for f, t in features.items():
+        used = {n for g, u in features.items() if g != f for n in u.names}
+        extra = t.openers & used
+        out[f] = Ties(t.names | extra, t.figures, t.measures, t.shown, t.openers) if extra else t
+    return out
 
 
 def tie_score(a: Ties, b: Ties) -> float:
@@ -248,6 +269,7 @@ def mark_off_story(result: IngestResult, include=(), language: str = "auto") -> 
     dup = arts["duplicate_of"].fillna("").astype(str) if "duplicate_of" in arts.columns else pd.Series("", index=arts.index)
     judged = arts[dup == ""]
     features = {f: article_ties(t, lang) for f, t, lang in zip(judged["file"], judged["text"], judged["language"])}
+    features = with_openers(features)
     verdict = story_verdict(features)
     keep = set(include or ())
     off = {f: ("no_ties" if verdict.has_story else "no_story") for f in verdict.judged if f not in verdict.story}

@@ -14,7 +14,7 @@ import pytest
 
 from figcheck.extract.offstory import (
     TIE, Ties, article_names, article_ties, judged_articles, mark_off_story, no_common_story, on_story,
-    story_check_summary, story_check_view, story_verdict, tie_score
+    story_check_summary, story_check_view, story_verdict, tie_score, with_openers
 )
 from figcheck.ingest.story import ingest_folder
 
@@ -55,6 +55,16 @@ def test_german_names_are_told_apart_from_capitalised_nouns():
                           "ihre Tochter an Kühne Logistik, sagte der Chef der EPCG am Mittwoch.", "de")
     assert {"nordwerk", "velmar", "epcg", "kühne", "logistik"} <= set(names)   # unknown words, acronyms, runs
     assert not {"mehrheit", "bahn", "tochter", "chef", "mittwoch", "der", "die"} & set(names)
+
+
+def test_a_word_that_only_opens_sentences_is_a_name_where_the_folder_uses_it_as_one():
+    # invented: article b writes "Quillon" only at its sentences' start, as headline style does
+    a = article_ties("Shares in Quillon fell after Norvane sued Quillon over its debts.", "en")
+    b = article_ties("Quillon reports higher profits. Quillon says the Bondi claims are old.", "en")
+    assert "quillon" not in b.names and "quillon" in b.openers
+    both = with_openers({"a": a, "b": b})
+    assert "quillon" in both["b"].names
+    assert "says" not in both["b"].names                       # an opener nobody uses as a name stays out
 
 
 def test_ties_hold_names_specific_figures_and_measure_words():
