@@ -75,7 +75,7 @@ def compare_attribution_findings(figs: pd.DataFrame, articles: pd.DataFrame, res
             src = next(c["attributed_to"] for c in cs if c["attributed_to"])
             words = {"template": "shared_source", "labels": labels, "source": src}
             # the evidence: the figures the articles attribute to that source, not whatever figure
-            # stands for the article's claim ("a deal worth $8bn, Qwest said", not "SBC ... $16bn")
+            # stands for the article's claim ("a deal worth $3bn, Orbis said", not "Larsen ... $7bn")
             evidence = [next((m for m in c.get("figures") or [] if norm_source(m.get("attributed_to", "")) == key),
                              c["rep"]) for c in cs]
             out.append(finding("attribution", q, u, evidence, "medium", 50, words,

@@ -216,7 +216,7 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
     ok = conn in ("-", "–", "—", "bis", "to") or (conn in ("und", "and") and between in ("zwischen", "between"))
     if conn == "to" and between == "from" or conn in ("to", "bis", "auf") and _MULTIPLE.match(
             text, fig["start"], fig["end"]):
-        ok = False             # "rose from 29% to 40%", "more than double to 1.3 million": two figures
+        ok = False             # "rose from 21% to 33%", "more than double to 0.8 million": two figures
     if conn in ("or", "oder"):
         # "drei oder vier Millionen": a range when the second carries the scale or unit
         ok = bool(fig.get("_plain")) and text[nxt_m.end() - 1].isalpha()
@@ -239,7 +239,7 @@ def _join_range(fig: dict, matches: list, i: int, text: str, language: str, toks
 
 
 # measures whose holder tells two quantities apart, where a pronoun may name it ("It became the new
-# second-largest collapse", "They own 29% of United")
+# second-largest collapse", "They own 31% of Quillon")
 _WHOSE = frozenset(("stake", "stake_sold", "failure", "rank", "shareholder_rank"))
 _ADJECTIVE_END = ("ian", "ese", "ish", "-listed", "-based")
 
@@ -283,7 +283,7 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
         same_as_before = prev_frame is not None and prev_sentence == sent_cache[0] and \
             " ".join([strip(t) for t in fig["_btoks"][-2:]]).endswith(SAME_AS_BEFORE)
         if fig["unit"] == "year":
-            # a year dates an event the clause names with its name ('the 2008 collapse of Washington Mutual');
+            # a year dates an event the clause names with its name ('the 2009 collapse of Norland Savings');
             # else its cue words name it ('gegründet')
             frame = year_frame(sent_text, s - sent_cache[0], e - sent_cache[0], language)
         elif fig["unit"] == "date":
@@ -296,7 +296,7 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
             frame = figure_frame(sent_text, s - sent_cache[0], e - sent_cache[0], text[s:e], ucls, language)
             if not frame["measure"] and prev_frame is not None and prev_sentence == sent_cache[0] \
                     and _RESTATED.fullmatch(text, prev_end, s):
-                # "falling by $161.79, or 60.41%": the same move restated, read where the first one stands
+                # "falling by $12.40, or 18.2%": the same move restated, read where the first one stands
                 first = figure_frame(sent_text, prev_start - sent_cache[0], prev_end - sent_cache[0],
                                      text[prev_start:prev_end], ucls, language)
                 frame = dict(frame, **{k: first[k] for k in ("measure", "measure_text", "frame", "holder")})

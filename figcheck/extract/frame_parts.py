@@ -1,5 +1,5 @@
-"""Which part of a measure a figure is: a further block ('weitere 30 Prozent', 'the next 9 billion'),
-each party's ('je 50 Prozent', '50:50'), the rest ('die übrigen 18,5 Prozent'), a fraction of a holding
+"""Which part of a measure a figure is: a further block ('weitere 30 Prozent', 'the next 4 billion'),
+each party's ('je 50 Prozent', '50:50'), the rest ('die übrigen 11,5 Prozent'), a fraction of a holding
 ('die Hälfte des Pakets', 'ein Drittel davon'), how a holding is held ('direkt', 'über
 Finanzinstrumente'), a subset of a whole ('11.000 der 27.000 Stellen') or a side of a vote ('178 zu 120
 Stimmen'). A part is a quantity of its own (grouping.figure_key: 'stake_added', 'stake_fraction').
@@ -35,7 +35,7 @@ _INSTRUMENTS = ("instrument", "derivat", "option", "swap", "termingeschäft", "w
 
 def part(a: Around, de: bool = True, unit_class: str = "") -> str:
     """What part of a measure the figure is: 'added' ('weitere 30 Prozent', 'a further $2bn'), 'each'
-    ('je 50 Prozent', '50% each'), 'rest' ('die übrigen 18,5 Prozent', 'the remaining 51%'); for a
+    ('je 50 Prozent', '50% each'), 'rest' ('die übrigen 11,5 Prozent', 'the remaining 51%'); for a
     share: 'fraction' (a part of a holding: 'die Hälfte des Pakets', 'ein Drittel davon', 'half of its
     stake'), 'direct' ('hielten direkt', 'held directly') or 'instruments' ('über Finanzinstrumente',
     'through derivatives'): how a holding is held; ''."""
@@ -49,7 +49,7 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
         held = _held_through(words)
         if held == "instruments" or held and any(t[4] in HOLDING_VERBS or t[3] in _HOLDINGS or t[4] in _HOLDINGS
                         or t[3] in ("aktien", "shares") for t in words):
-            return held                     # "hielten direkt", not "übersetze sich direkt in"
+            return held                     # "hielten direkt", not "schlage sich direkt in"
     r = a.rest_right()
     vote = _vote_part(a, r)
     if vote:
@@ -61,11 +61,11 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
     if first in ("next", "nächsten") and unit_class in ("money", "money_or_count"):
         after = a.rest_right()[:1]
         if not (after and (after[0][3] in TIME_NOUNS or after[0][4] in TIME_NOUNS)):
-            return "added"              # "the next 9 billion francs": a further tranche ("the next 30 days": time)
+            return "added"              # "the next 4 billion francs": a further tranche ("the next 30 days": time)
     for i, t in enumerate(a.left[:3]):
         p = _PARTS.get(t[3])
         if p == "each" and i and a.left[i - 1][6]:
-            break                       # "13,20 Euro je Aktie liegt 60 Cent": 'je' is per share, of another figure
+            break                       # "20,40 Euro je Aktie liegt 80 Cent": 'je' is per share, of another figure
         if p == "rest" and i + 1 < len(a.left) and a.left[i + 1][3] in _POSSESSIVES:
             break                       # "seine restliche Beteiligung", "its remaining stake": the holding itself
         if p:
@@ -87,7 +87,7 @@ def _vote_part(a: Around, right: list) -> str:
     """Which side of a vote a count is: 'mit 178 zu 120 Stimmen' / 'by 178 votes to 120' ('for' the
     first, 'against' the second), 'es fehlen 17 Stimmen' / '17 votes short' ('short'); ''."""
     if not any(t[3].startswith(("stimm", "vote", "votum", "ballot")) for t in a.left[:6] + a.right[:6]):
-        return ""                           # "more than double to 1.3 million": no vote
+        return ""                           # "more than double to 0.8 million": no vote
     left = a.left[:2]
     if len(left) >= 2 and left[0][3] in ("zu", "to", "gegen", "against") and left[1][2][:1].isdigit():
         return "against"
@@ -106,7 +106,7 @@ def _of_holding(right: list, de: bool) -> bool:
     first = right[0][3]
     if first in _ANAPHORS or not de and first == "of" and len(right) > 1 and right[1][3] in _EN_ANAPHORS \
             and not (len(right) > 2 and right[2][5] and right[1][3] in ("this", "that", "those")):
-        return True                     # "half of it", not "the first half of this year"
+        return True                     # "half of it", not "the first half of that season"
     if first not in ("des", "der", "seines", "ihres", "seiner", "ihrer", "of"):
         return False
     for t in right[1:5]:
@@ -118,7 +118,7 @@ def _of_holding(right: list, de: bool) -> bool:
 def _held_through(words: list) -> str:
     """How a holding is held, from the words of its clause: 'direct' ('direkt', 'directly', 'über
     direkte Beteiligungen'), 'instruments' ('über Finanzinstrumente', 'through derivatives'); ''.
-    Instruments bought ('Mit dem Kauf von Finanzinstrumenten') name how it grew, not a part."""
+    Instruments bought ('Mit dem Kauf von Derivaten') name how it grew, not a part."""
     for i, t in enumerate(words):
         if t[3] in ("direkt", "directly", "direkte", "direkten"):
             return "direct"

@@ -29,7 +29,7 @@ def clause_verb(a: Around, de: bool) -> str:
     words = [t[3] for t in a.right[:8]]
     if "ums" in words and "leben" in words:
         return "sterben"
-    for t in a.left[:14] + a.right[:10]:   # "150,000 people ... are feared to be dead"
+    for t in a.left[:14] + a.right[:10]:   # "2,400 people in the valley may have died"
         if t[5] and not (de and t[2][0].isupper()):
             lem = t[4]
             if lem in VERBS:
@@ -109,7 +109,7 @@ june july october december anfang ende mitte frühjahr sommer herbst winter
 HOLDING_VERBS = frozenset(("halten", "besitzen", "kontrollieren", "hold", "own", "control", "aufstocken", "ausbauen",
                             "erwerben", "übernehmen", "kaufen", "buy", "acquire", "verkaufen", "veräußern", "sell",
                             "zahlen", "pay", "investieren", "invest", "bieten", "offer", "einsteigen", "behalten", "bid",
-                            # an estimate is its estimator's: "Die Regierung rechnet mit", "analysts expect"
+                            # an estimate is its estimator's: "Das Ministerium rechnet mit", "analysts expect"
                             "rechnen", "erwarten", "schätzen", "prognostizieren", "veranschlagen", "beziffern",
                             "expect", "estimate", "forecast", "predict", "project"))
 
@@ -152,13 +152,13 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
         found = _verb_subject(a, de, _BE_VERBS | _BECOME, right_always=True)
     if not found and pos is not None and kind != "verb" and measure_key(measure, "money")[0] in ("offer", "deal_amount"):
         after = [t for t in a.right_all if t[0] >= pos[1]][:5]
-        if after and after[0][3] in ("by", "durch"):      # "a $6.75bn buyout by telecoms giant Verizon": the buyer
+        if after and after[0][3] in ("by", "durch"):      # "a $4.2bn buyout by retail group Orbis": the buyer
             start = next((k for k, t in enumerate(after[1:5], 1) if t[6]), None)
             name = _name_near(after[start:], de) if start is not None else ""
             found = holder_key(name) if name else ""
     if not found and not de and measure_key(measure, "money")[0] == "offer" and kind != "verb":
-        # a bid's holder is the bidder the sentence opens with ("Verizon has won ... with a bid worth"),
-        # not a name set off by a comma ("TCI, which claims ..."); German opens with any noun capitalised
+        # a bid's holder is the bidder the sentence opens with ("Orbis has won ... with a bid worth"),
+        # not a name set off by a comma ("Larsen, which says ..."); German opens with any noun capitalised
         opening = list(reversed(a.left_all))[:5]
         name = _name_near(opening, de) if opening and opening[0][6] else ""
         after = opening[len(name.split()):len(name.split()) + 1] if name else []
@@ -171,8 +171,8 @@ def holder(a: Around, de: bool, pos, measure: str, kind: str = "") -> str:
 
 
 def _respective(a: Around, de: bool) -> str:
-    """Coordinated possessives and coordinated figures pair in order: in "SVB's and Signature's
-    failures were the second- and third-largest" the second is SVB's, the third Signature's; ''."""
+    """Coordinated possessives and coordinated figures pair in order: in "Harrow's and Norland's
+    collapses rank as the fourth- and fifth-biggest" the fourth is Harrow's, the fifth Norland's; ''."""
     if de:
         return ""
     poss = [t for t in a.left[:10] if EN_POSSESSIVE.match(t[2])]
@@ -347,7 +347,7 @@ def _antecedent(a: Around, cand: list, de: bool) -> str:
         if t[3] != _PRONOUNS[first[3]]:
             continue
         if i and earlier[i - 1][2] != "," and earlier[i - 1][3] not in _SUBORDINATORS:
-            continue                    # "4,5 Prozent der Aktien", "an die Bank": no subject
+            continue                    # "6 Prozent der Papiere", "an die Bank": no subject
         name = _name(earlier[i:], True)
         if name and not is_generic(name):
             found = name
@@ -359,7 +359,7 @@ _SENTENCE_PRONOUNS = frozenset(("it", "they"))     # German "Er/Sie/Es" open too
 
 def opens_with_pronoun(sentence: str, rel_start: int, lang: str) -> bool:
     """Whether the figure's sentence opens with a pronoun subject and the figure stands in that first
-    clause ('It became the new second-largest collapse, ...')."""
+    clause ('It is now the fourth-biggest bank failure, ...')."""
     toks = tokens(sentence, lang)
     if not toks or toks[0][3] not in _SENTENCE_PRONOUNS:
         return False
@@ -369,11 +369,11 @@ def opens_with_pronoun(sentence: str, rel_start: int, lang: str) -> bool:
 def named_before(sentence: str, lang: str) -> str:
     """Who a pronoun opening the next sentence stands for: the name that opens this sentence ('Orbis
     agreed to buy Quillon.' -> 'orbis'); when it opens with no name (a possessive, a noun), the last
-    name of the sentence ('... until First Republic Bank was seized and sold.' -> 'first republic bank')."""
+    name of the sentence ('... before supervisors closed Norland Savings.' -> 'norland savings')."""
     de = lang == "de"
     toks = [t for t in tokens(sentence, lang)]
     head = [t for t in toks[:5] if t[3] not in ARTICLES]
-    if head and not any(EN_POSSESSIVE.match(t[2]) for t in head[:4]):     # "SVB's ... failures": no name subject
+    if head and not any(EN_POSSESSIVE.match(t[2]) for t in head[:4]):     # "Harrow's ... collapse": no name subject
         name = _name_near(toks[:4], de)
         if name:
             return holder_key(name)
@@ -381,7 +381,7 @@ def named_before(sentence: str, lang: str) -> str:
         return ""                       # German capitalises every noun: no name run to read
     runs, run = [], []
     for i, t in enumerate(toks[1:], 1):
-        starts = i + 1 < len(toks) and toks[i + 1][6]                # "First Republic Bank"
+        starts = i + 1 < len(toks) and toks[i + 1][6]                # "Norland Savings Bank"
         if t[6] and not EN_POSSESSIVE.match(t[2]) and t[3] not in _TIME_WORDS \
                 and (run or starts or t[3] not in NOT_MEASURES and not is_measure_word(t[4])):
             run.append(t)
@@ -546,9 +546,9 @@ def object_of(a: Around, de: bool, pos, measure: str = "", kind: str = "", unit_
 
 
 def _relative_antecedent(a: Around) -> str:
-    """A share in a relative clause that opens with its preposition ('EPH, an dem Kretinsky 50 Prozent
+    """A share in a relative clause that opens with its preposition ('NH, an der Larsen 50 Prozent
     hält', 'Quillon, in which Orbis holds 9%'): its object is the name before the comma, the short
-    name in brackets when there is one ('Energetický a průmyslový holding (EPH), an dem')."""
+    name in brackets when there is one ('Nordholding (NH), an der')."""
     w = [t[3] for t in a.left[-2:]]
     if len(w) != 2 or w[1] not in ("an", "in", "bei", "of") or w[0] not in ("dem", "der", "denen", "which", "whom"):
         return ""
@@ -583,7 +583,7 @@ def _bought(a: Around, de: bool) -> str:
         if t[4] not in _BUY_VERBS or de and t[6]:
             continue
         if any(u[3] in ("since", "seit", "after", "nach", "before", "vor") for u in toks[max(0, i - 2):i]):
-            continue                 # "its largest deal since acquiring Mobil": an earlier deal, not this one
+            continue                 # "its largest deal since acquiring Quillon": an earlier deal, not this one
         name = _object_name(toks[i + 1:i + 8], de)
         d = abs(t[0] - a.fig_end)
         if name and d < dist:
@@ -635,7 +635,7 @@ def _opening_year(a: Around) -> str:
     if opening[0][3] not in _OPENERS:
         return ""
     if len(opening) > 6 or opening[-1][2] != ",":
-        # an opening time phrase dates every clause of its sentence ("In 2021, Pioneer acquired two
+        # an opening time phrase dates every clause of its sentence ("In 2019, Orbis acquired two
         # rivals, Parsley and DoublePoint, for a combined $11 billion")
         comma = next((k for k, t in enumerate(opening[:7]) if t[2] == ","), None)
         if comma is None:
@@ -651,7 +651,7 @@ _TARGET = re.compile(
     r"\b(?:zu\s+(?:erhöhen|erwerben|steigern|können|dürfen)|aufzustocken|auszubauen|anzuheben|Ziel\w*|"
     r"Genehmigung|Erlaubnis|beantrag\w*|müsste\w*|"
     r"target\w*|aims?\s+to|seek\w*|approval|permission|would\s+have\s+to|"
-    # a level a change will reach: "a bid will be raised to £1.5bn", "soll auf 40 Euro erhöht werden"
+    # a level a change will reach: "an offer will be raised to £2.2bn", "soll auf 40 Euro erhöht werden"
     r"(?:will|would|could|may|might)\s+(?:be\s+)?(?:raised|increased|lifted|cut|lowered|reduced|sweetened)|"
     r"(?:erhöht|angehoben|aufgestockt|gesenkt|nachgebessert)\s+werden)\b")
 
@@ -701,7 +701,7 @@ def when(a: Around, fig_text: str = "") -> str:
     if _TARGET.search(clause):
         return "planned"
     if _NEXT_YEAR.search(clause) or _NEXT_YEAR.search(" ".join(t[2] for t in reversed(a.left_all[:12]))):
-        return "later"          # "Im kommenden Jahr rechnet der Fiskalrat mit ...", "will rise 5% next year"
+        return "later"          # "Im kommenden Jahr rechnet der Rechnungshof mit ...", "will rise 5% next year"
     session = _SESSION.search(a.sentence)
     if session:             # a price move before the market opens or after it closes is a day's other move
         return "premarket" if session.group(1) else "after_hours"

@@ -33,7 +33,7 @@ from figcheck.extract.context import is_measure
 from figcheck.extract.frame_parts import part
 from figcheck.extract.frame_roles import _subordinate, clause_verb, holder, object_of, when
 from figcheck.extract.measures import (
-    NOT_MEASURES, PARTICLES, VERBS, is_measure_word, is_purchase_noun, lemma, measure_key
+    NOT_MEASURES, PARTICLES, VERBS, is_measure_word, is_purchase_noun, lemma, measure_key, verb_concept
 )
 
 _LINKS_DE = ("von", "über")                 # the noun is right before: "Anteil von 15 Prozent"
@@ -87,7 +87,7 @@ def _frame(sentence: str, rel_start: int, rel_end: int, fig_text: str, unit_clas
 
 # ("ohne" is left out: "Ohne Aufstockung der Mittel ..." states a condition more often than an exclusion)
 def _aid_for(a: Around, measure: str, pos) -> str:
-    """Aid named by what it is for ('$108 billion of aid (...) for the liquidity of UBS', 'Hilfen für
+    """Aid named by what it is for ('$50 billion of aid (...) for the liquidity of Harrow', 'Hilfen für
     die Liquidität'): that measure, where the table knows it; else the measure itself."""
     if pos is None or measure_key(measure, "money")[0] != "aid":
         return measure
@@ -165,13 +165,13 @@ _AGE = re.compile(r"(?:-jährig\w*|-year-old|-years-old)$", re.I)
 
 
 def _for_every(a: Around, fig_text: str, de: bool, unit_class: str):
-    """'1 UBS share for every 22.48 Credit Suisse shares', 'eine Aktie für je 22,48 Aktien': the exchange
+    """'1 Orbis share for every 12.5 Quillon shares', 'eine Aktie für je 12,5 Aktien': the exchange
     ratio of a share swap."""
     w = [t[3] for t in a.left[:2]]
     if w in (["every", "for"], ["each", "for"], ["je", "für"], ["jede", "für"]) \
             and any(t[4] in _SHARE_LEMMAS or t[3] in ("shares", "aktien") for t in a.right[:4]):
         return "exchange ratio", "for every", "ratio", (a.left[1][0], a.left[0][1])
-    return None                     # "for every 50p vote cast, 9p will go": no share swap
+    return None                     # "for every 40 cents a reader gives, 10 cents go": no share swap
 
 
 def _age(a: Around, fig_text: str, de: bool, unit_class: str):
@@ -295,7 +295,7 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
         return measure, f"{t[2]} {what}".strip(), "unit_after", (t[0], (nxt[0][1] if what else t[1]))
     if unit_class in ("count", "money_or_count") and t[4] in _PEOPLE and len(a.left) >= 2 \
             and a.left[0][3] in ("for", "für") and noun(a.left[1][2], de):
-        u = a.left[1]                                  # "jobs for 19 million people": the jobs, not the people
+        u = a.left[1]                                  # "jobs for 12 million people": the jobs, not the people
         return u[4], f"{u[2]} {a.left[0][2]} {t[2]}", "noun_of", (u[0], u[1])
     if de:
         if unit_class != "percent" and not t[6] and t[5] and len(rest) > 1 and noun(rest[1][2], True) \
@@ -324,7 +324,7 @@ def _noun_after(a: Around, fig_text: str, de: bool, unit_class: str):
                 return (_phrase([r[2] for r in inner], False), " ".join(r[2] for r in inner), "in_noun",
                         (inner[0][0], inner[-1][1]))
         if unit_class in ("money", "money_or_count") and len(after) > 1 and after[0][3] in ("per", "a") \
-                and after[1][4] in _SHARE_LEMMAS:       # "The $253 price per share"
+                and after[1][4] in _SHARE_LEMMAS:       # "The $41 price per share"
             return (_phrase([r[2] for r in run], False) + " per share", " ".join(r[2] for r in run) + " per share",
                     "noun_after", (run[0][0], after[1][1]))
         return _phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "noun_after", (run[0][0], run[-1][1])
@@ -352,7 +352,7 @@ def _above_below(a: Around, fig_text: str, de: bool, unit_class: str):
     """'knapp fünf Prozent über dem Schlusskurs', '12% above the average price': the gap to a reference,
     a premium or a discount; against an earlier time ('über dem Vorjahr', 'below last year's level') a
     rise or a fall. What it is measured against is its object (frame_roles.object_of)."""
-    rest = _past_coordinated(a.rest_right())        # "60 Cent oder knapp fünf Prozent über dem Schlusskurs"
+    rest = _past_coordinated(a.rest_right())        # "80 Cent oder knapp vier Prozent über dem Schlusskurs"
     if unit_class not in ("percent", "points") and rest is a.rest_right():
         return None
     if len(rest) < 2 or rest[0][3] not in _ABOVE or rest[1][2][:1].isdigit():
@@ -405,7 +405,7 @@ def _noun_linked(a: Around, fig_text: str, de: bool, unit_class: str):
         if len(rest) >= 4 and rest[0][2] == "von" and rest[2][3] in ("in", "im", "bei", "am") \
                 and noun(rest[3][2], True) and measure_key(rest[3][4], unit_class)[1] \
                 and not measure_key(rest[1][4], unit_class)[1]:
-            t = rest[3]                                # "Produktionskapazität in Duisburg von": past the place
+            t = rest[3]                                # "Produktionskapazität in Hallstadt von": past the place
             return t[4], t[2], "noun_of", (t[0], t[1])
         if len(rest) >= 2 and rest[0][2] in _LINKS_DE and noun(rest[1][2], True):
             t = rest[1]
@@ -504,13 +504,13 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
     particle = a.right[-1][2].lower() if de and a.right and a.right[-1][2].lower() in PARTICLES else ""
     level = a.rest_left(de)
     level = bool(level) and level[0][2].lower() in ("auf", "bei", "to", "at") or not de and len(a.left) > 1 \
-        and a.left[0][3] == "to" and a.left[1][3] != "up"   # "sinkt auf 12 Prozent", "raised to £1.5bn": a level
+        and a.left[0][3] == "to" and a.left[1][3] != "up"   # "sinkt auf 12 Prozent", "raised to £2.2bn": a level
     for i, t in enumerate(a.left[:14 if particle else 8]):   # a separable verb spans its clause
         lem = t[4]
         if not de and i + 1 < len(a.left) and a.left[i + 1][3] in ("a", "an", "the", "its", "their", "his", "her"):
-            continue                       # "with a bid worth $6.8bn": a noun after its article, not the verb
+            continue                       # "with a bid worth $5.1bn": a noun after its article, not the verb
         if level and (lem in LINK_VERBS or lem in _CHANGE_VERBS):
-            continue                       # "a bid will be raised to £1.5bn": the bid's new level, not funds raised
+            continue                       # "an offer will be raised to £2.2bn": the bid's new level, not funds raised
         if not de and i and a.left[i - 1][3] in _BE_FORMS:
             continue                       # "The deal value is about": a noun before 'is', not the verb
         if particle and (particle + lem) in VERBS and uc in VERBS[particle + lem]:
@@ -527,8 +527,9 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
         for k in range(len(a.left) - 4, len(a.left) - 1):
             t = a.left[k]
             if t[4] in VERBS and uc in VERBS[t[4]] and not t[2][:1].isupper() and not _subordinate(a):
-                if any(noun(u[2], True) and measure_key(u[4], uc)[1] for u in a.left[:k]):
-                    break           # "reduziert sich der Anteil des Staates auf 12": the noun is the measure
+                moves = k and a.left[k - 1][3] == "sich" or verb_concept(t[4], uc) in ("growth", "decline")
+                if moves and any(noun(u[2], True) and measure_key(u[4], uc)[1] for u in a.left[:k]):
+                    break           # "reduziert sich der Anteil der Stadt auf 17": what moves is the measure
                 return t[4], t[2], "verb", (t[0], t[1])
     if de:
         for t in a.right[:12]:
@@ -554,7 +555,7 @@ _FURTHER = frozenset(("weitere", "weiteren", "weiterer", "further", "additional"
 
 
 def _partitive_stake(a: Around, fig_text: str, de: bool, unit_class: str):
-    """A share of a company's shares ('50 Prozent der Anteile am Stahlgeschäft', '20% of the shares of
+    """A share of a company's shares ('40 Prozent der Anteile an der Werft', '20% of the shares of
     Quillon') or a share a purchase noun names ('Erwerb weiterer 30 Prozent', 'Übernahme von weiteren 30
     Prozent'): a stake."""
     if unit_class != "percent":
@@ -589,7 +590,7 @@ _GUARANTEE_STEMS = ("guarant", "insur", "garantier", "gesichert", "abgesichert",
 
 
 def _capped_noun(a: Around, fig_text: str, de: bool, unit_class: str):
-    """A noun right before 'up to' / 'bis zu' with no verb between ('guarantees deposits up to $250,000',
+    """A noun right before 'up to' / 'bis zu' with no verb between ('guarantees deposits up to $100,000',
     'Einlagen bis zu 100.000 Euro'): a ceiling per item, a limit, not the noun's amount."""
     if unit_class not in ("money", "money_or_count"):
         return None
@@ -602,7 +603,7 @@ def _capped_noun(a: Around, fig_text: str, de: bool, unit_class: str):
     else:
         return None
     if not noun(t[2], de) or not is_measure_word(t[4]):
-        return None                 # "may go up to $20bn", "nach Schätzung der Grünen bis zu": no capped measure
+        return None                 # "may go up to $7bn", "nach Schätzung der Opposition bis zu": no capped measure
     if not any(u[4] in _GUARANTEE_VERBS or u[3].startswith(_GUARANTEE_STEMS) for u in a.left[:10]):
         return None                 # "pushed their earnings up to $43m": a level reached, not a ceiling
     return "limit", f"{t[2]} {'bis zu' if de else 'up to'}", "noun_of", (t[0], t[1])
@@ -636,7 +637,7 @@ def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
                     lem = t[4]
                     if measure_key(lem, unit_class)[1]:
                         return lem, t[2], "subject", (t[0], t[1])
-                    # past a genitive to its head: "die Verschuldung der Deutschen Bahn, die sich auf ..."
+                    # past a genitive to its head: "die Verschuldung der Nordbahn, die sich auf ..."
                     gen = next((k for k in range(i + 1, min(i + 4, len(before))) if before[k][3] in ("der", "des", "of")),
                                None)
                     if gen is not None and gen + 1 < len(before) and noun(before[gen + 1][2], de) \

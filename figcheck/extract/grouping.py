@@ -157,8 +157,8 @@ def _bound(fig: dict) -> str:
 
 
 def _split_bounds(group: list[dict]) -> list[list[dict]]:
-    """A planned level is a threshold to pass ('mehr als 9,9 Prozent', 'more than 10%'), a ceiling
-    ('bis zu 29,9 Prozent', 'up to 29.9%') or a target ('auf 29,9 Prozent'): three things, not one
+    """A planned level is a threshold to pass ('mehr als 14,9 Prozent', 'more than 10%'), a ceiling
+    ('bis zu 24,5 Prozent', 'up to 29.9%') or a target ('auf 29,9 Prozent'): three things, not one
     level hedged three ways. Figures of other times keep their hedges as hedges."""
     if not group or any(f["_when"] != "planned" for f in group):
         return [group]

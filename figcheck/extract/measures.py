@@ -83,7 +83,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "price": (("money",), ("kosten", "cost", "costs", "preis", "price", "ticketpreis", "listenpreis")),
     "deposits": (("money",), ("einlage", "einlagen", "kundeneinlagen", "deposits", "deposit", "customer deposits",
                               "customer account", "customer accounts", "kundengelder", "kundengeld")),
-    # a ceiling per item: "$250,000 insurance limit", "Einlagen bis zu 100.000 Euro" (frames: a noun 'up to')
+    # a ceiling per item: "$100,000 insurance limit", "Einlagen bis zu 100.000 Euro" (frames: a noun 'up to')
     "limit": (("money",), ("limit", "insurance limit", "deposit insurance limit", "cap", "ceiling", "obergrenze",
                            "höchstgrenze", "grenze", "deckel", "sicherungsgrenze")),
     "withdrawals": (("money",), ("abfluss", "abflüsse", "abhebung", "withdrawals", "withdrawal", "outflow",

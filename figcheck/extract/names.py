@@ -137,7 +137,7 @@ def same_name(a: str, b: str) -> bool:
         return True
     wa, wb = _words(a), _words(b)
     if a.replace(" ", "").replace("-", "") == b.replace(" ", "").replace("-", ""):
-        return True                 # "Exxon Mobil" ~ "ExxonMobil"
+        return True                 # "Orbis Quillon" ~ "OrbisQuillon"
     return bool(wa & wb) or a in b or b in a or _initials(a) == b.replace(".", "") or _initials(b) == a.replace(".", "")
 
 
@@ -151,7 +151,7 @@ _UNDISTURBED = ("undisturbed", "unaffected", "unbeeinflusst", "ungestört")
 
 
 def reference_key(ref: str) -> str:
-    """What a reference names, in either language: 'vs xetra-schluss', 'vs xetra-schlusskurs', 'vs last
+    """What a reference names, in either language: 'vs frankfurt-schluss', 'vs frankfurt-schlusskurs', 'vs last
     close' and 'vs closing value' are the close; 'vs undisturbed closing' is the close before the news
     (another reference); a reference no word of the table names is its own words."""
     text = ref[3:] if ref.startswith("vs ") else ref

@@ -81,7 +81,7 @@ class Ties:
     figures: frozenset
     measures: frozenset
     shown: dict = field(default_factory=dict, compare=False)
-    openers: frozenset = frozenset()    # words that open its sentences only ("Parmalat boasts ...")
+    openers: frozenset = frozenset()    # words that open its sentences only ("Quillon reports ...")
 
 
 @lru_cache(maxsize=100_000)
@@ -167,8 +167,8 @@ def article_ties(text: str, language: str) -> Ties:
 
 def with_openers(features: dict[str, Ties]) -> dict[str, Ties]:
     """Each article's names with the words that only open its sentences but that another article of
-    the folder uses as a name mid-sentence ("Parmalat boasts doubled profits. Parmalat said ..." beside
-    "shares in Parmalat"): a name the article shares, though it never writes it mid-sentence."""
+    the folder uses as a name mid-sentence ("Quillon reports higher profits. Quillon said ..." beside
+    "shares in Quillon"): a name the article shares, though it never writes it mid-sentence."""
     out = {}
     for f, t in features.items():
         used = {n for g, u in features.items() if g != f for n in u.names}

@@ -1,5 +1,5 @@
-"""Which event a year dates: 'the 2008 collapse of Washington Mutual', 'its merger with Mobil in 1999',
-'In 2021, Pioneer acquired two rivals, Parsley and DoublePoint', 'the largest failure since Washington
+"""Which event a year dates: 'the 2009 collapse of Norland Savings', 'its merger with Quillon in 1999',
+'In 2019, Orbis acquired two rivals, Vessel and Plume', 'the biggest failure since Norland
 Mutual in 2008'. A year alone is no quantity; a year with its event and the event's name is one
 (grouping.py keys it by the event: the year of a deal, of a failure, of a founding).
 """
@@ -50,8 +50,8 @@ def _in_clause(a: Around, sentence: str, de: bool):
 
 
 def _since_superlative(sentence: str, rel_start: int, de: bool):
-    """'the largest bank failure since Washington Mutual in 2008', 'the second-largest collapse, after
-    Washington Mutual in 2008', 'the biggest collapse since 2008': the year dates the earlier event the
+    """'the biggest lender failure since Norland Savings in 2009', 'the third-biggest collapse, behind
+    Norland Savings in 2009', 'the biggest collapse since 2009': the year dates the earlier event the
     superlative is measured against, and the name between is that event's."""
     toks = tokens(sentence, "de" if de else "en")
     left = [t for t in toks if t[1] <= rel_start][::-1][:14]
@@ -70,8 +70,8 @@ def _since_superlative(sentence: str, rel_start: int, de: bool):
 
 
 def _opening_event(a: Around, sentence: str, rel_end: int, de: bool):
-    """A year in a phrase opening the sentence ('In the late 1990s, the merger between Exxon and Mobil
-    ...', 'In 2021, Pioneer acquired two rivals, Parsley Energy and DoublePoint Energy, for ...')
+    """A year in a phrase opening the sentence ('In the early 1980s, a merger between Orbis and Quillon
+    ...', 'In 2019, Orbis acquired two rivals, Vessel Energy and Plume Energy, for ...')
     dates the first event of the main clause."""
     opening = list(reversed(a.left_all))
     if not opening or opening[0][3] not in _OPENERS or len(a.left) > 4:
@@ -95,7 +95,7 @@ def _event(t: tuple, de: bool) -> bool:
 
 
 def _name_after_event(t: tuple, following: list, de: bool) -> str:
-    """The name an event word names after it: after a noun its preposition ('merger with Mobil'),
+    """The name an event word names after it: after a noun its preposition ('merger with Quillon'),
     after a verb its object, past a descriptor to an apposition ('two rivals, Parsley and DoublePoint')."""
     verb = t[4] in _EVENT_VERBS and not (de and t[6]) and (de or t[3] != t[4])
     if not verb:
@@ -104,7 +104,7 @@ def _name_after_event(t: tuple, following: list, de: bool) -> str:
 
 
 def _appositive(toks: list, de: bool) -> str:
-    """The names after a comma that follow a descriptor of words ('two large Permian Basin competitors,
+    """The names after a comma that follow a descriptor of words ('two smaller Gulf Coast competitors,
     Parsley Energy and DoublePoint Energy')."""
     for k, u in enumerate(toks[:8]):
         if u[2] == ",":
@@ -115,8 +115,8 @@ def _appositive(toks: list, de: bool) -> str:
 
 
 def _event_name(toks: list, de: bool) -> str:
-    """The name an event names after it ('Mobil', 'Washington Mutual', 'XTO Energy'), past articles;
-    for 'between Exxon and Mobil' the last name."""
+    """The name an event names after it ('Quillon', 'Norland Savings', 'Vessel Energy'), past articles;
+    for 'between Orbis and Quillon' the last name."""
     words: list[str] = []
     for u in toks:
         if not words and u[3] in ("the", "der", "die", "das", "den", "dem", "des", "its", "seine", "ihre"):

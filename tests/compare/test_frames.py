@@ -286,6 +286,6 @@ def test_rival_bids_and_estimates_of_two_bodies_raise_no_alarm():
     # invented: two bidders for Quillon; two bodies' estimates of one cost
     texts = ("en|Orbis has bid $6.3 billion for Quillon, the paper reported.",
              "en|Larsen Group agreed to bid $6.8 billion for Quillon.",
-             "de|Die Regierung rechnet heuer mit zwei Milliarden Euro Kosten für die Werft.",
-             "de|Im kommenden Jahr rechnet der Fiskalrat mit Kosten in Höhe von 1,7 Milliarden Euro für die Werft.")
+             "de|Das Ministerium erwartet für die Werft Kosten von drei Milliarden Euro.",
+             "de|Der Rechnungshof schätzt die Kosten für die Werft im kommenden Jahr auf 2,6 Milliarden Euro.")
     assert _alarms(compare_story(story(*texts), articles(*texts), {})).empty

@@ -154,8 +154,8 @@ def test_the_earlier_level_of_a_move_takes_the_later_unit(text, lang):
     ("Northbank holds 5% of Aerona.", "en", "5%", "northbank"),
     ("Aerona erhält Staatshilfe von sechs Milliarden Euro.", "de", "sechs", "state"),
     # a pronoun subject stands for the subject before it, with its gender
-    ("Nachdem der Bund 4,5 Prozent der Aerona-Aktien an die Nordbank verkauft hatte, will er seine restliche "
-     "Beteiligung von 12 Prozent behalten.", "de", "12", "state"),
+    ("Weil der Staat zuvor 6 Prozent der Aerona-Papiere an die Nordbank abgab, hält er nun noch 15 Prozent.", "de",
+     "15", "state"),
     ("Nachdem die Nordbank 3 Prozent an Aerona gekauft hatte, hielt sie insgesamt 8 Prozent.", "de", "8",
      "nordbank"),
 ])
@@ -237,7 +237,7 @@ def test_object_read_wrong(text, lang, span, obj):
     ("Der Staat stockt seinen Anteil von 20 Prozent auf 25 Prozent auf.", "de", "20", "before"),
     ("Larsen plant, seinen Anteil an der Werft auf 29,9 Prozent auszubauen.", "de", "29,9", "planned"),
     ("Orbis aims to raise its stake to 30%.", "en", "30%", "planned"),
-    ("Larsen will die Erlaubnis, den Anteil auf mehr als 9,9 Prozent aufstocken zu können.", "de", "9,9",
+    ("Orbis bittet die Aufsicht darum, die Beteiligung über 14 Prozent ausbauen zu können.", "de", "14",
      "planned"),
 ])
 def test_when(text, lang, span, when):
@@ -277,7 +277,7 @@ def test_when_read_wrong(text, lang, span, when):
     ("Orbis agreed to pay an additional $500 million.", "en", "$500", "added", "deal_amount_added"),
     ("Larsen übernimmt die übrigen 18,5 Prozent.", "de", "18,5", "rest", "stake_rest"),
     # the remaining holding of its holder is the holding itself; 'je Aktie' is per share of another figure
-    ("Der Bund will seine restliche Beteiligung von 12 Prozent behalten.", "de", "12", "", "stake"),
+    ("Die Stadt möchte ihre restliche Beteiligung von 17 Prozent langfristig halten.", "de", "17", "", "stake"),
     ("Larsen kontrolliert über Finanzinstrumente weitere 7 Prozent.", "de", "7", "instruments", "stake_instruments"),
     ("Orbis will buy the remaining 51% of Quillon.", "en", "51%", "rest", "stake_rest"),
     ("Die Partner halten je 50 Prozent an dem Gemeinschaftsunternehmen.", "de", "50", "each", "stake_each"),
@@ -309,8 +309,8 @@ def test_coordinated_premium_in_money_is_a_premium_not_a_price_each():
 
 
 def test_money_a_seller_takes_in_with_a_separable_verb_is_the_proceeds():
-    f = frame("Der Bund nahm durch den Verkauf der gut 40 Millionen Aktien etwas mehr als 500 Millionen Euro ein.",
-              "500", "de")
+    f = frame("Die Stiftung nahm nach Abschluss der lange vorbereiteten Platzierung ihrer Papiere insgesamt knapp "
+              "800 Millionen Euro ein.", "800", "de")
     assert key(f) == "proceeds"
 
 
@@ -324,10 +324,10 @@ def test_references_of_a_premium_are_compared_by_what_they_name():
 
 
 @pytest.mark.parametrize("text,lang,span,measure,concept", [
-    ("Customers took out more than $30 billion on a single day.", "en", "$30", "take out", "withdrawals"),
+    ("Savers pulled out nearly $9 billion in one afternoon.", "en", "$9", "pull out", "withdrawals"),
     ("Depositors withdrew $12 billion within hours.", "en", "$12", "withdraw", "withdrawals"),
     ("The $41 price per share values Quillon at $9 billion.", "en", "$41", "price per share", "price_per_share"),
-    ("Orbis stock tumbled for a second day.", "en", "second", "period day", ""),   # a count of days, no rank
+    ("Orbis shares slid for the 3rd week in a row.", "en", "3rd", "period week", ""),   # a count of weeks, no rank
 ])
 def test_verbs_and_nouns_of_a_measure(text, lang, span, measure, concept):
     f = frame(text, span, lang)
@@ -341,7 +341,7 @@ def test_a_move_noun_has_its_mover_as_holder():
 
 def test_the_trading_session_dates_a_move():
     assert frame("Harrow shares were down another 40% in premarket trading.", "40%", "en")["when"] == "premarket"
-    assert frame("During extended trading hours, the stock fell another 20%.", "20%", "en")["when"] == "after_hours"
+    assert frame("In extended trading, Orbis slipped a further 7%.", "7%", "en")["when"] == "after_hours"
     assert frame("Die Aktie zog vorbörslich um vier Prozent an.", "vier", "de")["when"] == "premarket"
 
 
@@ -414,30 +414,31 @@ def test_a_noun_up_to_an_amount_is_a_limit():
 
 
 def test_respective_possessives_pair_with_coordinated_figures():
-    text = "Harrow's and Norland's failures were the second- and third-largest bank failures on record."
-    assert frame(text, "second-", "en")["holder"] == "harrow"
-    assert frame(text, "third-largest", "en")["holder"] == "norland"
+    text = "Harrow's and Norland's collapses rank as the fourth- and fifth-biggest bank failures of the decade."
+    assert frame(text, "fourth-", "en")["holder"] == "harrow"
+    assert frame(text, "fifth-biggest", "en")["holder"] == "norland"
 
 
 def test_aid_named_by_what_it_is_for():
-    f = frame("The deal includes 50 billion dollars of aid (about 46 billion euros) for the liquidity of Harrow.",
-              "50 billion dollars", "en")
+    f = frame("Harrow gets 12 billion pounds of aid (roughly 14 billion euros) for its liquidity.",
+              "12 billion pounds", "en")
     assert key(f) == "liquidity"
 
 
 def test_look_alikes_of_the_new_forms_are_left_alone():
     # no share swap, a condition not an exclusion, a half of a year not of a holding
-    assert key(frame("For every 50p vote cast by viewers, 9p will go to charity.", "50p", "en")) != "exchange ratio"
+    assert key(frame("For every 40 cents a reader donates, the paper adds 10 cents.", "40 cents", "en")) != \
+        "exchange ratio"
     assert "ohne" not in frame("Ohne Aufstockung der Mittel fehlen 15 Millionen Euro.", "15", "de")["measure"]
-    assert frame("Sales rose 4% in the first half of this year.", "half", "en")["part"] != "fraction"
+    assert frame("Revenue grew 6% over the first half of that season.", "half", "en")["part"] != "fraction"
 
 
 def test_a_finite_verb_in_second_place_reaches_over_a_long_middle_field():
-    f = frame("Der Bund verkaufte im Rahmen des vor zwei Wochen angekündigten Teilausstiegs knapp 3 Prozent "
-              "an die Nordbank.", "3", "de")
-    assert (f["measure"], key(f)) == ("verkaufen", "stake_sold")
-    f = frame("Mit dem Verkauf reduziert sich der Anteil des Bundes an der Werft auf 12 Prozent.", "12", "de")
-    assert key(f) == "stake"                          # the noun the verb moves is the measure
+    f = frame("Die Stadt veräußerte nach monatelangen und zähen Verhandlungen mit mehreren Interessenten knapp 3 "
+              "Prozent an die Nordbank.", "3", "de")
+    assert (f["measure"], key(f)) == ("veräußern", "stake_sold")
+    f = frame("Damit wächst der Anteil der Stadt am Hafenbetreiber nach der Kapitalerhöhung auf 17 Prozent.", "17", "de")
+    assert key(f) == "stake"                          # what the verb moves is the measure, not a rise
 
 
 def test_a_place_between_a_measure_and_its_figure_is_skipped():
@@ -455,14 +456,14 @@ def test_the_whole_of_a_part_takes_no_verb_and_the_part_is_a_subset():
     whole = frame(text, "12.000", "de")
     part_ = frame(text, "4.000", "de")
     assert whole["verb"] == "" and part_["part"] == "subset"
-    assert frame("Sales fell in the second half of 2024.", "half", "en")["part"] != "subset"   # a year, no whole
+    assert frame("Orders slipped during the latter half of 2024.", "half", "en")["part"] != "subset"   # a year, no whole
 
 
 @pytest.mark.parametrize("text,lang,span,holder", [
-    ("Die Regierung rechnet mit zwei Milliarden Euro Kosten.", "de", "zwei", "state"),      # the estimator
+    ("Das Ministerium erwartet Kosten von drei Milliarden Euro.", "de", "drei", "ministerium"),   # the estimator
     ("Harrow Bank expects a loss of $2 billion.", "en", "$2", "harrow bank"),
-    ("A shareholder wants to halt a $6.75bn buyout by telecoms giant Orbis.", "en", "$6.75bn", "orbis"),
-    ("Earlier this month, Larsen Group agreed to buy its former parent Quillon for about $16bn.", "en", "$16bn",
+    ("Minority owners sued to stop the $4.2bn buyout by retail group Orbis.", "en", "$4.2bn", "orbis"),
+    ("Last week Larsen Group agreed to acquire its old rival Quillon for roughly $7bn.", "en", "$7bn",
      "larsen group"),
 ])
 def test_holders_of_estimates_buyouts_and_bids(text, lang, span, holder):
@@ -470,15 +471,15 @@ def test_holders_of_estimates_buyouts_and_bids(text, lang, span, holder):
 
 
 def test_a_level_a_change_will_reach_is_planned_and_not_the_change_verb():
-    f = frame("There is talk that a takeover bid for Quillon will be raised to $1.5bn.", "$1.5bn", "en")
+    f = frame("Analysts expect that the offer for Quillon will be raised to $2.2bn.", "$2.2bn", "en")
     assert key(f) == "offer" and f["when"] == "planned"
 
 
 @pytest.mark.parametrize("text,lang,span,part", [
-    ("Das Parlament stimmte mit 178 zu 120 Stimmen für das Referendum.", "de", "120", "against"),
-    ("Das Parlament stimmte mit 178 zu 120 Stimmen für das Referendum.", "de", "178", "for"),
+    ("Der Gemeinderat billigte den Plan mit 31 zu 17 Stimmen.", "de", "17", "against"),
+    ("Der Gemeinderat billigte den Plan mit 31 zu 17 Stimmen.", "de", "31", "for"),
     ("Der Regierung fehlen 17 Stimmen.", "de", "17", "short"),
-    ("Output will more than double to 1.3 million barrels a day.", "en", "1.3", ""),    # no vote
+    ("Quillon expects its output to more than double to 0.8 million tonnes a year.", "en", "0.8", ""),    # no vote
     ("15 weitere Abgeordnete stimmten dagegen.", "de", "15", "added"),
 ])
 def test_sides_of_a_vote_and_further_members(text, lang, span, part):
@@ -486,12 +487,12 @@ def test_sides_of_a_vote_and_further_members(text, lang, span, part):
 
 
 def test_sessions_and_next_year_date_a_figure():
-    assert frame("Shares of Orbis were up 4% in electronic trading after the close.", "4%", "en")["when"] == \
-        "after_hours"
-    assert frame("Im kommenden Jahr rechnet der Fiskalrat mit Kosten von 1,7 Milliarden Euro.", "1,7", "de")["when"] \
-        == "later"
+    assert frame("Orbis stock gained 3% after the bell.", "3%", "en")["when"] == "after_hours"
+    assert frame("Der Rechnungshof schätzt die Kosten im kommenden Jahr auf 2,6 Milliarden Euro.", "2,6", "de")[
+        "when"] == "later"
 
 
 def test_people_counted_by_what_they_have_or_suffer():
     assert key(frame("Tourism provides jobs for 12 million people in the region.", "12 million", "en")) == "jobs"
-    assert key(frame("Some 80,000 people across the region are feared to be dead.", "80,000", "en")) == "deaths"
+    assert key(frame("Officials fear that 2,400 people in the valley may have died in the floods.", "2,400", "en")) \
+        == "deaths"

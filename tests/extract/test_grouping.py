@@ -231,24 +231,24 @@ def test_a_stake_that_names_no_holder_is_not_the_states():
 
 
 def test_a_package_sold_is_not_the_holding_and_fractions_stay_in_their_article():
-    df = story("de|Larsen steigt mit insgesamt rund 9 Prozent bei Aerona ein. Die Stiftung verkaufte bei der "
-               "angekündigten ersten Platzierung von Aerona-Aktien das gesamte Paket von 4,5 Prozent an Larsen.",
+    df = story("de|Larsen beteiligt sich mit zusammen etwa 11 Prozent an Aerona. Die Stiftung veräußerte im Zuge "
+               "einer lange geplanten und mehrfach verschobenen Auktion das komplette Paket von 6 Prozent an Larsen.",
                "de|Larsen hält rund 9 Prozent. Rund die Hälfte davon kaufte Larsen von der Stiftung.",
                "de|Larsen hält 20 Prozent. Knapp ein Drittel davon hält Larsen direkt.")
-    assert q(df, 0, "4,5") != q(df, 0, "rund 9") and q(df, 0, "4,5").startswith("stake_sold")
+    assert q(df, 0, "6 Prozent") != q(df, 0, "11") and q(df, 0, "6 Prozent").startswith("stake_sold")
     assert q(df, 1, "Hälfte") != q(df, 2, "Drittel")       # fractions of different wholes
 
 
 def test_a_planned_threshold_a_ceiling_and_a_target_are_three_quantities():
-    df = story("de|Larsen hält 9 Prozent an Aerona. Larsen will die Genehmigung, einen Anteil von mehr als 9,9 "
-               "Prozent an Aerona zu erwerben.",
-               "de|Larsen hält 9 Prozent. Um den Anteil auf mehr als 10 Prozent zu erhöhen, braucht Larsen die Genehmigung. Mit ihr "
-               "hätte Larsen freie Bahn, seine Beteiligung bis auf 29,9 Prozent zu erhöhen.",
-               "de|Larsen hält 21 Prozent. Ziel ist es, die Beteiligung auf 29,9 Prozent auszubauen. Larsen hat die "
-               "Genehmigung beantragt, den Anteil auf bis zu 29,9 Prozent aufzustocken.")
-    threshold = {q(df, 0, "9,9"), q(df, 1, "10 Prozent")}
-    ceiling = {q(df, 1, "bis auf 29,9"), q(df, 2, "bis zu 29,9")}
-    target = df[(df["file"] == "02_a.txt") & (df["text"] == "29,9 Prozent")].iloc[0]["quantity"]
+    df = story("de|Larsen besitzt 8 Prozent an Aerona. Für einen Anteil von über 15 Prozent an Aerona zu erwerben, "
+               "braucht Larsen eine Freigabe.",
+               "de|Larsen besitzt 8 Prozent. Um die Quote auf mehr als 15 Prozent zu erhöhen, fehlt noch die Freigabe. "
+               "Danach könnte Larsen die Beteiligung bis auf 24,5 Prozent zu steigern versuchen.",
+               "de|Larsen besitzt 12 Prozent. Das Ziel lautet, die Beteiligung auf 24,5 Prozent auszubauen. Ein Antrag, "
+               "den Anteil auf bis zu 24,5 Prozent aufzustocken, liegt vor.")
+    threshold = {q(df, 0, "15"), q(df, 1, "15")}
+    ceiling = {q(df, 1, "bis auf 24,5"), q(df, 2, "bis zu 24,5")}
+    target = df[(df["file"] == "02_a.txt") & (df["text"] == "24,5 Prozent")].iloc[0]["quantity"]
     assert len(threshold) == 1 and len(ceiling) == 1
     assert len(threshold | ceiling | {target}) == 3
 
@@ -262,20 +262,20 @@ def test_names_written_with_and_without_a_space_are_one():
 
 
 def test_a_multiple_and_its_target_are_two_figures_not_a_range():
-    df = story("en|Orbis output will more than double to 1.3 million barrels a day.")
+    df = story("en|Quillon expects its output to more than double to 0.8 million tonnes a year.")
     assert len(df) == 2, df["text"].tolist()
 
 
 def test_a_pronoun_opening_a_sentence_stands_for_the_name_before_it():
     # invented: two banks, each "the second-largest failure" at its time
     # the sentence before opens with a possessive, no name: the pronoun is the name it ends with
-    df = story("en|Harrow Bank's failure was the second-largest on record until regulators seized Norland "
-               "Savings this month. It became the new second-largest collapse, after Harrow Bank.",
-               "en|Harrow Bank is the second-largest bank failure on record.")
-    ranks = df[df["text"].str.contains("second")]
-    norland = ranks[ranks["sentence"].str.startswith("It became")].iloc[0]
+    df = story("en|Harrow's collapse ranked as the fourth-biggest bank failure of the decade before supervisors "
+               "closed Norland Savings in May. It is now the fourth-biggest bank failure, ahead of Harrow.",
+               "en|Harrow remains the fourth-biggest bank failure of the decade.")
+    ranks = df[df["text"].str.contains("fourth")]
+    norland = ranks[ranks["sentence"].str.startswith("It is now")].iloc[0]
     assert norland["holder"] == "norland savings"
-    assert norland["quantity"] != q(df, 1, "second")
+    assert norland["quantity"] != q(df, 1, "fourth")
 
 
 def test_a_figure_restated_after_or_takes_the_first_ones_measure():
@@ -285,12 +285,12 @@ def test_a_figure_restated_after_or_takes_the_first_ones_measure():
 
 
 def test_a_units_material_tells_quantities_apart_only_where_both_name_one():
-    df = story("en|The deal lifts Orbis output to 1.2 million barrels of oil a day.",
-               "en|Orbis will pump 1.2 million barrels a day after the deal.",
-               "en|Orbis output will reach 1.2 million barrels of oil a day.",
-               "en|Quillon also produces 0.4 million barrels of gas a day.")
-    oil, plain, gas = q(df, 0, "1.2"), q(df, 1, "1.2"), q(df, 3, "0.4")
-    assert oil == plain == q(df, 2, "1.2") and gas != oil and gas.endswith("gas")
+    df = story("en|After the merger the Orbis mines turn out 45,000 tonnes of copper a year.",
+               "en|Orbis will produce 45,000 tonnes a year once the merger closes.",
+               "en|The combined Orbis group will mine 45,000 tonnes of copper a year.",
+               "en|Quillon also digs 12,000 tonnes of zinc a year.")
+    copper, plain, zinc = q(df, 0, "45,000"), q(df, 1, "45,000"), q(df, 3, "12,000")
+    assert copper == plain == q(df, 2, "45,000") and zinc != copper and zinc.endswith("zinc")
 
 
 # ---------------------------------------------------------------------------

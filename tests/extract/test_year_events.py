@@ -20,11 +20,11 @@ def event(sentence, year, lang="en"):
     ("Orbis bought Quillon Robotics in 2015.", "2015", "en", "buy", "quillon robotics"),
     ("Die Übernahme von Quillon 2015 war teuer.", "2015", "de", "übernahme", "quillon"),
     # the event a superlative is measured against
-    ("It is the largest bank failure since Norland Savings in 2009.", "2009", "en", "failure", "norland savings"),
-    ("Harrow became the second-largest collapse, after Norland Savings in 2009.", "2009", "en", "collapse",
+    ("It was the biggest lender failure since Norland Savings in 2009.", "2009", "en", "failure", "norland savings"),
+    ("Harrow now ranks as the third-biggest collapse, behind Norland Savings in 2009.", "2009", "en", "collapse",
      "norland savings"),
     # a year opening the sentence dates the event of the main clause, its name past a descriptor
-    ("In the late 1990s, the merger between Orbis and Quillon created a giant.", "1990s", "en", "merger", "quillon"),
+    ("In the early 1980s, a merger between Orbis and Quillon formed the group.", "1980s", "en", "merger", "quillon"),
     ("In 2019, Orbis acquired two smaller rivals, Vessel Energy and Plume Energy, for $9 billion.", "2019", "en",
      "acquire", "plume energy"),
 ])
