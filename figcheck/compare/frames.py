@@ -88,6 +88,9 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     elif f1.get("file") != f2.get("file") and _key(f1)[0].split("__")[0] in _MOVES \
             and not (w1 and w1 == w2 and w1 != "now"):
         unclear.append("time")           # "up 2.4%" and "up 4% on Friday": a day's move each, which days?
+    v1, v2 = _text(f1, "verb"), _text(f2, "verb")
+    if _ucls(f1) == "count" and v1 and v2 and v1 != v2 and not _share_a_name(f1, f2):
+        unclear.append("measure")        # "67 properties ... rose" and "436 properties sold": two populations
     if _key(f1)[0] in _PERSONAL and not _share_a_name(f1, f2):
         unclear.append("holder")         # "Der 54-Jährige" and "der 28-jährige Abwehrchef": whose ages?
     if any(_text(f, "qualifier") == "vague" and _text(f, "segment") != "headline" for f in (f1, f2)):

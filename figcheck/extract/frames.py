@@ -619,13 +619,14 @@ def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
         if not noun(t[2], de) and not (not de and i == len(a.left_all) - 1 and t[6] and is_measure_word(t[3])):
             continue                       # English: a measure opening the sentence is capitalised ("Revenue rose")
         lem = t[4]
-        if not de and not measure_key(lem, unit_class)[1]:
+        if not de and (not measure_key(lem, unit_class)[1] or lem in _GENERAL_HEADS):
             # "The deal value is": a head too general to name a measure alone ('value') names one with
-            # its modifier, when the table knows the compound
+            # its modifier, when the table knows the compound; a general head ('rate') always does: "the
+            # jobless rate is" is no interest rate
             run = _left_noun_run(a.left[i:])
-            if len(run) > 1 and measure_key(_phrase([r[2] for r in run], False), unit_class)[1]:
-                return (_phrase([r[2] for r in run], False), " ".join(r[2] for r in run), "subject",
-                        (run[0][0], run[-1][1]))
+            phrase = _phrase([r[2] for r in run], False) if len(run) > 1 else ""
+            if phrase and (measure_key(phrase, unit_class)[1] or lem in _GENERAL_HEADS):
+                return phrase, " ".join(r[2] for r in run), "subject", (run[0][0], run[-1][1])
         if measure_key(lem, unit_class)[1]:
             return lem, t[2], "subject", (t[0], t[1])
     if a.left and a.left[-1][2].lower() in _RELATIVE and len(a.left_all) > len(a.left) + 1:
@@ -648,6 +649,7 @@ def _subject(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
+_GENERAL_HEADS = frozenset(("rate", "level", "number", "total", "figure", "ratio", "index"))
 _BE_FORMS = frozenset(("is", "was", "are", "were", "stood", "stands", "remains", "remained", "of"))
 _BOUGHT = frozenset(("mehrheit", "anteil", "beteiligung", "übernahme", "kauf", "majority", "stake", "takeover"))
 

@@ -402,6 +402,11 @@ def measure_key(measure: str, unit_class: str = "") -> tuple[str, bool]:
             if key in ("deal_amount", "valuation", "offer") and ("debt" in rest or "schulden" in rest):
                 return "enterprise_value", True    # "the deal's value including debt": an enterprise value
             return f"{key}_incl", known
+    words = m.split()
+    for k in range(1, len(words) - 1):          # "regional jobless rate": its known tail, "jobless rate"
+        tail = _concept_for(" ".join(words[k:]), unit_class)
+        if tail:
+            return tail, True
     last = m.rsplit(" ", 1)[-1]
     part = _WORD_SPLIT.split(last)[-1]          # "euro-hilfspaket" -> "hilfspaket"
     head = _head(last)

@@ -82,6 +82,9 @@ def test_frames_that_agree(f1, f2, confidence):
     (dict(F("lose", "verb", unit="USD"), qualifier="vague"), F("lose", "verb", unit="USD", file="b"), ["vague"]),
     # two ages are one person's only when both name the person ("Der 54-Jährige", "der 28-jährige Kapitän")
     (F("age", "age", unit="other"), F("age", "age", unit="other", file="b"), ["holder"]),
+    # counts of one noun whose clauses say different things of them: two populations
+    (dict(F("property", unit="count"), verb="rise"), dict(F("property", unit="count", file="b"), verb="sell"),
+     ["measure"]),
 ])
 def test_frames_that_do_not_agree_say_what_is_unclear(f1, f2, unclear):
     ag = frames_agree(f1, f2, 2025)

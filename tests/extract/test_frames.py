@@ -496,3 +496,8 @@ def test_people_counted_by_what_they_have_or_suffer():
     assert key(frame("Tourism provides jobs for 12 million people in the region.", "12 million", "en")) == "jobs"
     assert key(frame("Officials fear that 2,400 people in the valley may have died in the floods.", "2,400", "en")) \
         == "deaths"
+
+
+def test_a_general_head_is_named_by_its_modifier():
+    f = frame("The regional jobless rate is 9.4% this spring.", "9.4%", "en")
+    assert f["measure"] == "regional jobless rate" and key(f) != "interest_rate"
