@@ -60,13 +60,12 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
     measure words of the two figures, for the message.
     """
     words = [_text(f1, "measure_text") or _text(f1, "measure"), _text(f2, "measure_text") or _text(f2, "measure")]
+    (k1, known1), (k2, known2) = _key(f1), _key(f2)
     unclear = []
     same_word = _text(f1, "measure") == _text(f2, "measure")
     if not (explicit(f1) and explicit(f2)):
         unclear.append("measure")
     else:
-        k1, known1 = _key(f1)
-        k2, known2 = _key(f2)
         strong = (_text(f1, "frame") in STRONG_FRAMES) + (_text(f2, "frame") in STRONG_FRAMES)
         # within one article, a headline restates the body's figure ("Meta investiert Milliarden" over
         # "eine Summe von rund einer Milliarde"); two body sentences with two words may measure two things
@@ -85,13 +84,13 @@ def frames_agree(f1: dict, f2: dict, present_year: int | None = None) -> dict:
                                                                       and not same_time(w1, w2)) \
             or _old(w1, present_year) != _old(w2, present_year):
         unclear.append("time")
-    elif f1.get("file") != f2.get("file") and _key(f1)[0].split("__")[0] in _MOVES \
+    elif f1.get("file") != f2.get("file") and k1.split("__")[0] in _MOVES \
             and not (w1 and w1 == w2 and w1 != "now"):
         unclear.append("time")           # "up 2.4%" and "up 4% on Friday": a day's move each, which days?
     v1, v2 = _text(f1, "verb"), _text(f2, "verb")
     if _ucls(f1) == "count" and v1 and v2 and v1 != v2 and not _share_a_name(f1, f2):
         unclear.append("measure")        # "67 properties ... rose" and "436 properties sold": two populations
-    if _key(f1)[0] in _PERSONAL and not _share_a_name(f1, f2):
+    if k1 in _PERSONAL and not _share_a_name(f1, f2):
         unclear.append("holder")         # "Der 54-Jährige" and "der 28-jährige Abwehrchef": whose ages?
     if any(_text(f, "qualifier") == "vague" and _text(f, "segment") != "headline" for f in (f1, f2)):
         unclear.append("vague")          # "investors lost millions": an order of magnitude, not a claim

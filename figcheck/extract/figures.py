@@ -244,6 +244,22 @@ _WHOSE = frozenset(("stake", "stake_sold", "failure", "rank", "shareholder_rank"
 _ADJECTIVE_END = ("ian", "ese", "ish", "-listed", "-based")
 
 
+def _pronoun_holder(text: str, sent_start: int, sent_text: str, rel_start: int, holder: str, language: str,
+                    memo: dict) -> str:
+    """The holder of a share or a rank whose sentence opens with a pronoun subject ("It is now the
+    fourth-biggest failure"): the name the sentence before stands for (frame_roles.named_before), when
+    the text uses it as a name; else the holder the frame read."""
+    if not sent_start or not opens_with_pronoun(sent_text, rel_start, language) \
+            or holder and holder in sent_text[:rel_start].lower():
+        return holder
+    k = sent_start - 1
+    while k > 0 and not text[k].isalnum():
+        k -= 1                                         # the last word of the sentence before
+    before = sentence(text, k, k + 1, memo)
+    name = named_before(text[before[0]:before[1]], language)
+    return name if name and _named_in(text, name) else holder
+
+
 def _named_in(text: str, name: str) -> bool:
     """Whether a name stands in the text as a name: capitalised after a lowercase word or a comma, not
     only where a sentence opens ('However', 'Steps'); no place, nationality or descriptor."""
@@ -300,16 +316,9 @@ def label_figures(raw: list[dict], text: str, language: str, voc) -> list[dict]:
                 first = figure_frame(sent_text, prev_start - sent_cache[0], prev_end - sent_cache[0],
                                      text[prev_start:prev_end], ucls, language)
                 frame = dict(frame, **{k: first[k] for k in ("measure", "measure_text", "frame", "holder")})
-            if measure_key(frame["measure"], ucls)[0] in _WHOSE and sent_cache[0] > 0 \
-                    and opens_with_pronoun(sent_text, s - sent_cache[0], language) \
-                    and (not frame["holder"] or frame["holder"] not in sent_text[:s - sent_cache[0]].lower()):
-                k = sent_cache[0] - 1
-                while k > 0 and not text[k].isalnum():
-                    k -= 1                             # the last word of the sentence before
-                before = sentence(text, k, k + 1, state["sent_memo"])
-                name = named_before(text[before[0]:before[1]], language)            # "It became ..."
-                if name and _named_in(text, name):
-                    frame["holder"] = name
+            if measure_key(frame["measure"], ucls)[0] in _WHOSE:
+                frame["holder"] = _pronoun_holder(text, sent_cache[0], sent_text, s - sent_cache[0],
+                                                  frame["holder"], language, state["sent_memo"])
         # the cue words of the sentence: only where the frame names no measure, where a figure without
         # a currency must be told money or count, and for a story's own quantities
         need_cue = fig["unit"] != "date" and (not frame["measure"] or fig.get("_money_pending") or voc.own)

@@ -22,15 +22,16 @@ _PARTS = {
 }
 
 
+FURTHER = frozenset(w for w, p in _PARTS.items() if p == "added")   # "weitere", "further", "another"
 _FRACTION = re.compile(r"\b(?:hälfte|drittel|viertel|fünftel|zehntel|half|halves|thirds?|quarters?|fifths?)\b", re.I)
-_EQUAL_SPLIT = re.compile(r"^\s*(\d+)\s*[:/]\s*(\d+)\s*$")
+EQUAL_SPLIT = re.compile(r"^\s*(\d+)\s*[:/]\s*(\d+)\s*$")
 _ANAPHORS = frozenset(("davon", "dessen", "deren", "hiervon"))
 _EN_ANAPHORS = frozenset(("it", "that", "this", "them", "those", "which"))
 _HOLDINGS = frozenset(("paket", "aktienpaket", "anteil", "anteile", "beteiligung", "position", "gesamtposition",
                        "stake", "holding", "holdings", "package", "block"))
 _POSSESSIVES = frozenset(("seine", "seinen", "seiner", "ihre", "ihren", "ihrer", "its", "their", "his", "her"))
 _CHANNEL_PREPS = frozenset(("über", "durch", "via", "mittels", "through", "using"))
-_INSTRUMENTS = ("instrument", "derivat", "option", "swap", "termingeschäft", "wandelanleihe", "call")
+INSTRUMENTS = ("instrument", "derivat", "option", "swap", "termingeschäft", "wandelanleihe", "call")
 
 
 def part(a: Around, de: bool = True, unit_class: str = "") -> str:
@@ -40,7 +41,7 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
     stake'), 'direct' ('hielten direkt', 'held directly') or 'instruments' ('über Finanzinstrumente',
     'through derivatives'): how a holding is held; ''."""
     if unit_class == "percent":
-        split = _EQUAL_SPLIT.match(a.sentence[a.fig_start:a.fig_end])
+        split = EQUAL_SPLIT.match(a.sentence[a.fig_start:a.fig_end])
         if split and split.group(1) == split.group(2):
             return "each"                   # "50:50": each party's share
         if _FRACTION.search(a.sentence[a.fig_start:a.fig_end]) and _of_holding(a.right[:6], de):
@@ -75,7 +76,7 @@ def part(a: Around, de: bool = True, unit_class: str = "") -> str:
     for t in a.right[:2]:
         if t[3] in ("each", "apiece", "jeweils"):
             return "each"
-    if a.right and a.right[0][3] in ("weitere", "weiteren", "weiterer", "additional", "further"):
+    if a.right and a.right[0][3] in FURTHER:
         return "added"                      # "15 weitere Abgeordnete" ("30% more than" compares, adds nothing)
     return ""
 
@@ -110,7 +111,7 @@ def _of_holding(right: list, de: bool) -> bool:
     if first not in ("des", "der", "seines", "ihres", "seiner", "ihrer", "of"):
         return False
     for t in right[1:5]:
-        if t[5] and (t[6] if de else t[3] not in ARTICLES and t[3] not in ("its", "their", "his", "her")):
+        if t[5] and (t[6] if de else t[3] not in ARTICLES):      # ARTICLES holds "its", "their" too
             return t[3] in _HOLDINGS or t[4] in _HOLDINGS   # the whole's noun
     return False
 
@@ -124,7 +125,7 @@ def _held_through(words: list) -> str:
             return "direct"
         if t[3] in _CHANNEL_PREPS:
             for u in words[i + 1:i + 4]:
-                if any(x in u[3] for x in _INSTRUMENTS):
+                if any(x in u[3] for x in INSTRUMENTS):
                     return "instruments"
                 if u[3] in ("direkte", "direkten", "direct"):
                     return "direct"

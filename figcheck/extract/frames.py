@@ -30,7 +30,7 @@ from figcheck.extract.clause import (
     ARTICLES, EN_POSSESSIVE, TIME_NOUNS, Around, FILLERS_DE, FILLERS_EN, LINK_VERBS, is_word, noun, tokens
 )
 from figcheck.extract.context import is_measure
-from figcheck.extract.frame_parts import part
+from figcheck.extract.frame_parts import EQUAL_SPLIT, FURTHER, INSTRUMENTS, part
 from figcheck.extract.frame_roles import _subordinate, clause_verb, holder, object_of, when
 from figcheck.extract.measures import (
     NOT_MEASURES, PARTICLES, VERBS, is_measure_word, is_purchase_noun, lemma, measure_key, verb_concept
@@ -187,16 +187,13 @@ def _age(a: Around, fig_text: str, de: bool, unit_class: str):
     return None
 
 
-_SPLIT = re.compile(r"^\s*(\d+)\s*[:/]\s*(\d+)\s*$")
-
-
 def _glued(a: Around, fig_text: str, de: bool, unit_class: str):
     """'Sechs-Milliarden-Euro-Hilfspaket', '$10B-Investition', '49-prozentigen Anteil', 'a 9 billion-franc
     guarantee', a vague compound ('Milliardendeal', 'Milliardeninvestition'), and a company worth so much
     ('ein milliardenschweres Unternehmen', 'a billion-dollar company': its valuation)."""
     low = fig_text.lower()
     lang = "de" if de else "en"
-    if unit_class == "percent" and _SPLIT.match(low):
+    if unit_class == "percent" and EQUAL_SPLIT.match(low):
         # "ein 50:50-Joint-Venture", "a 60/40 venture": how the owners share it, each party's stake
         return ("anteil" if de else "stake"), fig_text, "ratio", (a.fig_end, a.fig_end)
     tail = _VAGUE_STEM.sub("", low) if _VAGUE_STEM.match(low) and " " not in low else ""
@@ -342,8 +339,7 @@ _GENERIC_NOUNS = frozenset(("bill", "sum", "amount", "total", "figure", "package
 _ABOVE = {"über": "aufschlag", "oberhalb": "aufschlag", "above": "premium",
           "unter": "abschlag", "unterhalb": "abschlag", "below": "discount"}
 # what German "über" names when it means "through": instruments, funds, subsidiaries, holdings
-_MEANS = ("instrument", "derivat", "option", "swap", "fonds", "tochter", "beteiligung", "gesellschaft", "holding",
-          "vehikel", "direkt")
+_MEANS = INSTRUMENTS + ("fonds", "tochter", "beteiligung", "gesellschaft", "holding", "vehikel", "direkt")
 _EARLIER = frozenset(("vorjahr", "vorjahres", "vorjahreszeitraum", "vorjahresquartal", "vorquartal", "vormonat",
                       "year", "quarter", "month", "level", "niveau"))
 
@@ -507,7 +503,7 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
         and a.left[0][3] == "to" and a.left[1][3] != "up"   # "sinkt auf 12 Prozent", "raised to £2.2bn": a level
     for i, t in enumerate(a.left[:14 if particle else 8]):   # a separable verb spans its clause
         lem = t[4]
-        if not de and i + 1 < len(a.left) and a.left[i + 1][3] in ("a", "an", "the", "its", "their", "his", "her"):
+        if not de and i + 1 < len(a.left) and a.left[i + 1][3] in ARTICLES:
             continue                       # "with a bid worth $5.1bn": a noun after its article, not the verb
         if level and (lem in LINK_VERBS or lem in _CHANGE_VERBS):
             continue                       # "an offer will be raised to £2.2bn": the bid's new level, not funds raised
@@ -551,7 +547,6 @@ def _verb(a: Around, fig_text: str, de: bool, unit_class: str):
 
 _SHARE_NOUNS = frozenset(("anteil", "aktie", "stimmrecht", "share", "stake"))
 _SHARE_PLURALS = frozenset(("anteile", "aktien", "stimmrechte", "shares"))
-_FURTHER = frozenset(("weitere", "weiteren", "weiterer", "further", "additional", "another"))
 
 
 def _partitive_stake(a: Around, fig_text: str, de: bool, unit_class: str):
@@ -565,7 +560,7 @@ def _partitive_stake(a: Around, fig_text: str, de: bool, unit_class: str):
         return ("anteil" if de else "stake"), r[1][2], "noun_of", (r[1][0], r[1][1])
     if len(r) >= 3 and r[0][3] == "of" and r[1][3] == "the" and r[2][3] in ("shares", "stock", "stake"):
         return "stake", r[2][2], "noun_of", (r[2][0], r[2][1])
-    left = [t for t in a.left if t[3] not in _FURTHER and t[3] not in (FILLERS_DE if de else FILLERS_EN)]
+    left = [t for t in a.left if t[3] not in FURTHER and t[3] not in (FILLERS_DE if de else FILLERS_EN)]
     if left and left[0][3] in ("von", "of"):
         left = left[1:]
     if left and is_purchase_noun(left[0][4]):

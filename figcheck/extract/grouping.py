@@ -191,10 +191,7 @@ def _split(group: list[dict], attr: str) -> list[list[dict]]:
     else:
         values = sorted({f[key] for f in group if f[key] and not is_generic(f[key])})   # "das Institut" names none
         classes = _classes(values, same_name)
-    if not classes or len(classes) == 1 and attr != "when":
-        if attr == "holder" and classes and _state(group):
-            apart = [f for f in group if f.get("holder") != "state"]
-            return [p for p in ([f for f in group if f.get("holder") == "state"], apart) if p]
+    if not classes or len(classes) == 1 and attr != "when" and not (attr == "holder" and _state(group)):
         return [group]
     parts = [[f for f in group if f[key] and any(f[key] == v for v in c)] for c in classes]
     if attr == "holder":
@@ -202,13 +199,13 @@ def _split(group: list[dict], attr: str) -> list[list[dict]]:
     rest = [f for f in group if not any(f in p for p in parts)]
     if attr == "when":
         return [p for p in [rest] + parts if p]
-    order = sorted(range(len(parts)), key=lambda i: (-len({f.get("file", "") for f in parts[i]}), -len(parts[i])))
-    if attr == "holder":
-        # the state's share is named with the state ("Anteil des Bundes", "Staatsanteil"): a share that
-        # names no holder, or only a company's descriptor ("das Institut"), is not the state's
-        order = [i for i in order if not _state(parts[i])] or order[:0]
-        if not order:
-            return [rest] + parts if rest else parts
+    # the state's share is named with the state ("Anteil des Bundes", "Staatsanteil"): a share that
+    # names no holder, or only a company's descriptor ("das Institut"), never joins the state's part
+    order = [i for i in sorted(range(len(parts)), key=lambda i: (-len({f.get("file", "") for f in parts[i]}),
+                                                                 -len(parts[i])))
+             if attr != "holder" or not _state(parts[i])]
+    if not order:
+        return [p for p in [rest] + parts if p]
     biggest = order[0]
     if rest and attr == "holder" and len({f.get("file", "") for f in parts[biggest]}) < 2:
         return [rest] + parts    # no holder the story's articles share: figures naming none stay together
